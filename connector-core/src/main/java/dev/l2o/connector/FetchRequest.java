@@ -1,0 +1,30 @@
+package dev.l2o.connector;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What the audit needs from the source, so that live connectors ask only for that (fewer API calls,
+ * shorter URLs).
+ *
+ * @param objects the objects whose fields and automations to read ({@code Opportunity}, {@code Lead}, …)
+ * @param recordFields per object, the fields whose current values records must carry; an object absent
+ *     here needs no record values
+ * @param history whether stage history is needed
+ */
+public record FetchRequest(Set<String> objects, Map<String, Set<String>> recordFields, boolean history) {
+    public FetchRequest {
+        objects = Collections.unmodifiableSortedSet(new TreeSet<>(objects));
+        TreeMap<String, Set<String>> copy = new TreeMap<>();
+        recordFields.forEach((object, fields) -> copy.put(object, Collections.unmodifiableSortedSet(new TreeSet<>(fields))));
+        recordFields = Collections.unmodifiableSortedMap(copy);
+    }
+
+    /** Everything the source has for the usual Lead-to-Order objects. */
+    public static FetchRequest everything() {
+        return new FetchRequest(Set.of("Account", "Lead", "Opportunity"), Map.of(), true);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.l2o.blueprint;
+
+import java.util.List;
+
+/**
+ * A Lead-to-Order blueprint ({@code apiVersion: l2o/v1}, {@code kind: Blueprint}), as CONTRACT.md section 2
+ * defines it. Immutable; lists are never null.
+ */
+public record Blueprint(
+        String apiVersion,
+        String kind,
+        BlueprintMetadata metadata,
+        LeadLifecycle leadLifecycle,
+        OpportunityLifecycle opportunityLifecycle,
+        List<FieldSpec> fields,
+        List<RoutingSpec> routing,
+        List<AutomationSpec> automation,
+        Benchmarks benchmarks,
+        List<CustomRuleSpec> rules,
+        List<Suppression> suppress) {
+    public Blueprint {
+        fields = fields == null ? List.of() : List.copyOf(fields);
+        routing = routing == null ? List.of() : List.copyOf(routing);
+        automation = automation == null ? List.of() : List.copyOf(automation);
+        benchmarks = benchmarks == null ? new Benchmarks(null) : benchmarks;
+        rules = rules == null ? List.of() : List.copyOf(rules);
+        suppress = suppress == null ? List.of() : List.copyOf(suppress);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.l2o.rules;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.l2o.model.ResourceRef;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One difference between the blueprint and the CRM.
+ *
+ * @param ruleId the catalog id ({@code L2O-STAGE-MISSING}) or a custom rule's id
+ * @param severity the effective severity
+ * @param dimension the maturity dimension it counts against
+ * @param kind what sort of difference
+ * @param subject what in the CRM it is about, as a stable address ({@code salesforce:Opportunity.StageName#Qualification});
+ *     suppressions and baselines match on it
+ * @param location where to point a reader (SFDX file and line, or the blueprint), or null
+ * @param message one sentence for people
+ * @param expected what the blueprint says, or null
+ * @param actual what the CRM has, or null
+ * @param count how many records or items it covers (1 for configuration findings)
+ * @param evidence a few examples (record ids, rule names), at most ten
+ */
+public record Finding(
+        String ruleId,
+        Severity severity,
+        Dimension dimension,
+        DriftKind kind,
+        String subject,
+        ResourceRef location,
+        String message,
+        String expected,
+        String actual,
+        long count,
+        List<String> evidence) {
+    /** The only ordering of findings: severity, rule id, subject, message. */
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
+            .thenComparing(Finding::ruleId)
+            .thenComparing(Finding::subject)
+            .thenComparing(Finding::message);
+
+    public Finding {
+        requireNonNull(ruleId, "ruleId is null");
+        requireNonNull(severity, "severity is null");
+        requireNonNull(dimension, "dimension is null");
+        requireNonNull(kind, "kind is null");
+        requireNonNull(subject, "subject is null");
+        requireNonNull(message, "message is null");
+        evidence = List.copyOf(evidence == null ? List.of() : evidence);
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1: " + count);
+        }
+    }
+}
