@@ -1,0 +1,19 @@
+package dev.l2o.cli;
+
+import picocli.CommandLine.Command;
+
+/** The root command: only dispatches to subcommands. */
+@Command(
+        name = "l2o",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Audits a CRM (Salesforce, HubSpot) against a declared Lead-to-Order architecture (a blueprint).",
+        subcommands = {
+            AuditCommand.class,
+            SnapshotCommand.class,
+            MetricsCommand.class,
+            ValidateCommand.class,
+            InitCommand.class,
+            DemoCommand.class,
+        })
+public final class L2oCommand {}
