@@ -9,11 +9,5 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Audits a CRM (Salesforce, HubSpot) against a declared Lead-to-Order architecture (a blueprint).",
         subcommands = {
-            AuditCommand.class,
-            SnapshotCommand.class,
-            MetricsCommand.class,
-            ValidateCommand.class,
-            InitCommand.class,
-            DemoCommand.class,
         })
 public final class L2oCommand {}
