@@ -7,6 +7,7 @@ import dev.l2o.connector.SettingDescriptor;
 import dev.l2o.connector.SourceSpec;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -40,6 +41,11 @@ public final class SnapshotConnectorFactory implements CrmConnectorFactory {
         if (spec.location().isBlank()) {
             throw new L2oException(ErrorCode.BAD_ARGUMENT, "--source snapshot needs a file: use snapshot:FILE");
         }
-        return new SnapshotConnector(Path.of(spec.location()), spec.location());
+        try {
+            return new SnapshotConnector(Path.of(spec.location()), spec.location());
+        } catch (InvalidPathException e) {
+            throw new L2oException(ErrorCode.BAD_ARGUMENT, "--source snapshot:" + spec.location() + " is not a valid file name: "
+                    + e.getReason());
+        }
     }
 }

@@ -54,7 +54,11 @@ public final class SnapshotReader {
 
     private static Snapshot read(SnapshotInput in) throws IOException {
         JsonParser parser = in.parser();
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            throw new L2oException(ErrorCode.BAD_SNAPSHOT, "snapshot " + in.file() + " is empty");
+        }
+        if (first != JsonToken.START_OBJECT) {
             throw in.problem("not an l2o snapshot (it is not a JSON object)");
         }
         checkFormat(in);
