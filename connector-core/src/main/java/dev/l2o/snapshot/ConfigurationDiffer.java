@@ -75,8 +75,7 @@ final class ConfigurationDiffer {
     private void pipeline(Pipeline before, Pipeline after) {
         String name = "pipeline '" + (after == null ? before : after).label() + "' of " + (after == null ? before : after).object();
         if (before == null || after == null) {
-            addedOrRemoved(Change.PIPELINE, before, after, before == null ? null : before.ref(), after == null ? null : after.ref(),
-                    Pipeline::label, name);
+            addedOrRemoved(Change.PIPELINE, before, after, Pipeline::ref, Pipeline::label, name);
             return;
         }
         modified(Change.PIPELINE, after.ref(), name, "label", before.label(), after.label());
@@ -89,8 +88,7 @@ final class ConfigurationDiffer {
     private void stage(Pipeline pipeline, Stage before, Stage after, Set<String> moved) {
         String name = "stage '" + (after == null ? before : after).apiName() + "' of pipeline '" + pipeline.label() + "'";
         if (before == null || after == null) {
-            addedOrRemoved(Change.STAGE, before, after, before == null ? null : before.ref(), after == null ? null : after.ref(),
-                    Stage::label, name);
+            addedOrRemoved(Change.STAGE, before, after, Stage::ref, Stage::label, name);
             return;
         }
         ResourceRef at = after.ref();
@@ -144,8 +142,7 @@ final class ConfigurationDiffer {
     private void field(FieldDef before, FieldDef after) {
         String name = "field " + (after == null ? before : after).qualifiedName();
         if (before == null || after == null) {
-            addedOrRemoved(Change.FIELD, before, after, before == null ? null : before.ref(), after == null ? null : after.ref(),
-                    FieldDef::type, name);
+            addedOrRemoved(Change.FIELD, before, after, FieldDef::ref, FieldDef::type, name);
             return;
         }
         ResourceRef at = after.ref();
@@ -189,8 +186,7 @@ final class ConfigurationDiffer {
             case ASSIGNMENT -> "assignment automation";
         } + " " + (any.object() == null ? "" : any.object() + ".") + any.name();
         if (before == null || after == null) {
-            addedOrRemoved(category, before, after, before == null ? null : before.ref(), after == null ? null : after.ref(),
-                    automation -> automation.active() ? "active" : "inactive", name);
+            addedOrRemoved(category, before, after, Automation::ref, automation -> automation.active() ? "active" : "inactive", name);
             return;
         }
         ResourceRef at = after.ref();
@@ -206,8 +202,7 @@ final class ConfigurationDiffer {
         AssignmentRule any = after == null ? before : after;
         String name = "assignment rule " + any.object() + "." + any.name();
         if (before == null || after == null) {
-            addedOrRemoved(Change.ASSIGNMENT_RULE, before, after, before == null ? null : before.ref(),
-                    after == null ? null : after.ref(), rule -> rule.active() ? "active" : "inactive", name);
+            addedOrRemoved(Change.ASSIGNMENT_RULE, before, after, AssignmentRule::ref, rule -> rule.active() ? "active" : "inactive", name);
             return;
         }
         modified(Change.ASSIGNMENT_RULE, after.ref(), name, "active", flag(before.active()), flag(after.active()));
@@ -219,13 +214,14 @@ final class ConfigurationDiffer {
             RuleEntry oldEntry = oldEntries.get(order);
             RuleEntry newEntry = newEntries.get(order);
             String entryName = "entry " + order + " of " + name;
-            ResourceRef oldRef = entryRef(before.ref(), order);
-            ResourceRef newRef = entryRef(after.ref(), order);
+            // An entry has no address of its own; it is the rule's, in the version the entry exists in.
+            ResourceRef rule = (newEntry == null ? before : after).ref();
+            ResourceRef at = new ResourceRef(rule.crm(), rule.path() + "/entry/" + order, rule.file(), rule.line());
             if (oldEntry == null || newEntry == null) {
-                addedOrRemoved(Change.ASSIGNMENT_RULE_ENTRY, oldEntry, newEntry, oldRef, newRef, ConfigurationDiffer::entry,
+                addedOrRemoved(Change.ASSIGNMENT_RULE_ENTRY, oldEntry, newEntry, entry -> at, ConfigurationDiffer::entry,
                         entryName);
             } else {
-                modified(Change.ASSIGNMENT_RULE_ENTRY, newRef, entryName, "definition", entry(oldEntry), entry(newEntry));
+                modified(Change.ASSIGNMENT_RULE_ENTRY, at, entryName, "definition", entry(oldEntry), entry(newEntry));
             }
         }
     }
@@ -234,10 +230,6 @@ final class ConfigurationDiffer {
         SortedMap<Integer, RuleEntry> byOrder = new TreeMap<>();
         entries.forEach(entry -> byOrder.putIfAbsent(entry.order(), entry));
         return byOrder;
-    }
-
-    private static ResourceRef entryRef(ResourceRef rule, int order) {
-        return new ResourceRef(rule.crm(), rule.path() + "/entry/" + order, rule.file(), rule.line());
     }
 
     /** An entry as one line: {@code Lead.Country equals DE, FR; filter 1 AND 2 -> QUEUE EMEA_Inbound}. */
@@ -261,7 +253,7 @@ final class ConfigurationDiffer {
         ResourceRef at = ResourceRef.of((after == null ? old : neu).crm(), "Queue/" + any.name());
         String name = "queue " + any.name();
         if (before == null || after == null) {
-            addedOrRemoved(Change.QUEUE, before, after, at, at, Assignee::label, name);
+            addedOrRemoved(Change.QUEUE, before, after, queue -> at, Assignee::label, name);
             return;
         }
         modified(Change.QUEUE, at, name, "label", before.label(), after.label());
@@ -271,12 +263,13 @@ final class ConfigurationDiffer {
         return snapshot.assignees().stream().filter(assignee -> assignee.kind() == AssigneeKind.QUEUE).toList();
     }
 
-    private <T> void addedOrRemoved(String category, T before, T after, ResourceRef oldRef, ResourceRef newRef,
+    /** Records that exactly one of {@code before} and {@code after} exists, addressed where it exists. */
+    private <T> void addedOrRemoved(String category, T before, T after, Function<T, ResourceRef> ref,
             Function<T, String> value, String name) {
         if (before == null) {
-            changes.add(new Change(ChangeKind.ADDED, category, newRef, null, value.apply(after), name + " was added"));
+            changes.add(new Change(ChangeKind.ADDED, category, ref.apply(after), null, value.apply(after), name + " was added"));
         } else {
-            changes.add(new Change(ChangeKind.REMOVED, category, oldRef, value.apply(before), null, name + " was removed"));
+            changes.add(new Change(ChangeKind.REMOVED, category, ref.apply(before), value.apply(before), null, name + " was removed"));
         }
     }
 

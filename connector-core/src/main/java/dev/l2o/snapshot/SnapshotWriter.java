@@ -105,36 +105,12 @@ public final class SnapshotWriter {
         json.writeStringField("asOf", snapshot.asOf().toString());
         json.writeFieldName("completeness");
         writeCompleteness(json, snapshot.completeness());
-        json.writeArrayFieldStart("pipelines");
-        for (Pipeline pipeline : snapshot.pipelines()) {
-            writePipeline(json, pipeline);
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("fields");
-        for (FieldDef field : snapshot.fields()) {
-            writeField(json, field);
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("automations");
-        for (Automation automation : snapshot.automations()) {
-            writeAutomation(json, automation);
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("assignmentRules");
-        for (AssignmentRule rule : snapshot.assignmentRules()) {
-            writeAssignmentRule(json, rule);
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("assignees");
-        for (Assignee assignee : snapshot.assignees()) {
-            writeAssignee(json, assignee);
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("records");
-        for (CrmRecord record : snapshot.records()) {
-            writeRecord(json, record);
-        }
-        json.writeEndArray();
+        writeArray(json, "pipelines", snapshot.pipelines(), SnapshotWriter::writePipeline);
+        writeArray(json, "fields", snapshot.fields(), SnapshotWriter::writeField);
+        writeArray(json, "automations", snapshot.automations(), SnapshotWriter::writeAutomation);
+        writeArray(json, "assignmentRules", snapshot.assignmentRules(), SnapshotWriter::writeAssignmentRule);
+        writeArray(json, "assignees", snapshot.assignees(), SnapshotWriter::writeAssignee);
+        writeArray(json, "records", snapshot.records(), SnapshotWriter::writeRecord);
         json.writeFieldName(SnapshotFormat.HISTORY_FIELD);
         writeHistory(json, snapshot.history());
         json.writeEndObject();
@@ -163,11 +139,7 @@ public final class SnapshotWriter {
         json.writeStringField("object", pipeline.object());
         json.writeBooleanField("isDefault", pipeline.isDefault());
         writeRef(json, pipeline.ref());
-        json.writeArrayFieldStart("stages");
-        for (Stage stage : pipeline.stages()) {
-            writeStage(json, stage);
-        }
-        json.writeEndArray();
+        writeArray(json, "stages", pipeline.stages(), SnapshotWriter::writeStage);
         json.writeEndObject();
     }
 
@@ -215,19 +187,8 @@ public final class SnapshotWriter {
         json.writeStringField("trigger", automation.trigger());
         writeStrings(json, "fieldsReferenced", automation.fieldsReferenced());
         writeStrings(json, "fieldsWritten", automation.fieldsWritten());
-        json.writeArrayFieldStart("requirements");
-        for (FieldRequirement requirement : automation.requirements()) {
-            json.writeStartObject();
-            json.writeStringField("field", requirement.field());
-            writeStrings(json, "stages", requirement.stages());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("assignees");
-        for (Assignee assignee : automation.assignees()) {
-            writeAssignee(json, assignee);
-        }
-        json.writeEndArray();
+        writeArray(json, "requirements", automation.requirements(), SnapshotWriter::writeRequirement);
+        writeArray(json, "assignees", automation.assignees(), SnapshotWriter::writeAssignee);
         json.writeStringField("expression", automation.expression());
         writeRef(json, automation.ref());
         writeStringMap(json, "attributes", automation.attributes());
@@ -239,31 +200,38 @@ public final class SnapshotWriter {
         json.writeStringField("object", rule.object());
         json.writeStringField("name", rule.name());
         json.writeBooleanField("active", rule.active());
-        json.writeArrayFieldStart("entries");
-        for (RuleEntry entry : rule.entries()) {
-            json.writeStartObject();
-            json.writeNumberField("order", entry.order());
-            json.writeArrayFieldStart("criteria");
-            for (Criterion criterion : entry.criteria()) {
-                json.writeStartObject();
-                json.writeStringField("field", criterion.field());
-                json.writeStringField("operation", criterion.operation());
-                writeStrings(json, "values", criterion.values());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeStringField("booleanFilter", entry.booleanFilter());
-            json.writeStringField("formula", entry.formula());
-            json.writeFieldName("assignee");
-            if (entry.assignee() == null) {
-                json.writeNull();
-            } else {
-                writeAssignee(json, entry.assignee());
-            }
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        writeArray(json, "entries", rule.entries(), SnapshotWriter::writeRuleEntry);
         writeRef(json, rule.ref());
+        json.writeEndObject();
+    }
+
+    private static void writeRuleEntry(JsonGenerator json, RuleEntry entry) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("order", entry.order());
+        writeArray(json, "criteria", entry.criteria(), SnapshotWriter::writeCriterion);
+        json.writeStringField("booleanFilter", entry.booleanFilter());
+        json.writeStringField("formula", entry.formula());
+        json.writeFieldName("assignee");
+        if (entry.assignee() == null) {
+            json.writeNull();
+        } else {
+            writeAssignee(json, entry.assignee());
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeCriterion(JsonGenerator json, Criterion criterion) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("field", criterion.field());
+        json.writeStringField("operation", criterion.operation());
+        writeStrings(json, "values", criterion.values());
+        json.writeEndObject();
+    }
+
+    private static void writeRequirement(JsonGenerator json, FieldRequirement requirement) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("field", requirement.field());
+        writeStrings(json, "stages", requirement.stages());
         json.writeEndObject();
     }
 
@@ -402,6 +370,20 @@ public final class SnapshotWriter {
         json.writeStringField("file", ref.file());
         json.writeNumberField("line", ref.line());
         json.writeEndObject();
+    }
+
+    /** Writes one value; the generator's {@link IOException} passes through. */
+    private interface Encoder<T> {
+        void write(JsonGenerator json, T value) throws IOException;
+    }
+
+    private static <T> void writeArray(JsonGenerator json, String name, Collection<T> values, Encoder<T> encoder)
+            throws IOException {
+        json.writeArrayFieldStart(name);
+        for (T value : values) {
+            encoder.write(json, value);
+        }
+        json.writeEndArray();
     }
 
     private static void writeStrings(JsonGenerator json, String name, Collection<String> values) throws IOException {
