@@ -1,0 +1,150 @@
+package dev.l2o.snapshot;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.l2o.error.ErrorCode;
+import dev.l2o.error.L2oException;
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * One open snapshot file: a streaming parser over the (gzip-compressed or plain) JSON, and the translation of
+ * everything that can go wrong into one-line {@link L2oException}s that name the file and, where the parser
+ * knows it, the line and column.
+ */
+final class SnapshotInput implements Closeable {
+    /** Only for reading bounded parts (one pipeline, one record) as trees; rows are never read through it. */
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static final int GZIP_MAGIC_FIRST = 0x1f;
+    private static final int GZIP_MAGIC_SECOND = 0x8b;
+    private static final int BUFFER = 1 << 16;
+
+    private final Path file;
+    private final JsonParser parser;
+
+    private SnapshotInput(Path file, JsonParser parser) {
+        this.file = file;
+        this.parser = parser;
+    }
+
+    /**
+     * Opens {@code file}, gzip-compressed or not.
+     *
+     * @throws L2oException UNREADABLE_FILE when it does not exist or cannot be read, BAD_SNAPSHOT when it
+     *     claims to be gzip and is not
+     */
+    static SnapshotInput open(Path file) {
+        InputStream raw = null;
+        try {
+            raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+            raw.mark(2);
+            boolean gzip = raw.read() == GZIP_MAGIC_FIRST && raw.read() == GZIP_MAGIC_SECOND;
+            raw.reset();
+            InputStream content = gzip ? new GZIPInputStream(raw, BUFFER) : raw;
+            return new SnapshotInput(file, MAPPER.getFactory().createParser(content));
+        } catch (NoSuchFileException e) {
+            closeQuietly(raw);
+            throw new L2oException(ErrorCode.UNREADABLE_FILE, "snapshot file " + file + " does not exist", e);
+        } catch (AccessDeniedException e) {
+            closeQuietly(raw);
+            throw new L2oException(ErrorCode.UNREADABLE_FILE, "snapshot file " + file + " cannot be read: permission denied", e);
+        } catch (IOException e) {
+            closeQuietly(raw);
+            throw failure(file, e, null);
+        }
+    }
+
+    JsonParser parser() {
+        return parser;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** The next token, which must exist and be {@code expected}. */
+    void expect(JsonToken expected, String what) throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token != expected) {
+            throw problem(parser.currentTokenLocation(), what);
+        }
+    }
+
+    /** A BAD_SNAPSHOT error at {@code location}. */
+    L2oException problem(JsonLocation location, String message) {
+        return new L2oException(ErrorCode.BAD_SNAPSHOT, "snapshot " + file + where(location) + ": " + message);
+    }
+
+    /** A BAD_SNAPSHOT error at the parser's current token. */
+    L2oException problem(String message) {
+        return problem(parser.currentTokenLocation(), message);
+    }
+
+    /** Translates a failure of reading or parsing the file into a one-line user error. */
+    L2oException failure(IOException e) {
+        return failure(file, e, parser.currentLocation());
+    }
+
+    private static L2oException failure(Path file, IOException e, JsonLocation current) {
+        if (e instanceof JsonProcessingException json) {
+            String message = json.getOriginalMessage() == null ? "malformed JSON" : firstLine(json.getOriginalMessage());
+            JsonLocation location = json.getLocation() == null ? current : json.getLocation();
+            return new L2oException(ErrorCode.BAD_SNAPSHOT, "snapshot " + file + where(location) + ": malformed JSON: " + message, e);
+        }
+        if (e instanceof EOFException) {
+            return new L2oException(ErrorCode.BAD_SNAPSHOT,
+                    "snapshot " + file + where(current) + ": the file is truncated (" + firstLine(String.valueOf(e.getMessage())) + ")", e);
+        }
+        if (e instanceof ZipException) {
+            return new L2oException(ErrorCode.BAD_SNAPSHOT,
+                    "snapshot " + file + where(current) + ": the file is corrupt (" + firstLine(String.valueOf(e.getMessage())) + ")", e);
+        }
+        return new L2oException(ErrorCode.UNREADABLE_FILE,
+                "snapshot " + file + " cannot be read: " + firstLine(String.valueOf(e.getMessage())), e);
+    }
+
+    private static String where(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return location.getColumnNr() < 1
+                ? ", line " + location.getLineNr()
+                : ", line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse(text).trim();
+    }
+
+    private static void closeQuietly(Closeable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (IOException ignored) {
+                // Already failing; the first error is the one to report.
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException ignored) {
+            // Reading is over; a failure to release the file handle changes nothing for the caller.
+        }
+    }
+}
