@@ -41,4 +41,9 @@ public final class Texts {
         String prefix = object + ".";
         return field.regionMatches(true, 0, prefix, 0, prefix.length()) ? field.substring(prefix.length()) : field;
     }
+
+    /** An enum constant as a lower-case word: {@code VALIDATION} → {@code validation}. */
+    public static String lower(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
+    }
 }
