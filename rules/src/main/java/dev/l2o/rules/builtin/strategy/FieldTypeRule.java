@@ -35,7 +35,7 @@ public final class FieldTypeRule implements Rule {
     public void check(Blueprint blueprint, Snapshot snapshot, RuleContext context) {
         for (FieldSpec spec : blueprint.fields()) {
             Optional<FieldDef> found = CrmObjects.field(snapshot, spec.object(), spec.name());
-            if (spec.type() == null || found.isEmpty() || FieldTypes.satisfies(spec.type(), found.get().type())) {
+            if (spec.type() == null || found.isEmpty() || FieldTypes.satisfies(snapshot.crm(), spec.type(), found.get().type())) {
                 continue;
             }
             FieldDef field = found.get();
