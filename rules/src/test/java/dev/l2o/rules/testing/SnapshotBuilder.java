@@ -91,7 +91,9 @@ public final class SnapshotBuilder {
         return field(object, name, "Picklist", false, Arrays.asList(values));
     }
 
+    /** Adds a field, replacing one of the same object and name added before. */
     public SnapshotBuilder field(String object, String name, String type, boolean required, List<String> values) {
+        fields.removeIf(f -> f.object().equals(object) && f.name().equals(name));
         ResourceRef ref = ResourceRef.of(crm, object + "." + name);
         if (crm.equals("salesforce")) {
             ref = ref.inFile("force-app/main/default/objects/" + object + "/fields/" + name + ".field-meta.xml", 2);

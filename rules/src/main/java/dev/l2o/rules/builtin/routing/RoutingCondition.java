@@ -11,13 +11,12 @@ import dev.l2o.model.Criterion;
 import dev.l2o.model.RuleEntry;
 import dev.l2o.rules.builtin.support.Texts;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reduces a routing rule's CEL {@code when} and an assignment rule entry's criteria to sets of
@@ -49,17 +48,28 @@ final class RoutingCondition {
 
     private RoutingCondition() {}
 
+    /** Whether two reduced conditions mean the same: equal sets of comparison keys. */
+    static boolean same(List<Comparison> a, List<Comparison> b) {
+        return keys(a).equals(keys(b));
+    }
+
+    private static Set<String> keys(List<Comparison> comparisons) {
+        Set<String> keys = new TreeSet<>();
+        comparisons.forEach(c -> keys.add(c.key()));
+        return keys;
+    }
+
     /** The comparisons {@code when} is a conjunction of; empty when it does not reduce. Blank means "always". */
-    static Optional<Set<Comparison>> reduce(String when) {
+    static Optional<List<Comparison>> reduce(String when) {
         if (when == null || when.isBlank()) {
-            return Optional.of(Set.of());
+            return Optional.of(List.of());
         }
         CelValidationResult parsed = PARSER.parse(when);
         if (parsed.hasError()) {
             return Optional.empty();
         }
         try {
-            Set<Comparison> comparisons = new LinkedHashSet<>();
+            List<Comparison> comparisons = new ArrayList<>();
             return conjunction(parsed.getAst().getExpr(), comparisons) ? Optional.of(comparisons) : Optional.empty();
         } catch (CelValidationException e) {
             return Optional.empty();
@@ -70,7 +80,7 @@ final class RoutingCondition {
      * The comparisons of an entry's criteria; empty when the entry uses a formula or a boolean filter other
      * than a plain AND of its criteria, which cannot be compared.
      */
-    static Optional<Set<Comparison>> reduce(String object, RuleEntry entry) {
+    static Optional<List<Comparison>> reduce(String object, RuleEntry entry) {
         if (entry.formula() != null && !entry.formula().isBlank()) {
             return Optional.empty();
         }
@@ -78,18 +88,18 @@ final class RoutingCondition {
                 && !entry.booleanFilter().toUpperCase(Locale.ROOT).matches("[\\d\\s()]*(AND[\\d\\s()]*)*")) {
             return Optional.empty();
         }
-        Set<Comparison> comparisons = new LinkedHashSet<>();
+        List<Comparison> comparisons = new ArrayList<>();
         for (Criterion criterion : entry.criteria()) {
             List<String> values = new ArrayList<>();
             // Salesforce writes OR-ed values comma-separated in one value.
             criterion.values().forEach(v -> values.addAll(List.of(v.split(","))));
             comparisons.add(new Comparison(Texts.withoutObject(object, criterion.field()), criterion.operation(),
-                    new HashSet<>(values)));
+                    values));
         }
         return Optional.of(comparisons);
     }
 
-    private static boolean conjunction(CelExpr expr, Set<Comparison> into) {
+    private static boolean conjunction(CelExpr expr, List<Comparison> into) {
         if (isCall(expr, Operator.LOGICAL_AND.getFunction())) {
             for (CelExpr arg : expr.call().args()) {
                 if (!conjunction(arg, into)) {
@@ -105,7 +115,7 @@ final class RoutingCondition {
 
     private static Optional<Comparison> comparison(CelExpr expr) {
         if (expr.getKind() == CelExpr.ExprKind.Kind.SELECT) {
-            return field(expr).map(f -> new Comparison(f, "equals", Set.of("true")));
+            return field(expr).map(f -> new Comparison(f, "equals", List.of("true")));
         }
         if (expr.getKind() != CelExpr.ExprKind.Kind.CALL) {
             return Optional.empty();
@@ -125,7 +135,7 @@ final class RoutingCondition {
         if ((function.equals("contains") || function.equals("startsWith")) && call.target().isPresent()
                 && call.args().size() == 1) {
             return field(call.target().get()).flatMap(f -> literal(call.args().get(0))
-                    .map(value -> new Comparison(f, function, Set.of(value))));
+                    .map(value -> new Comparison(f, function, List.of(value))));
         }
         String operation = OPERATIONS.get(function);
         if (operation == null) {
@@ -135,9 +145,9 @@ final class RoutingCondition {
         CelExpr right = call.args().get(1);
         Optional<String> leftField = field(left);
         if (leftField.isPresent()) {
-            return literal(right).map(value -> new Comparison(leftField.get(), operation, Set.of(value)));
+            return literal(right).map(value -> new Comparison(leftField.get(), operation, List.of(value)));
         }
-        return field(right).flatMap(f -> literal(left).map(value -> new Comparison(f, MIRRORED.get(operation), Set.of(value))));
+        return field(right).flatMap(f -> literal(left).map(value -> new Comparison(f, MIRRORED.get(operation), List.of(value))));
     }
 
     private static Optional<Comparison> negation(CelExpr negated) {
@@ -169,10 +179,11 @@ final class RoutingCondition {
                     && !(merged.field().equals(next.field()) && merged.operation().equals(next.operation()))) {
                 return Optional.empty();
             }
-            Set<String> values = new HashSet<>(next.values());
+            List<String> values = new ArrayList<>();
             if (merged != null) {
                 values.addAll(merged.values());
             }
+            values.addAll(next.values());
             merged = new Comparison(next.field(), next.operation(), values);
         }
         return Optional.ofNullable(merged);
@@ -200,11 +211,11 @@ final class RoutingCondition {
         return Optional.of(String.join(".", path));
     }
 
-    private static Optional<Set<String>> literals(CelExpr expr) {
+    private static Optional<List<String>> literals(CelExpr expr) {
         if (expr.getKind() != CelExpr.ExprKind.Kind.LIST) {
             return Optional.empty();
         }
-        Set<String> values = new HashSet<>();
+        List<String> values = new ArrayList<>();
         for (CelExpr element : expr.list().elements()) {
             Optional<String> value = literal(element);
             if (value.isEmpty()) {

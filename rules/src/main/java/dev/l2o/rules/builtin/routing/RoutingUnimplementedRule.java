@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import dev.l2o.rules.builtin.support.Texts;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code L2O-ROUTING-UNIMPLEMENTED}: a blueprint routing rule that nothing active in the CRM implements.
@@ -62,7 +61,7 @@ public final class RoutingUnimplementedRule implements Rule {
     }
 
     private static boolean implemented(RoutingSpec spec, Snapshot snapshot, List<String> evidence) {
-        Optional<Set<Comparison>> wanted = RoutingCondition.reduce(spec.when());
+        Optional<List<Comparison>> wanted = RoutingCondition.reduce(spec.when());
         if (wanted.isEmpty()) {
             evidence.add("the condition '" + spec.when() + "' is not a conjunction of field comparisons, "
                     + "so assignment rule entries were matched on their assignee alone");
@@ -80,8 +79,8 @@ public final class RoutingUnimplementedRule implements Rule {
                     evidence.add(where + " assigns to " + Assignees.describe(entry.assignee()) + " but the rule is inactive");
                     continue;
                 }
-                Optional<Set<Comparison>> actual = RoutingCondition.reduce(rule.object(), entry);
-                if (wanted.isEmpty() || actual.isEmpty() || wanted.get().equals(actual.get())) {
+                Optional<List<Comparison>> actual = RoutingCondition.reduce(rule.object(), entry);
+                if (wanted.isEmpty() || actual.isEmpty() || RoutingCondition.same(wanted.get(), actual.get())) {
                     return true;
                 }
                 evidence.add(where + " assigns to " + Assignees.describe(entry.assignee()) + " when "
