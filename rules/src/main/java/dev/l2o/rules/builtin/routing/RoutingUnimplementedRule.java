@@ -15,8 +15,8 @@ import dev.l2o.rules.RuleContext;
 import dev.l2o.rules.RuleDescriptor;
 import dev.l2o.rules.Severity;
 import dev.l2o.rules.builtin.support.Subjects;
-import java.util.ArrayList;
 import dev.l2o.rules.builtin.support.Texts;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
