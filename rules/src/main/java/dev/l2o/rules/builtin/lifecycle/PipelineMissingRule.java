@@ -44,7 +44,7 @@ public final class PipelineMissingRule implements Rule {
             String message = wanted != null
                     ? "The CRM has no " + lifecycle.object() + " pipeline '" + wanted + "'; it has " + available + "."
                     : "The CRM has no default " + lifecycle.object() + " pipeline to compare the blueprint's "
-                            + lifecycle.kind().noun() + "es with; it has " + available + ".";
+                            + lifecycle.kind().plural() + " with; it has " + available + ".";
             context.report(FindingDraft.of(DriftKind.MISSING,
                             Subjects.pipeline(snapshot, lifecycle.object(), wanted), message)
                     .expectedActual(wanted != null ? wanted : "a default pipeline", available));

@@ -48,7 +48,7 @@ public final class StageOrderRule implements Rule {
             String expected = names(designed);
             String found = names(actual);
             String message = "The CRM pipeline '" + lifecycle.pipelineName() + "' orders the blueprint's "
-                    + lifecycle.kind().noun() + "es as " + found + " instead of " + expected + ".";
+                    + lifecycle.kind().plural() + " as " + found + " instead of " + expected + ".";
             context.report(FindingDraft.of(DriftKind.MISMATCH, lifecycle.pipeline().ref().address(), message)
                     .at(lifecycle.pipeline().ref())
                     .expectedActual(expected, found));

@@ -41,18 +41,25 @@ public record Lifecycle(
 
     /** Which lifecycle of the blueprint. */
     public enum Kind {
-        OPPORTUNITY("stage"),
-        LEAD("status");
+        OPPORTUNITY("stage", "stages"),
+        LEAD("status", "statuses");
 
         private final String noun;
+        private final String plural;
 
-        Kind(String noun) {
+        Kind(String noun, String plural) {
             this.noun = noun;
+            this.plural = plural;
         }
 
         /** What one step is called in messages: {@code stage} or {@code status}. */
         public String noun() {
             return noun;
+        }
+
+        /** What several steps are called: {@code stages} or {@code statuses}. */
+        public String plural() {
+            return plural;
         }
     }
 

@@ -139,6 +139,9 @@ class LifecycleRulesTest {
             assertThat(f.subject()).isEqualTo("salesforce:Opportunity.StageName");
             assertThat(f.expected()).isEqualTo("Qualification > Needs Analysis > Proposal > Closed Won");
             assertThat(f.actual()).isEqualTo("Qualification > Proposal > Needs Analysis > Closed Won");
+            assertThat(f.message()).isEqualTo("The CRM pipeline 'New Business' orders the blueprint's stages as "
+                    + "Qualification > Proposal > Needs Analysis > Closed Won instead of "
+                    + "Qualification > Needs Analysis > Proposal > Closed Won.");
         });
     }
 
@@ -239,5 +242,28 @@ class LifecycleRulesTest {
 
         // then
         assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void aLeadLifecycleWithoutAnyLeadPipelineIsOnePipelineMissingFinding() {
+        // given
+        String yaml = BLUEPRINT + """
+                leadLifecycle:
+                  statuses:
+                    - key: new
+                    - key: mql
+                """;
+        Snapshot snapshot = matching().build();
+
+        // when
+        List<Finding> findings = run(yaml, snapshot);
+
+        // then
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("L2O-PIPELINE-MISSING");
+            assertThat(f.subject()).isEqualTo("salesforce:Lead/pipeline/default");
+            assertThat(f.message()).isEqualTo(
+                    "The CRM has no default Lead pipeline to compare the blueprint's statuses with; it has none.");
+        });
     }
 }
