@@ -30,12 +30,12 @@ public record StageMapping(Pipeline pipeline, Map<String, Stage> byKey) {
     /**
      * The mapping of the blueprint's opportunity lifecycle onto the snapshot: the pipeline whose label or id
      * equals {@code opportunityLifecycle.pipeline} (ignoring case), else the default pipeline of the object,
-     * else its only pipeline.
+     * else its only pipeline. The object is looked up as {@link CrmObjects#pipelinesOf} does.
      */
     public static StageMapping of(Blueprint blueprint, Snapshot snapshot) {
         requireNonNull(blueprint.opportunityLifecycle(), "blueprint has no opportunityLifecycle");
         String object = blueprint.opportunityLifecycle().object();
-        Pipeline pipeline = selectPipeline(snapshot.pipelinesOf(object), blueprint.opportunityLifecycle().pipeline())
+        Pipeline pipeline = selectPipeline(CrmObjects.pipelinesOf(snapshot, object), blueprint.opportunityLifecycle().pipeline())
                 .orElse(null);
         Map<String, Stage> byKey = new LinkedHashMap<>();
         if (pipeline != null) {

@@ -1,0 +1,136 @@
+package dev.l2o.rules;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.l2o.blueprint.Blueprint;
+import dev.l2o.error.ErrorCode;
+import dev.l2o.error.L2oException;
+import dev.l2o.model.Snapshot;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs a fixed list of rules over one blueprint and snapshot and collects their findings.
+ *
+ * <p>Each rule gets its own {@link RuleContext}, which stamps the rule's id, dimension and effective severity
+ * on every finding. The effective severity is the rule descriptor's {@link RuleDescriptor#defaultSeverity()}:
+ * for a built-in rule that is the catalog's severity (the blueprint cannot change it), for a blueprint custom
+ * rule it is the severity the blueprint gives the rule, which its descriptor carries.
+ *
+ * <p>A rule that throws {@link L2oException} (for example unreadable stage history) passes it through
+ * unchanged. Any other {@link RuntimeException} is a defect in the rule, not a finding: the run stops with an
+ * {@link ErrorCode#INTERNAL_ERROR} that names the rule.
+ *
+ * <p>Immutable and thread-safe when its rules are; {@link #run} may be called concurrently.
+ */
+public final class RuleEngine {
+    private final List<Rule> rules;
+
+    /**
+     * @param rules the rules to run, in any order; their ids must be unique
+     * @throws IllegalArgumentException when two rules share an id
+     */
+    public RuleEngine(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+        Set<String> ids = new HashSet<>();
+        for (Rule rule : this.rules) {
+            String id = rule.descriptor().id();
+            if (!ids.add(id)) {
+                throw new IllegalArgumentException("two rules have the id " + id);
+            }
+        }
+    }
+
+    /** The rules this engine runs, in the order given. */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /**
+     * Runs every rule.
+     *
+     * @param blueprint the designed architecture
+     * @param snapshot what the CRM holds
+     * @param asOf "now" for the audit, which rules see as {@link RuleContext#asOf()}
+     * @param attachments precomputed analyses by type (for example stage metrics); each value must be an
+     *     instance of its key
+     * @return every finding, sorted by {@link Finding#ORDER}
+     * @throws L2oException {@code INTERNAL_ERROR} naming the rule when a rule fails unexpectedly, or what a rule
+     *     throws itself
+     */
+    public List<Finding> run(Blueprint blueprint, Snapshot snapshot, Instant asOf, Map<Class<?>, Object> attachments) {
+        requireNonNull(blueprint, "blueprint is null");
+        requireNonNull(snapshot, "snapshot is null");
+        requireNonNull(asOf, "asOf is null");
+        Map<Class<?>, Object> analyses = checkedAttachments(attachments);
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : rules) {
+            EngineContext context = new EngineContext(rule.descriptor(), asOf, analyses);
+            try {
+                rule.check(blueprint, snapshot, context);
+            } catch (L2oException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new L2oException(ErrorCode.INTERNAL_ERROR,
+                        "rule " + rule.descriptor().id() + " failed unexpectedly: " + e, e);
+            }
+            findings.addAll(context.findings);
+        }
+        findings.sort(Finding.ORDER);
+        return List.copyOf(findings);
+    }
+
+    private static Map<Class<?>, Object> checkedAttachments(Map<Class<?>, Object> attachments) {
+        Map<Class<?>, Object> copy = new LinkedHashMap<>();
+        if (attachments != null) {
+            attachments.forEach((type, value) -> {
+                requireNonNull(type, "attachment type is null");
+                requireNonNull(value, "attachment of " + type.getName() + " is null");
+                if (!type.isInstance(value)) {
+                    throw new IllegalArgumentException("attachment for " + type.getName() + " is a "
+                            + value.getClass().getName());
+                }
+                copy.put(type, value);
+            });
+        }
+        return copy;
+    }
+
+    /** Collects one rule's findings and stamps its id, severity and dimension on them. */
+    private static final class EngineContext implements RuleContext {
+        private final RuleDescriptor descriptor;
+        private final Instant asOf;
+        private final Map<Class<?>, Object> attachments;
+        private final List<Finding> findings = new ArrayList<>();
+
+        EngineContext(RuleDescriptor descriptor, Instant asOf, Map<Class<?>, Object> attachments) {
+            this.descriptor = descriptor;
+            this.asOf = asOf;
+            this.attachments = attachments;
+        }
+
+        @Override
+        public Instant asOf() {
+            return asOf;
+        }
+
+        @Override
+        public <T> Optional<T> attachment(Class<T> type) {
+            return Optional.ofNullable(type.cast(attachments.get(type)));
+        }
+
+        @Override
+        public void report(FindingDraft draft) {
+            requireNonNull(draft, "draft is null");
+            findings.add(new Finding(descriptor.id(), descriptor.defaultSeverity(), descriptor.dimension(),
+                    draft.kind(), draft.subject(), draft.location(), draft.message(), draft.expected(),
+                    draft.actual(), draft.count(), draft.evidence()));
+        }
+    }
+}
