@@ -9,5 +9,12 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Audits a CRM (Salesforce, HubSpot) against a declared Lead-to-Order architecture (a blueprint).",
         subcommands = {
+            AuditCommand.class,
+            SnapshotCommand.class,
+            MetricsCommand.class,
+            BaselineCommand.class,
+            ValidateCommand.class,
+            InitCommand.class,
+            DemoCommand.class,
         })
 public final class L2oCommand {}

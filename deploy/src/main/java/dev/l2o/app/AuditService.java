@@ -1,0 +1,88 @@
+package dev.l2o.app;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintLoader;
+import dev.l2o.blueprint.LoadedBlueprint;
+import dev.l2o.connector.ConnectorContext;
+import dev.l2o.maturity.Maturity;
+import dev.l2o.maturity.MaturityIndex;
+import dev.l2o.metrics.StageMetrics;
+import dev.l2o.metrics.StageMetricsCalculator;
+import dev.l2o.model.Snapshot;
+import dev.l2o.report.AuditReport;
+import dev.l2o.report.SnapshotFacts;
+import dev.l2o.rules.Finding;
+import dev.l2o.rules.Rule;
+import dev.l2o.rules.RuleEngine;
+import dev.l2o.rules.SuppressionResult;
+import dev.l2o.rules.Suppressions;
+import dev.l2o.rules.builtin.BuiltinRules;
+import dev.l2o.rules.custom.CustomRules;
+import dev.l2o.rules.builtin.pipeline.DataRules;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one audit pipeline, used by the command line, the demo and the scheduler: load the blueprint, read the
+ * source, compute stage metrics, run every rule, apply suppressions and the baseline, score maturity. Returns
+ * the report; prints nothing.
+ */
+public final class AuditService {
+    private final ConnectorContext context;
+
+    public AuditService(ConnectorContext context) {
+        this.context = requireNonNull(context, "context is null");
+    }
+
+    /**
+     * Runs one audit.
+     *
+     * @throws dev.l2o.error.L2oException USER for a bad blueprint, source or baseline; EXTERNAL when the source
+     *     gave nothing usable (a partly read source gives an incomplete report instead)
+     */
+    public AuditReport audit(AuditRequest request) {
+        LoadedBlueprint loaded = BlueprintLoader.load(request.blueprint());
+        Baseline baseline = request.baseline() == null ? new Baseline(java.util.Set.of()) : Baseline.read(request.baseline());
+        try (OpenSource source = OpenSource.fetch(request.source(), request.historyCsv(),
+                FetchRequests.forBlueprint(loaded.blueprint()), context)) {
+            return audit(loaded, source.snapshot(), request.asOf(), baseline);
+        }
+    }
+
+    /** Audits an already fetched snapshot (its history must stay readable during the call). */
+    public AuditReport audit(LoadedBlueprint loaded, Snapshot snapshot, Instant asOfOrNull, Baseline baseline) {
+        Blueprint blueprint = loaded.blueprint();
+        Instant asOf = asOfOrNull == null ? snapshot.asOf() : asOfOrNull;
+        StageMetrics metrics = StageMetricsCalculator.compute(blueprint, snapshot, asOf);
+        List<Rule> rules = new ArrayList<>(BuiltinRules.configuration());
+        rules.addAll(DataRules.all());
+        rules.addAll(CustomRules.from(blueprint));
+        List<Finding> all = new RuleEngine(rules).run(blueprint, snapshot, asOf, Map.of(StageMetrics.class, metrics));
+        SuppressionResult suppression = Suppressions.apply(all, blueprint.suppress(), asOf.atZone(ZoneOffset.UTC).toLocalDate());
+        List<Finding> counted = suppression.kept().stream().filter(f -> !baseline.contains(f)).toList();
+        List<Finding> baselined = suppression.kept().stream().filter(baseline::contains).toList();
+        Maturity maturity = MaturityIndex.score(blueprint, snapshot, suppression.kept(), metrics);
+        return new AuditReport(
+                AuditReport.SCHEMA_VERSION,
+                ToolVersion.current(),
+                blueprint.metadata().name(),
+                loaded.file(),
+                snapshot.source(),
+                snapshot.crm(),
+                asOf,
+                snapshot.completeness().complete(),
+                snapshot.completeness().reasons(),
+                counted,
+                baselined,
+                suppression.suppressed(),
+                suppression.notices(),
+                metrics,
+                maturity,
+                SnapshotFacts.of(snapshot, metrics.rows() + metrics.ignoredRows()));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.l2o.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Renders an {@link AuditReport} in one format. Stateless and thread-safe; equal reports give byte-identical
+ * output.
+ */
+public interface ReportWriter {
+    /** The {@code --format} name ({@code json}, {@code text}, …). */
+    String format();
+
+    /** The file name under {@code --out} ({@code report.json}). */
+    String defaultFileName();
+
+    /** Writes the report; does not close {@code out}. */
+    void write(AuditReport report, OutputStream out) throws IOException;
+}

@@ -1,0 +1,27 @@
+package dev.l2o.report;
+
+import dev.l2o.error.ErrorCode;
+import dev.l2o.error.L2oException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The report writers by format name; also what {@code --format} accepts. */
+public final class ReportWriters {
+    private static final List<ReportWriter> ALL = List.of(new TextReportWriter(false), new JsonReportWriter());
+
+    private ReportWriters() {}
+
+    public static List<ReportWriter> all() {
+        return ALL;
+    }
+
+    /** The writer for {@code format}; {@code text} in colour when {@code terminal}. */
+    public static ReportWriter forFormat(String format, boolean terminal) {
+        if ("text".equals(format)) {
+            return new TextReportWriter(terminal);
+        }
+        return ALL.stream().filter(w -> w.format().equals(format)).findFirst()
+                .orElseThrow(() -> new L2oException(ErrorCode.BAD_ARGUMENT, "unknown --format '" + format + "': use one of "
+                        + ALL.stream().map(ReportWriter::format).collect(Collectors.joining(", "))));
+    }
+}

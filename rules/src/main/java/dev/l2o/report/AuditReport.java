@@ -1,0 +1,83 @@
+package dev.l2o.report;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.l2o.maturity.Maturity;
+import dev.l2o.metrics.StageMetrics;
+import dev.l2o.model.SourceInfo;
+import dev.l2o.rules.Finding;
+import dev.l2o.rules.Severity;
+import dev.l2o.rules.SuppressedFinding;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything one audit found: the model every report writer renders (CONTRACT.md section 5). Immutable;
+ * findings are in {@link Finding#ORDER}.
+ *
+ * @param schemaVersion the version of the report's JSON shape
+ * @param toolVersion the l2o version that wrote it
+ * @param blueprintName {@code metadata.name} of the blueprint
+ * @param blueprintFile the blueprint file as given
+ * @param source where the snapshot came from
+ * @param crm {@code salesforce} or {@code hubspot}
+ * @param asOf "now" of the audit
+ * @param complete whether the source was read fully; an incomplete audit never passes
+ * @param incompleteReasons why not, one sentence each
+ * @param findings the findings that count (not suppressed, not in the baseline)
+ * @param baselined findings accepted by {@code --baseline}: reported, but they do not fail the run
+ * @param suppressed findings accepted by the blueprint's {@code suppress} entries
+ * @param notices things the reader should know (expired suppressions, …)
+ * @param metrics stage metrics (with {@code historyAvailable} false when the source has no history)
+ * @param maturity the maturity index
+ * @param facts what the snapshot held
+ */
+public record AuditReport(
+        int schemaVersion,
+        String toolVersion,
+        String blueprintName,
+        String blueprintFile,
+        SourceInfo source,
+        String crm,
+        Instant asOf,
+        boolean complete,
+        List<String> incompleteReasons,
+        List<Finding> findings,
+        List<Finding> baselined,
+        List<SuppressedFinding> suppressed,
+        List<String> notices,
+        StageMetrics metrics,
+        Maturity maturity,
+        SnapshotFacts facts) {
+    /** The version of the report shape written by this code. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public AuditReport {
+        requireNonNull(toolVersion, "toolVersion is null");
+        requireNonNull(blueprintName, "blueprintName is null");
+        requireNonNull(source, "source is null");
+        requireNonNull(crm, "crm is null");
+        requireNonNull(asOf, "asOf is null");
+        incompleteReasons = List.copyOf(incompleteReasons);
+        findings = findings.stream().sorted(Finding.ORDER).toList();
+        baselined = baselined.stream().sorted(Finding.ORDER).toList();
+        suppressed = List.copyOf(suppressed);
+        notices = List.copyOf(notices);
+        requireNonNull(metrics, "metrics is null");
+        requireNonNull(maturity, "maturity is null");
+        requireNonNull(facts, "facts is null");
+        if (complete != incompleteReasons.isEmpty()) {
+            throw new IllegalArgumentException("an incomplete report names its reasons, a complete one has none");
+        }
+    }
+
+    /** Findings that count at or above {@code threshold}. */
+    public long countAtLeast(Severity threshold) {
+        return findings.stream().filter(f -> f.severity().atLeast(threshold)).count();
+    }
+
+    /** Findings that count with exactly {@code severity}. */
+    public long count(Severity severity) {
+        return findings.stream().filter(f -> f.severity() == severity).count();
+    }
+}
