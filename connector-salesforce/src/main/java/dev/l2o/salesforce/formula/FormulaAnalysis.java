@@ -74,18 +74,33 @@ public final class FormulaAnalysis {
         return List.copyOf(requirements);
     }
 
+    /** Every field and global reference in a formula as written (merge braces removed), sorted. */
+    public static SortedSet<String> references(FormulaNode formula) {
+        SortedSet<String> references = new TreeSet<>();
+        collectReferences(requireNonNull(formula, "formula is null"), references);
+        return Collections.unmodifiableSortedSet(references);
+    }
+
     private static void collectFields(FormulaNode node, Set<String> fields) {
-        if (node instanceof FormulaNode.Field field) {
-            if (!field.global()) {
-                fields.add(recordField(field.name()));
+        SortedSet<String> references = new TreeSet<>();
+        collectReferences(node, references);
+        for (String reference : references) {
+            if (!new FormulaNode.Field(reference).global()) {
+                fields.add(recordField(reference));
             }
+        }
+    }
+
+    private static void collectReferences(FormulaNode node, Set<String> fields) {
+        if (node instanceof FormulaNode.Field field) {
+            fields.add(field.name());
         } else if (node instanceof FormulaNode.Call call) {
-            call.arguments().forEach(argument -> collectFields(argument, fields));
+            call.arguments().forEach(argument -> collectReferences(argument, fields));
         } else if (node instanceof FormulaNode.Unary unary) {
-            collectFields(unary.operand(), fields);
+            collectReferences(unary.operand(), fields);
         } else if (node instanceof FormulaNode.Binary binary) {
-            collectFields(binary.left(), fields);
-            collectFields(binary.right(), fields);
+            collectReferences(binary.left(), fields);
+            collectReferences(binary.right(), fields);
         }
     }
 
