@@ -171,7 +171,7 @@ public final class CelCondition {
                 .replaceFirst("^mismatched input '<EOF>' expecting .*$", "the expression ends too early")
                 .replaceFirst(" expecting \\{.*}$", "");
         int newline = text.indexOf('\n');
-        return (newline < 0 ? text : text.substring(0, newline)).strip();
+        return (newline < 0 ? text : text.substring(0, newline)).strip().replaceFirst("\\.$", "");
     }
 
     @Override
