@@ -2,6 +2,8 @@ package dev.l2o.metrics;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+
 /**
  * Stage-to-stage conversion: of the records that reached {@code from}, the share that later reached {@code to}.
  *
@@ -16,6 +18,7 @@ import static java.util.Objects.requireNonNull;
  * @param benchmarkAverage the published average rate for this step of the funnel, or null
  * @param benchmarkTopPerformer the published top-performer rate, or null
  * @param note why the rate is not measured, or null
+ * @param notConvertedExamples a few ids of records that reached {@code from} but not {@code to}, the smallest first
  */
 public record Conversion(
         String from,
@@ -27,8 +30,10 @@ public record Conversion(
         Double target,
         Double benchmarkAverage,
         Double benchmarkTopPerformer,
-        String note) {
+        String note,
+        List<String> notConvertedExamples) {
     public Conversion {
+        notConvertedExamples = List.copyOf(notConvertedExamples);
         requireNonNull(from, "from is null");
         requireNonNull(to, "to is null");
         if (converted > reached || converted < 0) {

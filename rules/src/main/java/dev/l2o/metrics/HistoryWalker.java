@@ -20,6 +20,7 @@ final class HistoryWalker {
     private final int[] conversionTo;
     private final long[] conversionReached;
     private final long[] conversionConverted;
+    private final ExampleIds[] conversionMissed;
     private final int blueprintStages;
     private final ExampleIds[] skips;
     private final ExampleIds[] regressions;
@@ -48,6 +49,10 @@ final class HistoryWalker {
         this.conversionTo = conversionTo.clone();
         this.conversionReached = new long[conversionFrom.length];
         this.conversionConverted = new long[conversionFrom.length];
+        this.conversionMissed = new ExampleIds[conversionFrom.length];
+        for (int c = 0; c < conversionFrom.length; c++) {
+            conversionMissed[c] = new ExampleIds();
+        }
         this.blueprintStages = slots.blueprintStageCount();
         this.skips = new ExampleIds[blueprintStages * blueprintStages];
         this.regressions = new ExampleIds[blueprintStages * blueprintStages];
@@ -111,6 +116,8 @@ final class HistoryWalker {
                 StageSlot to = slots.get(conversionTo[c]);
                 if (to.enteredBy(sequence) && to.lastStay > from.firstStay) {
                     conversionConverted[c]++;
+                } else {
+                    conversionMissed[c].add(id);
                 }
             }
         }
@@ -190,6 +197,10 @@ final class HistoryWalker {
 
     long conversionConverted(int conversion) {
         return conversionConverted[conversion];
+    }
+
+    List<String> conversionMissedExamples(int conversion) {
+        return conversionMissed[conversion].examples();
     }
 
     Double winRate() {

@@ -81,13 +81,14 @@ public final class StageMetricsCalculator {
             if (p.measured()) {
                 long reached = walker.conversionReached(measuredIndex);
                 long converted = walker.conversionConverted(measuredIndex);
+                List<String> missed = walker.conversionMissedExamples(measuredIndex);
                 measuredIndex++;
                 conversions.add(new Conversion(p.from, p.to, history != null, reached, converted,
                         reached == 0 ? null : (double) converted / reached, p.target, p.benchmarkAverage(),
-                        p.benchmarkTopPerformer(), history == null ? "not measured: the source has no stage history" : null));
+                        p.benchmarkTopPerformer(), history == null ? "not measured: the source has no stage history" : null, missed));
             } else {
                 conversions.add(new Conversion(p.from, p.to, false, 0, 0, null, p.target, p.benchmarkAverage(),
-                        p.benchmarkTopPerformer(), p.note));
+                        p.benchmarkTopPerformer(), p.note, List.of()));
             }
         }
         return new StageMetrics(asOf, history != null, history == null ? null : history.description(),
