@@ -61,6 +61,13 @@ final class HistoryColumns {
         return size;
     }
 
+    /** The bytes the columns and per-record arrays hold (their capacity, not their use): the whole of its memory. */
+    long retainedBytes() {
+        return (long) records.length * Integer.BYTES + (long) slots.length * Integer.BYTES + (long) times.length * Long.BYTES
+                + (long) amounts.length * (Double.BYTES + Long.BYTES + Integer.BYTES + Long.BYTES)
+                + recordIds.retainedBytes();
+    }
+
     /** Hands each record's rows, in time order (ties in source order), to {@code walker}; records in first-seen order. */
     void forEachRecord(HistoryWalker walker) {
         int recordCount = recordIds.size();

@@ -47,6 +47,11 @@ final class StringInterner {
         return size;
     }
 
+    /** The table and reference array; the strings themselves are the ids the records keep anyway. */
+    long retainedBytes() {
+        return (long) table.length * Integer.BYTES + (long) values.length * Integer.BYTES;
+    }
+
     private void rehash() {
         int[] bigger = filled(table.length * 2);
         int mask = bigger.length - 1;
