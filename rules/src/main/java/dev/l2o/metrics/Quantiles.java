@@ -2,8 +2,9 @@ package dev.l2o.metrics;
 
 /**
  * Exact quantiles interpolated linearly between order statistics: the definition of SQL {@code quantile_cont},
- * Excel {@code PERCENTILE.INC} and numpy's default. With {@code h = (n - 1) p}, the result is
- * {@code x[floor(h)] + (h - floor(h)) (x[floor(h) + 1] - x[floor(h)])}.
+ * Excel {@code PERCENTILE.INC} and numpy's default. With {@code h = (n - 1) p} and {@code d = h - floor(h)}, the
+ * result is {@code x[floor(h)] (1 - d) + x[floor(h) + 1] d}: the same value as {@code x[floor(h)] + d (x[floor(h) +
+ * 1] - x[floor(h)])}, computed in this form because DuckDB does, so the two agree to the last bit.
  */
 final class Quantiles {
     private Quantiles() {}
@@ -21,6 +22,7 @@ final class Quantiles {
             return low;
         }
         double high = sorted[upper];
-        return low + (high - low) * (h - lower);
+        double fraction = h - lower;
+        return low * (1.0 - fraction) + high * fraction;
     }
 }

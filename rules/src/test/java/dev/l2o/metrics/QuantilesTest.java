@@ -18,7 +18,7 @@ class QuantilesTest {
 
         // then
         assertThat(median).isEqualTo(3.0);
-        assertThat(p90).isEqualTo(4 + (4 * 0.9 - 3) * (10 - 4));
+        assertThat(p90).isEqualTo(4 * (1 - (4 * 0.9 - 3)) + 10 * (4 * 0.9 - 3));
         assertThat(p25).isEqualTo(2.0);
     }
 
