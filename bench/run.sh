@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Stage-metrics benchmark: l2o against DuckDB on a deterministic, shuffled OpportunityHistory.csv.
+# Usage: bench/run.sh [ROWS]   (default 2000000). Needs the local Maven repository (offline) and /usr/bin/time.
+# Prints both wall times, their ratio, peak RSS, and whether the figures agree exactly (diff of both outputs).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ROWS=${1:-2000000}
+OUT="$ROOT/bench/target/run"
+mkdir -p "$OUT"
+
+mvn -B -q -o -f "$ROOT/pom.xml" -pl rules -am package -DskipTests
+mvn -B -q -o -f "$ROOT/bench/pom.xml" package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
+
+CSV="$OUT/OpportunityHistory-$ROWS.csv"
+if [ ! -f "$CSV" ]; then
+  java -Xmx2g -cp "$CP" dev.l2o.bench.GenerateHistory "$CSV" "$ROWS"
+fi
+# Warm the page cache so that neither contender pays for the first read of the file.
+cat "$CSV" > /dev/null
+
+run() { # name, command...
+  local name=$1; shift
+  /usr/bin/time -v "$@" > "$OUT/$name.tsv" 2> "$OUT/$name.time"
+  grep -E '^(l2o|duckdb):' "$OUT/$name.time" || true
+}
+run l2o java -Xmx256m -cp "$CP" dev.l2o.bench.L2oMetrics "$CSV"
+run duckdb java -cp "$CP" dev.l2o.bench.DuckDbMetrics "$CSV"
+
+wall() { # seconds from "Elapsed (wall clock) time (h:mm:ss or m:ss): m:ss.ss"
+  awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$OUT/$1.time"
+}
+rss() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$OUT/$1.time"; }
+
+L2O=$(wall l2o); DUCK=$(wall duckdb)
+echo "rows: $ROWS"
+echo "l2o    (-Xmx256m): wall ${L2O}s, peak RSS $(rss l2o) MB"
+echo "duckdb           : wall ${DUCK}s, peak RSS $(rss duckdb) MB"
+awk -v a="$L2O" -v b="$DUCK" 'BEGIN { printf "ratio l2o/duckdb: %.2f\n", a / b }'
+if diff "$OUT/l2o.tsv" "$OUT/duckdb.tsv" > "$OUT/diff.txt"; then
+  echo "figures: identical ($(($(wc -l < "$OUT/l2o.tsv") - 4)) stages, records, win rate, sales-cycle median)"
+else
+  echo "figures: DIFFER"; cat "$OUT/diff.txt"; exit 1
+fi

@@ -1,0 +1,145 @@
+package dev.l2o.blueprint;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.l2o.error.ErrorCode;
+import dev.l2o.error.L2oException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads blueprint files ({@code apiVersion: l2o/v1}, {@code kind: Blueprint}; CONTRACT.md section 2).
+ *
+ * <p>A blueprint is checked in full before it is used: YAML syntax, the {@linkplain BlueprintSchema schema}
+ * (unknown keys, wrong types, missing required keys, allowed values and ranges), unique keys, references
+ * between parts, contradictions (a won stage that is not closed), and CEL expressions that do not compile.
+ * Every problem is reported with the file, line and column; all of them are collected before anything is
+ * thrown. Stateless and thread-safe.
+ */
+public final class BlueprintLoader {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private BlueprintLoader() {}
+
+    /**
+     * Reads and checks the blueprint in {@code file} (UTF-8).
+     *
+     * @throws BlueprintException when the blueprint has problems (all of them, with positions)
+     * @throws L2oException with {@link ErrorCode#UNREADABLE_FILE} when the file cannot be read
+     */
+    public static LoadedBlueprint load(Path file) {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new L2oException(ErrorCode.UNREADABLE_FILE, name + ": blueprint file not found");
+        } catch (AccessDeniedException e) {
+            throw new L2oException(ErrorCode.UNREADABLE_FILE, name + ": permission denied");
+        } catch (IOException e) {
+            throw new L2oException(ErrorCode.UNREADABLE_FILE, name + ": cannot be read"
+                    + (Files.isDirectory(file) ? " (it is a directory)" : ""));
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new BlueprintException(List.of(new BlueprintProblem(name, 1, 1, "the file is not UTF-8 text")));
+        }
+        return parse(text.startsWith("\uFEFF") ? text.substring(1) : text, name);
+    }
+
+    /**
+     * Reads and checks the blueprint {@code yaml}; {@code fileName} names it in problems and in the result.
+     *
+     * @throws BlueprintException when the blueprint has problems (all of them, with positions)
+     */
+    public static LoadedBlueprint parse(String yaml, String fileName) {
+        YamlTree tree = YamlTree.read(yaml, fileName);
+        if (tree.root() == null) {
+            throw new BlueprintException(List.of(new BlueprintProblem(fileName, 1, 1,
+                    "the file is empty; a blueprint starts with apiVersion: l2o/v1 and kind: Blueprint")));
+        }
+        List<Issue> errors = new ArrayList<>(tree.issues());
+        List<Issue> schemaIssues = BlueprintSchema.check(tree.root());
+        List<Issue> identity = schemaIssues.stream()
+                .filter(issue -> issue.pointer().equals("/apiVersion") || issue.pointer().equals("/kind"))
+                .toList();
+        if (!identity.isEmpty()) {
+            // another kind of document (a schedule file, an old version): the rest would only be noise
+            errors.addAll(identity);
+            throw new BlueprintException(locate(errors, tree, fileName));
+        }
+        errors.addAll(schemaIssues);
+        BlueprintChecks checks = BlueprintChecks.run(tree, yaml);
+        errors.addAll(checks.errors());
+        if (!errors.isEmpty()) {
+            throw new BlueprintException(locate(errors, tree, fileName));
+        }
+        Blueprint blueprint = bind(tree, fileName);
+        List<BlueprintProblem> warnings = locate(checks.warnings(), tree, fileName).stream()
+                .sorted(BlueprintProblem.ORDER)
+                .toList();
+        return new LoadedBlueprint(blueprint, fileName, tree.positions(), warnings);
+    }
+
+    private static Blueprint bind(YamlTree tree, String fileName) {
+        try {
+            return MAPPER.treeToValue(tree.root(), Blueprint.class);
+        } catch (JsonMappingException e) {
+            // the schema admits only what the records take, so this means a value out of a Java type's range
+            String pointer = "";
+            for (JsonMappingException.Reference reference : e.getPath()) {
+                pointer = SourcePositions.child(pointer,
+                        reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
+            }
+            String name = pointer.isEmpty() ? "a value" : "'" + pointer.substring(pointer.lastIndexOf('/') + 1) + "'";
+            throw new BlueprintException(locate(List.of(Issue.atValue(pointer, name + " cannot be read: it is out of range")),
+                    tree, fileName));
+        } catch (JsonProcessingException e) {
+            throw new BlueprintException(List.of(new BlueprintProblem(fileName, 1, 1, "the blueprint cannot be read")));
+        }
+    }
+
+    private static List<BlueprintProblem> locate(List<Issue> issues, YamlTree tree, String fileName) {
+        List<BlueprintProblem> problems = new ArrayList<>();
+        for (Issue issue : issues) {
+            SourcePosition position = issue.position() != null ? issue.position() : positionOf(issue, tree.positions());
+            problems.add(new BlueprintProblem(fileName, position, issue.message()));
+        }
+        return problems;
+    }
+
+    /** The issue's node, else its nearest ancestor that is in the file (a missing key: the mapping it belongs to). */
+    private static SourcePosition positionOf(Issue issue, SourcePositions positions) {
+        String pointer = issue.pointer();
+        Optional<SourcePosition> found = issue.atValue() ? positions.valueOf(pointer) : positions.of(pointer);
+        while (found.isEmpty() && !pointer.isEmpty()) {
+            pointer = pointer.substring(0, pointer.lastIndexOf('/'));
+            found = positions.of(pointer);
+        }
+        return found.orElse(new SourcePosition(1, 1));
+    }
+}

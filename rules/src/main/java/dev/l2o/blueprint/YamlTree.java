@@ -1,0 +1,165 @@
+package dev.l2o.blueprint;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * One pass over the YAML token stream that builds the document tree and records where every node is.
+ * Duplicate keys, aliases and further documents are problems (Jackson would silently take the last key).
+ *
+ * @param root the document, or null when the file holds none
+ * @param positions where each node is
+ * @param issues problems of the YAML structure itself
+ */
+record YamlTree(JsonNode root, SourcePositions positions, List<Issue> issues) {
+    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    YamlTree {
+        issues = List.copyOf(issues);
+    }
+
+    /**
+     * Reads {@code text}.
+     *
+     * @throws BlueprintException when the text is not YAML (a syntax error, at its position)
+     */
+    static YamlTree read(String text, String file) {
+        Reader reader = new Reader();
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return new YamlTree(null, reader.positions.build(), List.of());
+            }
+            JsonNode root = reader.value(parser, "");
+            if (parser.nextToken() != null) {
+                reader.issues.add(Issue.at(position(parser.currentTokenLocation()),
+                        "only one YAML document is allowed; remove the '---' separator and what follows"));
+            }
+            return new YamlTree(root, reader.positions.build(), reader.issues);
+        } catch (JsonProcessingException e) {
+            throw new BlueprintException(List.of(syntaxProblem(e, file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BlueprintProblem syntaxProblem(JsonProcessingException e, String file) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+                Mark mark = yaml.getProblemMark();
+                String context = yaml.getContext() == null ? "" : " (" + oneLine(yaml.getContext())
+                        + (yaml.getContextMark() == null ? "" : " at line " + (yaml.getContextMark().getLine() + 1)) + ")";
+                return new BlueprintProblem(file, mark.getLine() + 1, mark.getColumn() + 1,
+                        "YAML syntax error: " + oneLine(yaml.getProblem()) + context);
+            }
+        }
+        JsonLocation location = e.getLocation();
+        int line = location == null ? 1 : Math.max(1, location.getLineNr());
+        int column = location == null ? 1 : Math.max(1, location.getColumnNr());
+        return new BlueprintProblem(file, line, column, "YAML syntax error: " + oneLine(e.getOriginalMessage()));
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "unreadable input" : text.strip().replaceAll("\\s+", " ");
+    }
+
+    private static SourcePosition position(JsonLocation location) {
+        return new SourcePosition(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    }
+
+    private static final class Reader {
+        final SourcePositions.Builder positions = new SourcePositions.Builder();
+        final List<Issue> issues = new ArrayList<>();
+
+        /**
+         * Reads the value whose first token is current, leaving its last token current. A null pointer reads a
+         * value that is dropped (of a duplicate key) without recording positions.
+         */
+        JsonNode value(JsonParser parser, String pointer) throws IOException {
+            SourcePosition here = position(parser.currentTokenLocation());
+            if (pointer != null) {
+                positions.value(pointer, here);
+            }
+            if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                issues.add(Issue.at(here, "YAML aliases (*" + parser.getText() + ") are not supported; write the value out"));
+            }
+            JsonToken token = parser.currentToken();
+            return switch (token) {
+                case START_OBJECT -> object(parser, pointer);
+                case START_ARRAY -> array(parser, pointer);
+                case VALUE_STRING -> NODES.textNode(parser.getText());
+                case VALUE_NUMBER_INT -> integer(parser);
+                case VALUE_NUMBER_FLOAT -> decimal(parser);
+                case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(token == JsonToken.VALUE_TRUE);
+                case VALUE_NULL -> NODES.nullNode();
+                case VALUE_EMBEDDED_OBJECT, NOT_AVAILABLE, FIELD_NAME, END_OBJECT, END_ARRAY -> NODES.textNode(parser.getText());
+            };
+        }
+
+        private ObjectNode object(JsonParser parser, String pointer) throws IOException {
+            ObjectNode node = NODES.objectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                String child = pointer == null ? null : SourcePositions.child(pointer, name);
+                SourcePosition keyPosition = position(parser.currentTokenLocation());
+                boolean duplicate = node.has(name);
+                if (duplicate) {
+                    String first = child == null ? "" : positions.startOf(child).map(p -> " (first at line " + p.line() + ")").orElse("");
+                    issues.add(Issue.at(keyPosition, "duplicate key '" + name + "'" + first));
+                } else if (child != null) {
+                    positions.start(child, keyPosition);
+                }
+                parser.nextToken();
+                JsonNode value = value(parser, duplicate ? null : child);
+                if (!duplicate) {
+                    node.set(name, value);
+                }
+            }
+            return node;
+        }
+
+        private ArrayNode array(JsonParser parser, String pointer) throws IOException {
+            ArrayNode node = NODES.arrayNode();
+            int index = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                node.add(value(parser, pointer == null ? null : SourcePositions.child(pointer, index)));
+                index++;
+            }
+            return node;
+        }
+
+        private static JsonNode integer(JsonParser parser) throws IOException {
+            try {
+                BigInteger value = parser.getBigIntegerValue();
+                return value.bitLength() < 64 ? NODES.numberNode(value.longValue()) : NODES.numberNode(value);
+            } catch (JsonProcessingException notANumber) {
+                return NODES.textNode(parser.getText());
+            }
+        }
+
+        private static JsonNode decimal(JsonParser parser) throws IOException {
+            try {
+                return NODES.numberNode(parser.getDoubleValue());
+            } catch (JsonProcessingException notANumber) {
+                // YAML's .inf and .nan: kept as text so that the schema reports a wrong type at the value
+                return NODES.textNode(parser.getText());
+            }
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package dev.l2o.maturity;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.FieldSpec;
+import dev.l2o.blueprint.LeadStatusSpec;
+import dev.l2o.blueprint.RoutingSpec;
+import dev.l2o.blueprint.StageSpec;
+import dev.l2o.metrics.StageMetrics;
+import dev.l2o.model.CrmRecord;
+import dev.l2o.model.Pipeline;
+import dev.l2o.model.Snapshot;
+import dev.l2o.rules.Dimension;
+import dev.l2o.rules.Finding;
+import dev.l2o.rules.StageMapping;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Scores the six maturity dimensions 0–4 from the blueprint, the snapshot, the audit's findings and the stage
+ * metrics (CONTRACT.md section 6). Every dimension is a ladder of four levels: designed (1), mostly implemented
+ * (2), implemented with no error finding of the dimension (3), enforced and respected with no finding of the
+ * dimension at all (4); the score is the number of levels reached in order. {@code overall} is the mean of the
+ * six; 3.0 and above is a "Revenue Machine". The levels of each dimension are in {@code rules/README-maturity.md}.
+ * Stateless and thread-safe.
+ */
+public final class MaturityIndex {
+    public static final double MAX_SCORE = 4.0;
+    public static final double REVENUE_MACHINE = 3.0;
+    /** Share of an object's records that must hold a strategy field for level 4. */
+    static final double POPULATED = 0.9;
+    /** Most open records stale or past due for pipeline levels 2 and 3. */
+    static final double UNDISCIPLINED_LEVEL_2 = 0.25;
+    static final double UNDISCIPLINED_LEVEL_3 = 0.10;
+
+    private static final Pattern STRATEGY_NAME = Pattern.compile(
+            "icp|segment|tier|industry|persona|employees|annualrevenue|territory|region", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FIELD_REFERENCE = Pattern.compile(
+            "\\b[A-Za-z_][A-Za-z0-9_]*\\.([A-Za-z_][A-Za-z0-9_]*)\\b(?!\\s*\\()");
+    private static final Set<String> UNIMPLEMENTED_ROUTING = Set.of(
+            "L2O-ROUTING-UNIMPLEMENTED", "L2O-AUTOMATION-MISSING", "L2O-AUTOMATION-INACTIVE");
+    private static final Set<String> INCOHERENT_FORECAST = Set.of("L2O-STAGE-PROBABILITY", "L2O-STAGE-FORECAST");
+
+    private MaturityIndex() {}
+
+    /**
+     * The maturity of the audited architecture.
+     *
+     * @param blueprint the blueprint
+     * @param snapshot the snapshot audited
+     * @param findings the audit's findings (after suppression)
+     * @param metricsOrNull the stage metrics, or null when not computed (pipeline and measurement then score 0)
+     */
+    public static Maturity score(Blueprint blueprint, Snapshot snapshot, List<Finding> findings, StageMetrics metricsOrNull) {
+        requireNonNull(blueprint, "blueprint is null");
+        requireNonNull(snapshot, "snapshot is null");
+        requireNonNull(findings, "findings is null");
+        Findings found = new Findings(findings);
+        boolean measured = metricsOrNull != null && metricsOrNull.measured();
+        List<DimensionScore> scores = new ArrayList<>();
+        for (Dimension dimension : Dimension.values()) {
+            scores.add(switch (dimension) {
+                case STRATEGY -> strategy(blueprint, snapshot, found);
+                case LIFECYCLE -> lifecycle(blueprint, snapshot, found);
+                case QUALIFICATION -> qualification(blueprint, found, measured ? metricsOrNull : null);
+                case ROUTING -> routing(blueprint, found);
+                case PIPELINE -> pipeline(found, measured ? metricsOrNull : null);
+                case MEASUREMENT -> measurement(blueprint, found, measured ? metricsOrNull : null);
+            });
+        }
+        double overall = scores.stream().mapToDouble(DimensionScore::score).sum() / scores.size();
+        return new Maturity(overall, scores, overall >= REVENUE_MACHINE);
+    }
+
+    private static DimensionScore strategy(Blueprint blueprint, Snapshot snapshot, Findings found) {
+        TreeMap<String, String[]> fields = strategyFields(blueprint);
+        List<String> present = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
+        fields.forEach((name, objectAndField) -> (snapshot.field(objectAndField[0], objectAndField[1]).isPresent()
+                ? present : absent).add(name));
+        int designed = fields.size();
+        Ladder ladder = new Ladder(Dimension.STRATEGY)
+                .level(designed > 0, designed + " ICP and segmentation fields designed: " + String.join(", ", fields.keySet()),
+                        "no ICP or segmentation field designed (blueprint fields named for ICP, segment, tier, "
+                                + "industry, persona, employees, annual revenue, territory or region, or used by routing)")
+                .level(present.size() * 2 >= designed, present.size() + " of " + designed + " exist in the CRM",
+                        "only " + present.size() + " of " + designed + " exist in the CRM; missing: " + String.join(", ", absent))
+                .level(absent.isEmpty() && found.errors(Dimension.STRATEGY) == 0,
+                        "all exist, no strategy error findings",
+                        absent.isEmpty() ? found.describeErrors(Dimension.STRATEGY) : "missing: " + String.join(", ", absent));
+        if (ladder.climbing()) {
+            List<String> shortfalls = new ArrayList<>();
+            fields.forEach((name, objectAndField) -> {
+                String shortfall = populationShortfall(snapshot, objectAndField[0], objectAndField[1]);
+                if (shortfall != null) {
+                    shortfalls.add(shortfall);
+                }
+            });
+            ladder.level(shortfalls.isEmpty() && found.all(Dimension.STRATEGY) == 0,
+                    "populated on at least 90% of records, no strategy findings",
+                    shortfalls.isEmpty() ? found.describeAll(Dimension.STRATEGY) : String.join("; ", shortfalls));
+        }
+        return ladder.result();
+    }
+
+    /** Strategy fields by {@code Object.Field} (sorted, case-insensitive), each with its object and field name. */
+    static TreeMap<String, String[]> strategyFields(Blueprint blueprint) {
+        TreeMap<String, String[]> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (FieldSpec field : blueprint.fields()) {
+            if (field.object() != null && field.name() != null && STRATEGY_NAME.matcher(field.name()).find()) {
+                fields.putIfAbsent(field.object() + "." + field.name(), new String[] {field.object(), field.name()});
+            }
+        }
+        for (RoutingSpec routing : blueprint.routing()) {
+            if (routing.object() == null || routing.when() == null) {
+                continue;
+            }
+            Matcher matcher = FIELD_REFERENCE.matcher(routing.when());
+            while (matcher.find()) {
+                String name = matcher.group(1);
+                fields.putIfAbsent(routing.object() + "." + name, new String[] {routing.object(), name});
+            }
+        }
+        return fields;
+    }
+
+    /** Why {@code object.field} is not populated on 90% of the snapshot's records of {@code object}, or null. */
+    private static String populationShortfall(Snapshot snapshot, String object, String field) {
+        long records = 0;
+        long populated = 0;
+        for (CrmRecord record : snapshot.records()) {
+            if (record.object().equalsIgnoreCase(object)) {
+                records++;
+                if (record.values().entrySet().stream().anyMatch(e -> e.getKey().equalsIgnoreCase(field)
+                        && e.getValue() != null && !(e.getValue() instanceof String s && s.isBlank()))) {
+                    populated++;
+                }
+            }
+        }
+        if (records == 0) {
+            return object + "." + field + " population not measured: the source holds no " + object + " records";
+        }
+        if (populated < POPULATED * records) {
+            return object + "." + field + " populated on " + populated + " of " + records + " records";
+        }
+        return null;
+    }
+
+    private static DimensionScore lifecycle(Blueprint blueprint, Snapshot snapshot, Findings found) {
+        List<StageSpec> stages = blueprint.opportunityLifecycle() == null ? List.of() : blueprint.opportunityLifecycle().stages();
+        StageMapping mapping = blueprint.opportunityLifecycle() == null ? null : StageMapping.of(blueprint, snapshot);
+        int designed = stages.size();
+        int mapped = mapping == null ? 0 : mapping.byKey().size();
+        String where = mapping == null || mapping.pipeline() == null
+                ? "no matching CRM pipeline"
+                : "CRM pipeline " + mapping.pipeline().label();
+        Ladder ladder = new Ladder(Dimension.LIFECYCLE)
+                .level(designed > 0, designed + " opportunity stages designed", "no opportunity stages designed")
+                .level(mapped * 2 >= designed, mapped + " of " + designed + " stages found in " + where,
+                        "only " + mapped + " of " + designed + " stages found in " + where)
+                .level(mapped == designed && found.errors(Dimension.LIFECYCLE) == 0,
+                        "every stage found, no lifecycle error findings",
+                        mapped < designed ? (designed - mapped) + " stages missing in the CRM" : found.describeErrors(Dimension.LIFECYCLE));
+        if (ladder.climbing()) {
+            List<String> gaps = bowtieGaps(blueprint, snapshot);
+            ladder.level(gaps.isEmpty() && found.all(Dimension.LIFECYCLE) == 0,
+                    "bowtie covered (lead lifecycle with a converted status in the CRM, won and lost stages), no lifecycle findings",
+                    gaps.isEmpty() ? found.describeAll(Dimension.LIFECYCLE) : String.join("; ", gaps));
+        }
+        return ladder.result();
+    }
+
+    private static List<String> bowtieGaps(Blueprint blueprint, Snapshot snapshot) {
+        List<String> gaps = new ArrayList<>();
+        List<StageSpec> stages = blueprint.opportunityLifecycle().stages();
+        if (stages.stream().noneMatch(StageSpec::won)) {
+            gaps.add("no won stage");
+        }
+        if (stages.stream().noneMatch(s -> s.closed() && !s.won())) {
+            gaps.add("no lost stage");
+        }
+        if (blueprint.leadLifecycle() == null || blueprint.leadLifecycle().statuses().isEmpty()) {
+            gaps.add("no lead lifecycle designed");
+            return gaps;
+        }
+        List<LeadStatusSpec> statuses = blueprint.leadLifecycle().statuses();
+        if (statuses.stream().noneMatch(LeadStatusSpec::converted)) {
+            gaps.add("no converted lead status");
+        }
+        Pipeline leads = StageMapping.selectPipeline(snapshot.pipelinesOf(blueprint.leadLifecycle().object()), null).orElse(null);
+        if (leads == null) {
+            gaps.add("no " + blueprint.leadLifecycle().object() + " lifecycle in the CRM");
+        } else {
+            List<String> missing = statuses.stream()
+                    .filter(s -> StageMapping.match(leads, s.crm().forCrm(snapshot.crm()), s.key(), s.label()).isEmpty())
+                    .map(LeadStatusSpec::key)
+                    .toList();
+            if (!missing.isEmpty()) {
+                gaps.add("lead statuses missing in the CRM: " + String.join(", ", missing));
+            }
+        }
+        return gaps;
+    }
+
+    private static DimensionScore qualification(Blueprint blueprint, Findings found, StageMetrics metrics) {
+        int designed = 0;
+        if (blueprint.opportunityLifecycle() != null) {
+            for (StageSpec stage : blueprint.opportunityLifecycle().stages()) {
+                designed += stage.entry().requiredFields().size() + stage.exit().requiredFields().size();
+            }
+        }
+        if (blueprint.leadLifecycle() != null) {
+            for (LeadStatusSpec status : blueprint.leadLifecycle().statuses()) {
+                designed += status.entry().requiredFields().size();
+            }
+        }
+        int unenforced = (int) Math.min(designed, found.withRule("L2O-CRITERIA-UNENFORCED"));
+        int enforced = designed - unenforced;
+        Ladder ladder = new Ladder(Dimension.QUALIFICATION)
+                .level(designed > 0, designed + " entry and exit criteria designed", "no entry or exit criteria designed")
+                .level(enforced * 2 >= designed, enforced + " of " + designed + " criteria enforced by the CRM",
+                        "only " + enforced + " of " + designed + " criteria enforced by the CRM")
+                .level(unenforced == 0 && found.errors(Dimension.QUALIFICATION) == 0,
+                        "every criterion enforced, no qualification error findings",
+                        unenforced > 0 ? unenforced + " criteria enforced by nothing" : found.describeErrors(Dimension.QUALIFICATION))
+                .level(metrics != null && found.all(Dimension.QUALIFICATION) == 0,
+                        "criteria respected: no qualification findings over " + (metrics == null ? 0 : metrics.records())
+                                + " measured records",
+                        metrics == null ? "respect not measured: no stage history" : found.describeAll(Dimension.QUALIFICATION));
+        return ladder.result();
+    }
+
+    private static DimensionScore routing(Blueprint blueprint, Findings found) {
+        int designed = blueprint.routing().size() + blueprint.automation().size();
+        int unimplemented = (int) Math.min(designed, UNIMPLEMENTED_ROUTING.stream().mapToLong(found::withRule).sum());
+        int implemented = designed - unimplemented;
+        return new Ladder(Dimension.ROUTING)
+                .level(designed > 0, blueprint.routing().size() + " routing rules and " + blueprint.automation().size()
+                        + " automations designed", "no routing rules or hand-off automations designed")
+                .level(implemented * 2 >= designed, implemented + " of " + designed + " implemented and active",
+                        "only " + implemented + " of " + designed + " implemented and active")
+                .level(unimplemented == 0 && found.errors(Dimension.ROUTING) == 0,
+                        "every routing rule and automation implemented, no routing error findings",
+                        unimplemented > 0 ? unimplemented + " not implemented or inactive" : found.describeErrors(Dimension.ROUTING))
+                .level(found.all(Dimension.ROUTING) == 0, "no undeclared routing, no routing findings",
+                        found.describeAll(Dimension.ROUTING))
+                .result();
+    }
+
+    private static DimensionScore pipeline(Findings found, StageMetrics metrics) {
+        Ladder ladder = new Ladder(Dimension.PIPELINE)
+                .level(metrics != null, metrics == null ? "" : metrics.records() + " records measured",
+                        "discipline not measured: no stage history");
+        if (ladder.climbing()) {
+            long open = metrics.openRecords();
+            double share = open == 0 ? 0 : (double) metrics.openRecordsStaleOrPastDue() / open;
+            String measured = metrics.openRecordsStaleOrPastDue() + " of " + open + " open records stale or past due ("
+                    + percent(share) + ")";
+            ladder.level(share <= UNDISCIPLINED_LEVEL_2, measured + ", at most 25%", measured + ", more than 25%")
+                    .level(share <= UNDISCIPLINED_LEVEL_3 && found.errors(Dimension.PIPELINE) == 0,
+                            "at most 10% stale or past due, no pipeline error findings",
+                            share > UNDISCIPLINED_LEVEL_3 ? measured + ", more than 10%" : found.describeErrors(Dimension.PIPELINE))
+                    .level(found.all(Dimension.PIPELINE) == 0, "no stale, skipped, regressed or past-due findings",
+                            found.describeAll(Dimension.PIPELINE));
+        }
+        return ladder.result();
+    }
+
+    private static DimensionScore measurement(Blueprint blueprint, Findings found, StageMetrics metrics) {
+        boolean tracked = metrics != null && found.withRule("L2O-HISTORY-UNTRACKED") == 0;
+        List<StageSpec> stages = blueprint.opportunityLifecycle() == null ? List.of() : blueprint.opportunityLifecycle().stages();
+        List<String> undeclared = stages.stream()
+                .filter(s -> s.probability() == null || s.forecast().isEmpty())
+                .map(StageSpec::key)
+                .toList();
+        long incoherent = INCOHERENT_FORECAST.stream().mapToLong(found::withRule).sum();
+        List<String> withoutBenchmark = stages.stream()
+                .filter(s -> !s.closed() && s.maxDaysInStage() == null)
+                .map(StageSpec::key)
+                .toList();
+        int targets = blueprint.benchmarks().conversion().size();
+        long measuredTargets = metrics == null ? 0 : metrics.conversions().stream()
+                .filter(c -> c.target() != null && c.measured() && c.rate() != null)
+                .count();
+        return new Ladder(Dimension.MEASUREMENT)
+                .level(tracked, metrics == null ? "" : "stage history tracked: " + metrics.rows() + " rows",
+                        "stage history not tracked")
+                .level(undeclared.isEmpty() && incoherent == 0 && !stages.isEmpty(),
+                        "probabilities and forecast categories designed for every stage and coherent with the CRM",
+                        stages.isEmpty() ? "no stages designed"
+                                : !undeclared.isEmpty() ? "probability or forecast category not designed for: " + String.join(", ", undeclared)
+                                : incoherent + " probability or forecast category findings")
+                .level(targets > 0 && withoutBenchmark.isEmpty() && found.errors(Dimension.MEASUREMENT) == 0,
+                        targets + " conversion targets and a time benchmark for every open stage, no measurement error findings",
+                        targets == 0 ? "no conversion targets declared"
+                                : !withoutBenchmark.isEmpty() ? "no maxDaysInStage for: " + String.join(", ", withoutBenchmark)
+                                : found.describeErrors(Dimension.MEASUREMENT))
+                .level(measuredTargets > 0 && found.all(Dimension.MEASUREMENT) == 0,
+                        measuredTargets + " conversion targets measured and met, no measurement findings",
+                        measuredTargets == 0 ? "no conversion target measurable from the history" : found.describeAll(Dimension.MEASUREMENT))
+                .result();
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+}

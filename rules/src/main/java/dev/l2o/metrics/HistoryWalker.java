@@ -1,0 +1,263 @@
+package dev.l2o.metrics;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Walks one record at a time (its rows in time order) and folds it into the running figures: stays per stage,
+ * conversions, skips and regressions, win rate, sales cycle, close dates. Keeps nothing per row and, besides
+ * durations per stage and the sales cycles, nothing per record.
+ */
+final class HistoryWalker {
+    private final StageSlots slots;
+    private final long asOfMillis;
+    private final long asOfDay;
+    private final Map<String, Integer> currentCloseDays;
+    private final int[] conversionFrom;
+    private final int[] conversionTo;
+    private final long[] conversionReached;
+    private final long[] conversionConverted;
+    private final ExampleIds[] conversionMissed;
+    private final int blueprintStages;
+    private final ExampleIds[] skips;
+    private final ExampleIds[] regressions;
+    private int[] movesOfRecord = new int[8];
+    private int moveCount;
+
+    private int recordSequence;
+    private long records;
+    private long openRecords;
+    private long closedRecords;
+    private long wonRecords;
+    private final LongList salesCycles = new LongList();
+    private final LongList wonSalesCycles = new LongList();
+    private BigDecimal wonAmountSum = BigDecimal.ZERO;
+    private long wonWithAmount;
+    private final ExampleIds pastCloseDates = new ExampleIds();
+    private long openStaleOrPastDue;
+
+    HistoryWalker(StageSlots slots, long asOfMillis, Map<String, Integer> currentCloseDays, int[] conversionFrom,
+            int[] conversionTo) {
+        this.slots = slots;
+        this.asOfMillis = asOfMillis;
+        this.asOfDay = Math.floorDiv(asOfMillis, StageMetricsCalculator.MILLIS_PER_DAY);
+        this.currentCloseDays = currentCloseDays;
+        this.conversionFrom = conversionFrom.clone();
+        this.conversionTo = conversionTo.clone();
+        this.conversionReached = new long[conversionFrom.length];
+        this.conversionConverted = new long[conversionFrom.length];
+        this.conversionMissed = new ExampleIds[conversionFrom.length];
+        for (int c = 0; c < conversionFrom.length; c++) {
+            conversionMissed[c] = new ExampleIds();
+        }
+        this.blueprintStages = slots.blueprintStageCount();
+        this.skips = new ExampleIds[blueprintStages * blueprintStages];
+        this.regressions = new ExampleIds[blueprintStages * blueprintStages];
+    }
+
+    /** Folds in record {@code id}, whose rows {@code rows} holds in time order. */
+    void walk(String id, RecordBuffer rows) {
+        if (rows.size == 0) {
+            return;
+        }
+        int sequence = recordSequence++;
+        records++;
+        moveCount = 0;
+        long firstTime = rows.times[0];
+        long firstClosedTime = Long.MIN_VALUE;
+        boolean reachedClosed = false;
+        boolean stale = false;
+        int previousRanked = -1;
+        int stay = 0;
+        StageSlot current = null;
+        for (int i = 0; i < rows.size; ) {
+            int slotIndex = rows.slots[i];
+            long start = rows.times[i];
+            int next = i + 1;
+            while (next < rows.size && rows.slots[next] == slotIndex) {
+                next++;
+            }
+            current = slots.get(slotIndex);
+            if (!current.enteredBy(sequence)) {
+                current.recordStamp = sequence;
+                current.entered++;
+                current.firstStay = stay;
+            }
+            current.lastStay = stay;
+            if (next < rows.size) {
+                current.durations.add(rows.times[next] - start);
+            } else {
+                current.openStays++;
+                if (!current.closed && current.maxMillis >= 0 && asOfMillis - start > current.maxMillis) {
+                    current.stale.add(id);
+                    stale = true;
+                }
+            }
+            if (current.closed && !reachedClosed) {
+                reachedClosed = true;
+                firstClosedTime = start;
+            }
+            if (current.rank != StageSlot.UNRANKED) {
+                if (previousRanked >= 0) {
+                    move(id, previousRanked, slotIndex);
+                }
+                previousRanked = slotIndex;
+            }
+            stay++;
+            i = next;
+        }
+        for (int c = 0; c < conversionFrom.length; c++) {
+            StageSlot from = slots.get(conversionFrom[c]);
+            if (from.enteredBy(sequence)) {
+                conversionReached[c]++;
+                StageSlot to = slots.get(conversionTo[c]);
+                if (to.enteredBy(sequence) && to.lastStay > from.firstStay) {
+                    conversionConverted[c]++;
+                } else {
+                    conversionMissed[c].add(id);
+                }
+            }
+        }
+        if (reachedClosed) {
+            salesCycles.add(firstClosedTime - firstTime);
+        }
+        if (current.closed) {
+            closedRecords++;
+            if (current.won) {
+                wonRecords++;
+                wonSalesCycles.add(firstClosedTime - firstTime);
+                if (!Double.isNaN(rows.amount)) {
+                    wonAmountSum = wonAmountSum.add(new BigDecimal(rows.amount));
+                    wonWithAmount++;
+                }
+            }
+        } else {
+            openRecords++;
+            int closeDay = currentCloseDays.getOrDefault(id, rows.closeDay);
+            boolean pastDue = closeDay != RecordBuffer.NO_DATE && closeDay < asOfDay;
+            if (pastDue) {
+                pastCloseDates.add(id);
+            }
+            if (pastDue || stale) {
+                openStaleOrPastDue++;
+            }
+        }
+    }
+
+    private void move(String id, int from, int to) {
+        StageSlot source = slots.get(from);
+        StageSlot target = slots.get(to);
+        ExampleIds[] kind;
+        if (target.rank < source.rank) {
+            kind = regressions;
+        } else if (target.rank > source.rank + 1 && !(target.closed && !target.won)) {
+            kind = skips;
+        } else {
+            return;
+        }
+        int code = (kind == skips ? 1 : -1) * (from * blueprintStages + to + 1);
+        for (int m = 0; m < moveCount; m++) {
+            if (movesOfRecord[m] == code) {
+                return;
+            }
+        }
+        if (moveCount == movesOfRecord.length) {
+            movesOfRecord = Arrays.copyOf(movesOfRecord, moveCount * 2);
+        }
+        movesOfRecord[moveCount++] = code;
+        int cell = from * blueprintStages + to;
+        if (kind[cell] == null) {
+            kind[cell] = new ExampleIds();
+        }
+        kind[cell].add(id);
+    }
+
+    long records() {
+        return records;
+    }
+
+    long openRecords() {
+        return openRecords;
+    }
+
+    long closedRecords() {
+        return closedRecords;
+    }
+
+    long wonRecords() {
+        return wonRecords;
+    }
+
+    long conversionReached(int conversion) {
+        return conversionReached[conversion];
+    }
+
+    long conversionConverted(int conversion) {
+        return conversionConverted[conversion];
+    }
+
+    List<String> conversionMissedExamples(int conversion) {
+        return conversionMissed[conversion].examples();
+    }
+
+    Double winRate() {
+        return closedRecords == 0 ? null : (double) wonRecords / closedRecords;
+    }
+
+    Double salesCycleMedianDays() {
+        return salesCycles.size() == 0
+                ? null
+                : Quantiles.continuous(salesCycles.sorted(), salesCycles.size(), 0.5) / StageMetricsCalculator.MILLIS_PER_DAY;
+    }
+
+    Double meanWonAmount() {
+        return wonWithAmount == 0 ? null : wonAmountSum.doubleValue() / wonWithAmount;
+    }
+
+    Double meanWonSalesCycleDays() {
+        return wonSalesCycles.size() == 0
+                ? null
+                : (double) wonSalesCycles.sum() / wonSalesCycles.size() / StageMetricsCalculator.MILLIS_PER_DAY;
+    }
+
+    Double dealVelocityPerDay() {
+        Double amount = meanWonAmount();
+        Double rate = winRate();
+        Double cycle = meanWonSalesCycleDays();
+        if (amount == null || rate == null || cycle == null || cycle == 0) {
+            return null;
+        }
+        return openRecords * amount * rate / cycle;
+    }
+
+    RecordSample pastCloseDates() {
+        return pastCloseDates.sample();
+    }
+
+    long openStaleOrPastDue() {
+        return openStaleOrPastDue;
+    }
+
+    List<StageTransition> skips() {
+        return transitions(skips);
+    }
+
+    List<StageTransition> regressions() {
+        return transitions(regressions);
+    }
+
+    /** In blueprint order of the stage moved from, then of the stage moved to. */
+    private List<StageTransition> transitions(ExampleIds[] cells) {
+        List<StageTransition> result = new ArrayList<>();
+        for (int cell = 0; cell < cells.length; cell++) {
+            if (cells[cell] != null) {
+                result.add(new StageTransition(slots.get(cell / blueprintStages).name,
+                        slots.get(cell % blueprintStages).name, cells[cell].count(), cells[cell].examples()));
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.l2o.metrics;
+
+import java.util.Arrays;
+
+/** A growable list of primitive longs: durations kept for exact quantiles without boxing. */
+final class LongList {
+    private long[] values = new long[16];
+    private int size;
+    private long sum;
+
+    void add(long value) {
+        if (size == values.length) {
+            values = Arrays.copyOf(values, size + (size >> 1));
+        }
+        values[size++] = value;
+        sum += value;
+    }
+
+    int size() {
+        return size;
+    }
+
+    long sum() {
+        return sum;
+    }
+
+    /** The values in ascending order (sorts in place and returns the backing array; use the first {@link #size()}). */
+    long[] sorted() {
+        Arrays.sort(values, 0, size);
+        return values;
+    }
+}

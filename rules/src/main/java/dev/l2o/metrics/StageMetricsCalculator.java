@@ -1,0 +1,281 @@
+package dev.l2o.metrics;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.ConversionTarget;
+import dev.l2o.blueprint.LeadStatusSpec;
+import dev.l2o.blueprint.StageSpec;
+import dev.l2o.model.CrmRecord;
+import dev.l2o.model.Snapshot;
+import dev.l2o.model.StageEvent;
+import dev.l2o.model.StageHistory;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Computes {@link StageMetrics} from a snapshot's stage history in one pass, by the definitions of CONTRACT.md
+ * section 4. History sorted by record ({@link StageHistory#sortedByRecord()}) is walked record by record as it
+ * streams; any other history is first held as primitive columns (16 bytes a row, no object per row) and
+ * sorted by (record, time, source position). Memory grows with records and stages, plus 16 bytes a row for
+ * unsorted input and 8 bytes a completed stay: 2 million rows fit a 256 MB heap.
+ *
+ * <p>Rows of other objects than the blueprint's opportunity object, and rows later than {@code asOf}, are
+ * ignored (and counted). Stateless and thread-safe; each call reads the history once.
+ */
+public final class StageMetricsCalculator {
+    static final long MILLIS_PER_DAY = 86_400_000L;
+
+    private static final String LEAD_HISTORY_UNAVAILABLE = "not measured: sources provide no lead status history";
+
+    private StageMetricsCalculator() {}
+
+    /**
+     * The stage metrics of {@code snapshot} against {@code blueprint} as of {@code asOf}.
+     *
+     * @param blueprint a blueprint with an {@code opportunityLifecycle}
+     * @param snapshot the snapshot; without history the result has {@code historyAvailable == false} and zero counts
+     * @param asOf "now" ({@code --as-of}, else {@link Snapshot#asOf()})
+     * @throws dev.l2o.error.L2oException when the history cannot be read
+     */
+    public static StageMetrics compute(Blueprint blueprint, Snapshot snapshot, Instant asOf) {
+        requireNonNull(blueprint, "blueprint is null");
+        requireNonNull(snapshot, "snapshot is null");
+        requireNonNull(asOf, "asOf is null");
+        requireNonNull(blueprint.opportunityLifecycle(), "blueprint has no opportunityLifecycle");
+        StageSlots slots = StageSlots.of(blueprint, snapshot);
+        List<PlannedConversion> planned = planConversions(blueprint, slots);
+        int[] from = planned.stream().filter(PlannedConversion::measured).mapToInt(p -> p.fromSlot).toArray();
+        int[] to = planned.stream().filter(PlannedConversion::measured).mapToInt(p -> p.toSlot).toArray();
+        String object = blueprint.opportunityLifecycle().object();
+        long asOfMillis = asOf.toEpochMilli();
+        HistoryWalker walker = new HistoryWalker(slots, asOfMillis, currentCloseDays(snapshot, object), from, to);
+
+        StageHistory history = snapshot.history();
+        long[] usedAndIgnored = {0, 0};
+        if (history != null) {
+            if (history.sortedByRecord()) {
+                streamSorted(history, object, asOfMillis, slots, walker, usedAndIgnored);
+            } else {
+                HistoryColumns columns = new HistoryColumns();
+                history.forEach(event -> {
+                    if (accept(event, object, asOfMillis, usedAndIgnored)) {
+                        columns.add(event.recordId(), slots.resolve(event.stage()), event.at().toEpochMilli(),
+                                amount(event), closeDay(event));
+                    }
+                });
+                columns.forEachRecord(walker);
+            }
+        }
+
+        List<Conversion> conversions = new ArrayList<>();
+        int measuredIndex = 0;
+        for (PlannedConversion p : planned) {
+            if (p.measured()) {
+                long reached = walker.conversionReached(measuredIndex);
+                long converted = walker.conversionConverted(measuredIndex);
+                List<String> missed = walker.conversionMissedExamples(measuredIndex);
+                measuredIndex++;
+                conversions.add(new Conversion(p.from, p.to, history != null, reached, converted,
+                        reached == 0 ? null : (double) converted / reached, p.target, p.benchmarkAverage(),
+                        p.benchmarkTopPerformer(), history == null ? "not measured: the source has no stage history" : null, missed));
+            } else {
+                conversions.add(new Conversion(p.from, p.to, false, 0, 0, null, p.target, p.benchmarkAverage(),
+                        p.benchmarkTopPerformer(), p.note, List.of()));
+            }
+        }
+        return new StageMetrics(asOf, history != null, history == null ? null : history.description(),
+                usedAndIgnored[0], usedAndIgnored[1], walker.records(), walker.openRecords(), walker.closedRecords(),
+                walker.wonRecords(), slots.stats(), conversions, walker.winRate(), walker.salesCycleMedianDays(),
+                walker.meanWonAmount(), walker.meanWonSalesCycleDays(), walker.dealVelocityPerDay(), walker.skips(),
+                walker.regressions(), walker.pastCloseDates(), walker.openStaleOrPastDue(),
+                ConversionBenchmark.FORRESTER_FUNNEL);
+    }
+
+    private static void streamSorted(StageHistory history, String object, long asOfMillis, StageSlots slots,
+            HistoryWalker walker, long[] usedAndIgnored) {
+        RecordBuffer buffer = new RecordBuffer();
+        buffer.clear();
+        String[] currentRecord = {null};
+        history.forEach(event -> {
+            if (!accept(event, object, asOfMillis, usedAndIgnored)) {
+                return;
+            }
+            if (!event.recordId().equals(currentRecord[0])) {
+                if (currentRecord[0] != null) {
+                    buffer.sortByTime();
+                    walker.walk(currentRecord[0], buffer);
+                }
+                buffer.clear();
+                currentRecord[0] = event.recordId();
+            }
+            long time = event.at().toEpochMilli();
+            buffer.add(slots.resolve(event.stage()), time);
+            buffer.offerValues(time, amount(event), closeDay(event));
+        });
+        if (currentRecord[0] != null) {
+            buffer.sortByTime();
+            walker.walk(currentRecord[0], buffer);
+        }
+    }
+
+    private static boolean accept(StageEvent event, String object, long asOfMillis, long[] usedAndIgnored) {
+        if (!event.object().equalsIgnoreCase(object) || event.at().toEpochMilli() > asOfMillis) {
+            usedAndIgnored[1]++;
+            return false;
+        }
+        usedAndIgnored[0]++;
+        return true;
+    }
+
+    private static double amount(StageEvent event) {
+        return event.amount() == null ? Double.NaN : event.amount();
+    }
+
+    private static int closeDay(StageEvent event) {
+        return event.closeDate() == null ? RecordBuffer.NO_DATE : (int) event.closeDate().toEpochDay();
+    }
+
+    /** Close dates of the records' current values ({@code CloseDate}, HubSpot {@code closedate}), by record id. */
+    private static Map<String, Integer> currentCloseDays(Snapshot snapshot, String object) {
+        Map<String, Integer> days = new HashMap<>();
+        for (CrmRecord record : snapshot.records()) {
+            if (!record.object().equalsIgnoreCase(object)) {
+                continue;
+            }
+            record.values().entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase("CloseDate") && e.getValue() instanceof String)
+                    .map(e -> parseDay((String) e.getValue()))
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .ifPresent(day -> days.put(record.id(), day));
+        }
+        return days;
+    }
+
+    /** An ISO date, or the date part of an ISO date-time; null when it is neither. */
+    private static Integer parseDay(String text) {
+        String trimmed = text.trim();
+        if (trimmed.length() < 10) {
+            return null;
+        }
+        try {
+            return (int) LocalDate.parse(trimmed.substring(0, 10)).toEpochDay();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The funnel's consecutive steps (open stages in blueprint order, then the won stages), then the blueprint's
+     * other conversion targets. Targets on lead statuses cannot be measured yet.
+     */
+    private static List<PlannedConversion> planConversions(Blueprint blueprint, StageSlots slots) {
+        List<StageSpec> stages = blueprint.opportunityLifecycle().stages();
+        List<String> funnel = new ArrayList<>();
+        stages.stream().filter(s -> !s.closed()).forEach(s -> funnel.add(s.key()));
+        stages.stream().filter(StageSpec::won).forEach(s -> funnel.add(s.key()));
+        List<PlannedConversion> planned = new ArrayList<>();
+        for (int i = 0; i + 1 < funnel.size(); i++) {
+            planned.add(plan(blueprint, slots, funnel.get(i), funnel.get(i + 1), null));
+        }
+        for (ConversionTarget target : blueprint.benchmarks().conversion()) {
+            if (target.from() == null || target.to() == null) {
+                continue;
+            }
+            boolean attached = false;
+            for (int i = 0; i < planned.size(); i++) {
+                PlannedConversion p = planned.get(i);
+                if (p.from.equals(target.from()) && p.to.equals(target.to())) {
+                    planned.set(i, plan(blueprint, slots, p.from, p.to, target.rate()));
+                    attached = true;
+                }
+            }
+            if (!attached) {
+                planned.add(plan(blueprint, slots, target.from(), target.to(), target.rate()));
+            }
+        }
+        return planned;
+    }
+
+    private static PlannedConversion plan(Blueprint blueprint, StageSlots slots, String from, String to, Double target) {
+        int fromSlot = slots.indexOfKey(from);
+        int toSlot = slots.indexOfKey(to);
+        String note = null;
+        if (fromSlot < 0 || toSlot < 0) {
+            String other = fromSlot < 0 ? from : to;
+            note = leadStatus(blueprint, other) != null
+                    ? LEAD_HISTORY_UNAVAILABLE
+                    : "not measured: '" + other + "' is no blueprint stage or lead status";
+        }
+        ConversionBenchmark benchmark = benchmark(funnelStep(blueprint, from), funnelStep(blueprint, to));
+        return new PlannedConversion(from, to, fromSlot, toSlot, target, benchmark, note);
+    }
+
+    private static ConversionBenchmark benchmark(String fromStep, String toStep) {
+        if (fromStep == null || toStep == null) {
+            return null;
+        }
+        return ConversionBenchmark.FORRESTER_FUNNEL.stream()
+                .filter(b -> b.from().equals(fromStep) && b.to().equals(toStep))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * The benchmark funnel step of a blueprint key: {@code pipeline} for the first open opportunity stage and
+     * the converted lead status, {@code won} for a won stage, {@code mql} and {@code sql} for the lead statuses
+     * keyed or labelled so ("Marketing Qualified", "Sales Qualified"); null for anything else.
+     */
+    private static String funnelStep(Blueprint blueprint, String key) {
+        List<StageSpec> stages = blueprint.opportunityLifecycle().stages();
+        StageSpec firstOpen = stages.stream().filter(s -> !s.closed()).findFirst().orElse(null);
+        for (StageSpec stage : stages) {
+            if (stage.key().equals(key)) {
+                return stage.won() ? "won" : stage == firstOpen ? "pipeline" : null;
+            }
+        }
+        LeadStatusSpec status = leadStatus(blueprint, key);
+        if (status == null) {
+            return null;
+        }
+        String label = status.label() == null ? "" : status.label().toLowerCase(Locale.ROOT);
+        if (status.converted()) {
+            return "pipeline";
+        } else if (key.equalsIgnoreCase("mql") || label.contains("marketing qualified")) {
+            return "mql";
+        } else if (key.equalsIgnoreCase("sql") || label.contains("sales qualified")) {
+            return "sql";
+        }
+        return null;
+    }
+
+    private static LeadStatusSpec leadStatus(Blueprint blueprint, String key) {
+        if (blueprint.leadLifecycle() == null) {
+            return null;
+        }
+        return blueprint.leadLifecycle().statuses().stream().filter(s -> s.key().equals(key)).findFirst().orElse(null);
+    }
+
+    private record PlannedConversion(String from, String to, int fromSlot, int toSlot, Double target,
+            ConversionBenchmark benchmark, String note) {
+        boolean measured() {
+            return fromSlot >= 0 && toSlot >= 0;
+        }
+
+        Double benchmarkAverage() {
+            return benchmark == null ? null : benchmark.average();
+        }
+
+        Double benchmarkTopPerformer() {
+            return benchmark == null ? null : benchmark.topPerformer();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.l2o.metrics;
+
+import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.StageSpec;
+import dev.l2o.model.Pipeline;
+import dev.l2o.model.Snapshot;
+import dev.l2o.model.Stage;
+import dev.l2o.rules.StageMapping;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The stages of one computation: the blueprint stages first (slot i is blueprint stage i), then each CRM stage
+ * name met in the history that maps to no blueprint stage. A history stage name resolves through the stage
+ * mapping (by API name, then as the CRM pipeline resolves names); a blueprint stage the mapping left without a
+ * CRM stage still claims its {@code crm.<crm>} name, or its key or label, ignoring case, so history without
+ * configuration (a bare history CSV) is still attributed to the blueprint.
+ */
+final class StageSlots {
+    private final List<StageSpec> specs;
+    private final StageMapping mapping;
+    private final String crm;
+    private final List<StageSlot> slots = new ArrayList<>();
+    private final Map<String, Integer> byHistoryName = new HashMap<>();
+    private String lastName;
+    private int lastSlot;
+
+    private StageSlots(Blueprint blueprint, Snapshot snapshot) {
+        this.specs = blueprint.opportunityLifecycle().stages();
+        this.mapping = StageMapping.of(blueprint, snapshot);
+        this.crm = snapshot.crm();
+        int openCount = (int) specs.stream().filter(s -> !s.closed()).count();
+        int openRank = 0;
+        for (StageSpec spec : specs) {
+            Stage crmStage = mapping.byKey().get(spec.key());
+            int rank = spec.closed() ? openCount : openRank++;
+            slots.add(new StageSlot(spec.key(), spec.displayName(), true, spec.closed(), spec.won(), rank,
+                    spec.maxDaysInStage(), crmStage == null ? null : crmStage.apiName(),
+                    crmStage == null ? Integer.MAX_VALUE : crmStage.order()));
+        }
+    }
+
+    static StageSlots of(Blueprint blueprint, Snapshot snapshot) {
+        return new StageSlots(blueprint, snapshot);
+    }
+
+    /** The slot of history stage name {@code name}, creating one for a name outside the blueprint. */
+    int resolve(String name) {
+        // Rows of one record usually repeat the stage: the same String often arrives again.
+        if (name.equals(lastName)) {
+            return lastSlot;
+        }
+        Integer known = byHistoryName.get(name);
+        int slot = known != null ? known : register(name);
+        lastName = name;
+        lastSlot = slot;
+        return slot;
+    }
+
+    int blueprintStageCount() {
+        return specs.size();
+    }
+
+    int size() {
+        return slots.size();
+    }
+
+    StageSlot get(int slot) {
+        return slots.get(slot);
+    }
+
+    /** Index of the blueprint stage {@code key}, or -1. */
+    int indexOfKey(String key) {
+        for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Blueprint stages in blueprint order, then the other stages in CRM pipeline order, then by name. */
+    List<StageStat> stats() {
+        List<StageStat> stats = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            stats.add(slots.get(i).toStat());
+        }
+        slots.subList(specs.size(), slots.size()).stream()
+                .sorted(Comparator.<StageSlot>comparingInt(s -> s.crmOrder).thenComparing(s -> s.name))
+                .forEach(s -> stats.add(s.toStat()));
+        return stats;
+    }
+
+    private int register(String name) {
+        int index = blueprintIndex(name);
+        if (index < 0) {
+            Optional<Stage> crmStage = Optional.ofNullable(mapping.pipeline()).flatMap(p -> p.stage(name));
+            slots.add(new StageSlot(name, name, false, crmStage.map(Stage::closed).orElse(false),
+                    crmStage.map(Stage::won).orElse(false), StageSlot.UNRANKED, null, null,
+                    crmStage.map(Stage::order).orElse(Integer.MAX_VALUE)));
+            index = slots.size() - 1;
+        }
+        slots.get(index).historyNames.add(name);
+        byHistoryName.put(name, index);
+        return index;
+    }
+
+    private int blueprintIndex(String name) {
+        Optional<String> key = mapping.keyOf(name);
+        Pipeline pipeline = mapping.pipeline();
+        if (key.isEmpty() && pipeline != null) {
+            key = pipeline.stage(name).flatMap(stage -> mapping.keyOf(stage.apiName()));
+        }
+        if (key.isPresent()) {
+            return indexOfKey(key.get());
+        }
+        for (int i = 0; i < specs.size(); i++) {
+            StageSpec spec = specs.get(i);
+            if (mapping.byKey().containsKey(spec.key())) {
+                continue;
+            }
+            String crmName = spec.crm().forCrm(crm);
+            boolean matches = crmName != null
+                    ? crmName.equalsIgnoreCase(name)
+                    : spec.key().equalsIgnoreCase(name) || (spec.label() != null && spec.label().equalsIgnoreCase(name));
+            if (matches) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.l2o.rules.builtin.pipeline;
+
+import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.StageSpec;
+import dev.l2o.model.ResourceRef;
+import dev.l2o.model.Snapshot;
+import dev.l2o.model.Stage;
+import dev.l2o.rules.StageMapping;
+import java.util.Locale;
+
+/**
+ * Where data findings point: the CRM stage a blueprint stage maps to, or, when the CRM has none, an address
+ * built the way the connectors build theirs, so that suppressions and baselines stay stable.
+ */
+final class StageAddresses {
+    private final Blueprint blueprint;
+    private final Snapshot snapshot;
+    private final StageMapping mapping;
+
+    StageAddresses(Blueprint blueprint, Snapshot snapshot) {
+        this.blueprint = blueprint;
+        this.snapshot = snapshot;
+        this.mapping = StageMapping.of(blueprint, snapshot);
+    }
+
+    /** The CRM stage of blueprint stage {@code key}, or an address for the name the CRM would use. */
+    ResourceRef stage(String key) {
+        Stage stage = mapping.byKey().get(key);
+        if (stage != null) {
+            return stage.ref();
+        }
+        String object = blueprint.opportunityLifecycle().object();
+        String name = crmName(key);
+        if (snapshot.crm().toLowerCase(Locale.ROOT).equals("hubspot")) {
+            String pipeline = mapping.pipeline() != null ? mapping.pipeline().id()
+                    : blueprint.opportunityLifecycle().pipeline() != null ? blueprint.opportunityLifecycle().pipeline()
+                    : "default";
+            return ResourceRef.of(snapshot.crm(), "pipeline/" + pipeline + "/stage/" + name);
+        }
+        return ResourceRef.of(snapshot.crm(), object + ".StageName#" + name);
+    }
+
+    /** The CRM's name of blueprint stage {@code key}: the mapped API name, the {@code crm} value, else the key. */
+    String crmName(String key) {
+        Stage stage = mapping.byKey().get(key);
+        if (stage != null) {
+            return stage.apiName();
+        }
+        return spec(key) == null || spec(key).crm().forCrm(snapshot.crm()) == null ? key : spec(key).crm().forCrm(snapshot.crm());
+    }
+
+    /** The subject of a move or conversion between two blueprint stages: {@code <from address>-><to CRM name>}. */
+    String move(String fromKey, String toKey) {
+        return stage(fromKey).address() + "->" + crmName(toKey);
+    }
+
+    /** The blueprint label of {@code key}, else the key. */
+    String label(String key) {
+        StageSpec spec = spec(key);
+        return spec == null ? key : spec.displayName();
+    }
+
+    /** The close-date field of the opportunity object, as the snapshot defines it or as the CRM names it. */
+    ResourceRef closeDate() {
+        String object = blueprint.opportunityLifecycle().object();
+        String field = snapshot.crm().toLowerCase(Locale.ROOT).equals("hubspot") ? "closedate" : "CloseDate";
+        return snapshot.field(object, field).map(f -> f.ref()).orElse(ResourceRef.of(snapshot.crm(), object + "." + field));
+    }
+
+    private StageSpec spec(String key) {
+        return blueprint.opportunityLifecycle().stages().stream().filter(s -> s.key().equals(key)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.l2o.rules.builtin.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.l2o.blueprint.Blueprint;
+import dev.l2o.metrics.HistoryFixtures;
+import dev.l2o.metrics.StageMetrics;
+import dev.l2o.model.Snapshot;
+import dev.l2o.rules.Dimension;
+import dev.l2o.rules.DriftKind;
+import dev.l2o.rules.FindingDraft;
+import dev.l2o.rules.Rule;
+import dev.l2o.rules.RuleDescriptor;
+import dev.l2o.rules.Severity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DataRulesTest {
+    private final Blueprint blueprint = HistoryFixtures.scenarioTwoBlueprint();
+    private final Snapshot snapshot = HistoryFixtures.scenarioTwoSnapshot();
+    private final StageMetrics metrics = HistoryFixtures.scenarioTwo();
+
+    @Test
+    void catalogDescribesTheFiveDataRulesWithTheContractsSeveritiesAndDimensions() {
+        // when
+        List<RuleDescriptor> descriptors = DataRules.all().stream().map(Rule::descriptor).toList();
+
+        // then
+        assertThat(descriptors).extracting(RuleDescriptor::id, RuleDescriptor::defaultSeverity, RuleDescriptor::dimension)
+                .containsExactly(
+                        tuple("L2O-STALE-DEAL", Severity.WARNING, Dimension.PIPELINE),
+                        tuple("L2O-STAGE-SKIPPED", Severity.WARNING, Dimension.PIPELINE),
+                        tuple("L2O-STAGE-REGRESSION", Severity.INFO, Dimension.PIPELINE),
+                        tuple("L2O-CLOSE-DATE-PAST", Severity.WARNING, Dimension.PIPELINE),
+                        tuple("L2O-CONVERSION-BELOW-TARGET", Severity.WARNING, Dimension.MEASUREMENT));
+        assertThat(descriptors).allSatisfy(d -> assertThat(d.description()).endsWith("."));
+    }
+
+    @Test
+    void reportsNothingWithoutAttachedMetrics() {
+        // given
+        RecordingContext context = new RecordingContext(HistoryFixtures.SCENARIO_TWO_AS_OF, null);
+
+        // when
+        DataRules.all().forEach(rule -> rule.check(blueprint, snapshot, context));
+
+        // then
+        assertThat(context.reported).isEmpty();
+    }
+
+    @Test
+    void reportsStaleDealsPerStageWithCountAndExamples() {
+        // when
+        List<FindingDraft> drafts = check(new StaleDealRule());
+
+        // then
+        assertThat(drafts).extracting(FindingDraft::subject, FindingDraft::count, FindingDraft::evidence).containsExactly(
+                tuple("salesforce:Opportunity.StageName#Qualification", 2L, List.of("I", "K")),
+                tuple("salesforce:Opportunity.StageName#Needs Analysis", 2L, List.of("G", "H")),
+                tuple("salesforce:Opportunity.StageName#Proposal/Price Quote", 1L, List.of("F")));
+        assertThat(drafts.get(0).message()).isEqualTo("2 open records in Discovery longer than 21 days");
+        assertThat(drafts).allSatisfy(d -> assertThat(d.kind()).isEqualTo(DriftKind.THRESHOLD));
+    }
+
+    @Test
+    void reportsSkippedStagesPerPairNamingTheSkippedStages() {
+        // when
+        List<FindingDraft> drafts = check(new StageSkippedRule());
+
+        // then
+        assertThat(drafts).extracting(FindingDraft::subject, FindingDraft::message, FindingDraft::evidence).containsExactly(
+                tuple("salesforce:Opportunity.StageName#Qualification->Proposal/Price Quote",
+                        "1 record moved from Discovery to Selection, skipping Evaluation", List.of("F")),
+                tuple("salesforce:Opportunity.StageName#Qualification->Closed Won",
+                        "1 record moved from Discovery to Won, skipping Evaluation, Selection", List.of("G")));
+    }
+
+    @Test
+    void reportsNoSkipsOrRegressionsTheBlueprintAllows() {
+        // given
+        Blueprint permissive = HistoryFixtures.blueprint(true, true, List.of());
+        RecordingContext context = new RecordingContext(HistoryFixtures.SCENARIO_TWO_AS_OF, metrics);
+
+        // when
+        new StageSkippedRule().check(permissive, snapshot, context);
+        new StageRegressionRule().check(permissive, snapshot, context);
+
+        // then
+        assertThat(context.reported).isEmpty();
+    }
+
+    @Test
+    void reportsRegressionsIncludingReopenedDeals() {
+        // when
+        List<FindingDraft> drafts = check(new StageRegressionRule());
+
+        // then
+        assertThat(drafts).extracting(FindingDraft::message).containsExactly(
+                "1 record moved back from Selection to Discovery", "1 record moved back from Won to Evaluation");
+    }
+
+    @Test
+    void reportsOpenRecordsWithACloseDateBeforeTheAsOfDate() {
+        // when
+        List<FindingDraft> drafts = check(new CloseDatePastRule());
+
+        // then
+        assertThat(drafts).singleElement().satisfies(d -> {
+            assertThat(d.subject()).isEqualTo("salesforce:Opportunity.CloseDate");
+            assertThat(d.message()).isEqualTo("2 open records have a close date before 2024-02-20");
+            assertThat(d.count()).isEqualTo(2);
+            assertThat(d.evidence()).containsExactly("G", "I");
+        });
+    }
+
+    @Test
+    void reportsConversionsBelowTheirTargetButNotUnmeasuredLeadTargets() {
+        // given
+        StageMetrics scenarioOne = HistoryFixtures.scenarioOne();
+        RecordingContext context = new RecordingContext(HistoryFixtures.SCENARIO_ONE_AS_OF, scenarioOne);
+        Blueprint withTargets = HistoryFixtures.blueprint(false, true, HistoryFixtures.SCENARIO_ONE_TARGETS);
+
+        // when
+        new ConversionBelowTargetRule().check(withTargets,
+                HistoryFixtures.snapshot(List.of(HistoryFixtures.pipeline()), null, List.of()), context);
+
+        // then
+        assertThat(context.reported).extracting(FindingDraft::subject, FindingDraft::message, FindingDraft::count).containsExactly(
+                tuple("salesforce:Opportunity.StageName#Needs Analysis->Proposal/Price Quote",
+                        "Conversion from Evaluation to Selection is 50.0% (2 of 4), below the target of 60.0%", 4L),
+                tuple("salesforce:Opportunity.StageName#Qualification->Closed Won",
+                        "Conversion from Discovery to Won is 40.0% (2 of 5), below the target of 50.0%", 5L));
+        assertThat(context.reported.get(1).evidence()).containsExactly("B", "C", "D");
+    }
+
+    private List<FindingDraft> check(Rule rule) {
+        RecordingContext context = new RecordingContext(HistoryFixtures.SCENARIO_TWO_AS_OF, metrics);
+        rule.check(blueprint, snapshot, context);
+        return context.reported;
+    }
+}
