@@ -36,7 +36,7 @@ public final class OpenSource implements AutoCloseable {
         try {
             Snapshot snapshot = connector.fetch(request);
             if (historyCsv != null) {
-                snapshot = snapshot.withHistory(new OpportunityHistoryCsv(historyCsv));
+                snapshot = snapshot.withHistory(OpportunityHistoryCsv.open(historyCsv, historyCsv.toString()));
             }
             return new OpenSource(connector, snapshot);
         } catch (RuntimeException e) {

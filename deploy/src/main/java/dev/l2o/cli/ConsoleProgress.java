@@ -48,7 +48,8 @@ final class ConsoleProgress implements ProgressListener {
         done += units;
         if (bar != null) {
             bar.stepBy(units);
-        } else if (task != null && total > 0) {
+        } else if (task != null && total >= 1000) {
+            // Plain output (CI logs) reports tenths of long tasks only; short ones just start and finish.
             long tenth = done * 10 / total;
             if (tenth > lastReportedTenth && tenth < 10) {
                 lastReportedTenth = tenth;

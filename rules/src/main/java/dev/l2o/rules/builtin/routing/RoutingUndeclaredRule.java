@@ -5,6 +5,7 @@ import dev.l2o.blueprint.RoutingSpec;
 import dev.l2o.model.Assignee;
 import dev.l2o.model.AssignmentRule;
 import dev.l2o.model.Automation;
+import dev.l2o.model.AutomationKind;
 import dev.l2o.model.RuleEntry;
 import dev.l2o.model.Snapshot;
 import dev.l2o.rules.Dimension;
@@ -57,7 +58,8 @@ public final class RoutingUndeclaredRule implements Rule {
             }
         }
         for (Automation automation : snapshot.automations()) {
-            if (!automation.active() || !automation.routes()) {
+            // Assignment rules are judged entry by entry above; their automation twin would say it twice.
+            if (!automation.active() || !automation.routes() || automation.kind() == AutomationKind.ASSIGNMENT) {
                 continue;
             }
             List<String> undeclared = automation.assignees().stream()

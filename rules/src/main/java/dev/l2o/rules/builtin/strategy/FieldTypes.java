@@ -21,8 +21,9 @@ import java.util.Set;
  * <tr><td>Date</td><td>{@code date/*}</td><td>{@code date} (same name)</td></tr>
  * <tr><td>DateTime</td><td>{@code datetime/*}</td><td>{@code datetime} (same name)</td></tr>
  * <tr><td>Text</td><td>{@code string/text}</td><td>{@code string}</td></tr>
- * <tr><td>TextArea, LongTextArea</td><td>{@code string/textarea}</td><td>{@code textarea}</td></tr>
- * <tr><td>Html</td><td>{@code string/html}</td><td>{@code textarea}</td></tr>
+ * <tr><td>TextArea, LongTextArea</td><td>{@code string/textarea}</td><td>— (describe's {@code textarea} would also
+ *     be a metadata {@code TextArea}: a short text area never passes for a declared LongTextArea)</td></tr>
+ * <tr><td>Html</td><td>{@code string/html}</td><td>—</td></tr>
  * <tr><td>Email, Url</td><td>{@code string/text}</td><td>{@code email}, {@code url} (same name)</td></tr>
  * <tr><td>Phone</td><td>{@code string/phonenumber}, {@code string/text}</td><td>{@code phone} (same name)</td></tr>
  * <tr><td>Lookup, MasterDetail</td><td>—</td><td>{@code reference}</td></tr>
@@ -58,8 +59,6 @@ public final class FieldTypes {
             Map.entry("checkbox", Set.of("boolean")),
             Map.entry("number", Set.of("double", "int", "long")),
             Map.entry("text", Set.of("string")),
-            Map.entry("longtextarea", Set.of("textarea")),
-            Map.entry("html", Set.of("textarea")),
             Map.entry("lookup", Set.of("reference")),
             Map.entry("masterdetail", Set.of("reference")));
 

@@ -28,7 +28,8 @@ class FieldTypesTest {
         "hubspot, Checkbox, enumeration/booleancheckbox, true",
         "salesforce, Checkbox, boolean, true",
         "salesforce, Lookup, reference, true",
-        "salesforce, Text, Url, false"
+        "salesforce, Text, Url, false",
+        "salesforce, LongTextArea, TextArea, false"
     })
     void declaredSalesforceTypesAcceptTheirDocumentedEquivalents(
             String crm, String declared, String actual, boolean accepted) {
