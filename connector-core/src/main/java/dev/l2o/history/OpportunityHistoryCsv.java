@@ -1,0 +1,316 @@
+package dev.l2o.history;
+
+import static java.util.Objects.requireNonNull;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.l2o.error.ErrorCode;
+import dev.l2o.error.L2oException;
+import dev.l2o.model.ForecastCategory;
+import dev.l2o.model.StageEvent;
+import dev.l2o.model.StageHistory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Opportunity stage history from a CSV file shaped like a Salesforce export of {@code OpportunityHistory}.
+ *
+ * <p>Columns are found by header name, ignoring case and order: {@code OpportunityId}, {@code StageName} and
+ * {@code CreatedDate} are required; {@code Amount}, {@code Probability}, {@code CloseDate},
+ * {@code ForecastCategory} and {@code IsDeleted} are read when present; any other column is ignored. Both
+ * export flavours are read:
+ * <ul>
+ *   <li>Bulk API / Data Loader: UTF-8 (with or without a byte order mark), ISO 8601 timestamps with an
+ *       offset ({@code 2026-03-01T10:15:30.000+0000}, {@code …Z}, with or without milliseconds), forecast
+ *       categories as API values ({@code Forecast}, {@code BestCase});</li>
+ *   <li>the weekly Data Export: Windows-1252, {@code 2026-03-01 10:15:30} timestamps in UTC, forecast
+ *       categories as labels ({@code Commit}, {@code Best Case}).</li>
+ * </ul>
+ * The charset is decided once when the file is opened: valid UTF-8 is UTF-8, anything else Windows-1252.
+ * Rows flagged {@code IsDeleted=true} are skipped. Rows keep the file's order ({@link #sortedByRecord()} is
+ * false).
+ *
+ * <p>Nothing is held between calls: every {@link #forEach} reads the file again, one row at a time. Not
+ * thread-safe. A malformed row raises {@link L2oException} ({@link ErrorCode#MALFORMED_HISTORY}) naming the
+ * file, line and column; an unreadable file raises {@link ErrorCode#UNREADABLE_FILE}.
+ */
+public final class OpportunityHistoryCsv implements StageHistory {
+    /** The object whose history this is. */
+    public static final String OBJECT = "Opportunity";
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .appendLiteral('T')
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .toFormatter(Locale.ROOT)
+            .withChronology(IsoChronology.INSTANCE)
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private final Path file;
+    private final String displayName;
+    private final Charset charset;
+    private final Columns columns;
+
+    private OpportunityHistoryCsv(Path file, String displayName, Charset charset, Columns columns) {
+        this.file = file;
+        this.displayName = displayName;
+        this.charset = charset;
+        this.columns = columns;
+    }
+
+    /**
+     * Opens a history file: checks that it is readable, detects its charset and reads its header.
+     *
+     * @param file the CSV file
+     * @param displayName how messages and reports name the file ({@code data/OpportunityHistory.csv})
+     * @throws L2oException {@link ErrorCode#UNREADABLE_FILE} when the file cannot be read,
+     *     {@link ErrorCode#MALFORMED_HISTORY} when the header lacks a required column
+     */
+    public static OpportunityHistoryCsv open(Path file, String displayName) {
+        requireNonNull(file, "file is null");
+        requireNonNull(displayName, "displayName is null");
+        Charset charset = detectCharset(file, displayName);
+        Columns columns;
+        try (CsvReader<CsvRecord> reader = reader(file, charset)) {
+            var iterator = reader.iterator();
+            if (!iterator.hasNext()) {
+                throw new L2oException(ErrorCode.MALFORMED_HISTORY, displayName
+                        + ": the file is empty; expected a header row with OpportunityId, StageName, CreatedDate");
+            }
+            columns = Columns.of(iterator.next(), displayName);
+        } catch (IOException | UncheckedIOException e) {
+            throw unreadable(displayName, e);
+        } catch (CsvParseException e) {
+            throw new L2oException(ErrorCode.MALFORMED_HISTORY, displayName + ":1: " + e.getMessage());
+        }
+        return new OpportunityHistoryCsv(file, displayName, charset, columns);
+    }
+
+    /** The charset the file is read with. */
+    public Charset charset() {
+        return charset;
+    }
+
+    @Override
+    public void forEach(Consumer<StageEvent> sink) {
+        requireNonNull(sink, "sink is null");
+        try (CsvReader<CsvRecord> reader = reader(file, charset)) {
+            boolean header = true;
+            for (CsvRecord record : reader) {
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                StageEvent event = toEvent(record);
+                if (event != null) {
+                    sink.accept(event);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw unreadable(displayName, e);
+        } catch (CsvParseException e) {
+            throw new L2oException(ErrorCode.MALFORMED_HISTORY, displayName + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String description() {
+        return displayName;
+    }
+
+    private StageEvent toEvent(CsvRecord record) {
+        long line = record.getStartingLineNumber();
+        if (record.getFieldCount() != columns.width()) {
+            throw new L2oException(ErrorCode.MALFORMED_HISTORY, displayName + ":" + line + ": the row has "
+                    + record.getFieldCount() + " fields but the header has " + columns.width());
+        }
+        if (columns.isDeleted() >= 0 && Boolean.parseBoolean(record.getField(columns.isDeleted()).trim())) {
+            return null;
+        }
+        String recordId = required(record, columns.opportunityId(), "OpportunityId");
+        String stage = required(record, columns.stageName(), "StageName");
+        Instant at = timestamp(record, required(record, columns.createdDate(), "CreatedDate"));
+        return new StageEvent(OBJECT, recordId, stage, at,
+                number(record, columns.amount(), "Amount"),
+                date(record, columns.closeDate(), "CloseDate"),
+                number(record, columns.probability(), "Probability"),
+                forecastCategory(record, columns.forecastCategory()));
+    }
+
+    private String required(CsvRecord record, int index, String column) {
+        String value = record.getField(index).trim();
+        if (value.isEmpty()) {
+            throw malformed(record, column, "is empty; every row needs " + column);
+        }
+        return value;
+    }
+
+    private Instant timestamp(CsvRecord record, String text) {
+        // The Data Export writes "2026-03-01 10:15:30" in UTC; the API writes ISO 8601 with an offset.
+        String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
+        try {
+            TemporalAccessor parsed = TIMESTAMP.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
+            return parsed instanceof OffsetDateTime offset
+                    ? offset.toInstant()
+                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw malformed(record, "CreatedDate", "'" + text + "' is not a timestamp (expected 2026-03-01T10:15:30.000+0000 "
+                    + "or 2026-03-01 10:15:30)");
+        }
+    }
+
+    private Double number(CsvRecord record, int index, String column) {
+        if (index < 0) {
+            return null;
+        }
+        String text = record.getField(index).trim();
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw malformed(record, column, "'" + text + "' is not a number");
+        }
+    }
+
+    private LocalDate date(CsvRecord record, int index, String column) {
+        if (index < 0) {
+            return null;
+        }
+        String text = record.getField(index).trim();
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            // Some exports write a date-time here; the date part is what Salesforce stores.
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            throw malformed(record, column, "'" + text + "' is not a date (expected 2026-03-01)");
+        }
+    }
+
+    private ForecastCategory forecastCategory(CsvRecord record, int index) {
+        if (index < 0) {
+            return null;
+        }
+        String text = record.getField(index).trim();
+        if (text.isEmpty()) {
+            return null;
+        }
+        return ForecastCategory.parse(text).orElseThrow(() -> malformed(record, "ForecastCategory",
+                "'" + text + "' is not a forecast category (Pipeline, Best Case, Commit, Closed, Omitted or an API value)"));
+    }
+
+    private L2oException malformed(CsvRecord record, String column, String reason) {
+        return new L2oException(ErrorCode.MALFORMED_HISTORY,
+                displayName + ":" + record.getStartingLineNumber() + ": column " + column + ": " + reason);
+    }
+
+    private static CsvReader<CsvRecord> reader(Path file, Charset charset) throws IOException {
+        return CsvReader.builder()
+                .detectBomHeader(true)
+                .allowMissingFields(true)
+                .allowExtraFields(true)
+                .ofCsvRecord(file, charset);
+    }
+
+    private static L2oException unreadable(String displayName, Exception e) {
+        Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+        return new L2oException(ErrorCode.UNREADABLE_FILE, displayName + ": cannot read the file: " + cause.getMessage(), e);
+    }
+
+    /** UTF-8 when the whole file decodes as UTF-8 (a byte order mark included), else Windows-1252. */
+    static Charset detectCharset(Path file, String displayName) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+        CharBuffer out = CharBuffer.allocate(64 * 1024);
+        try (InputStream stream = Files.newInputStream(file)) {
+            boolean end = false;
+            while (!end) {
+                int read = stream.read(in.array(), in.position(), in.remaining());
+                end = read < 0;
+                if (!end) {
+                    in.position(in.position() + read);
+                }
+                in.flip();
+                CoderResult result = decoder.decode(in, out, end);
+                if (result.isError()) {
+                    return WINDOWS_1252;
+                }
+                in.compact();
+                out.clear();
+            }
+            if (decoder.flush(out).isError()) {
+                return WINDOWS_1252;
+            }
+            return StandardCharsets.UTF_8;
+        } catch (IOException e) {
+            throw unreadable(displayName, e);
+        }
+    }
+
+    /** Header positions; -1 for an optional column that is absent. */
+    private record Columns(int width, int opportunityId, int stageName, int createdDate, int amount, int probability,
+            int closeDate, int forecastCategory, int isDeleted) {
+        static Columns of(CsvRecord header, String displayName) {
+            int width = header.getFieldCount();
+            return new Columns(width,
+                    requiredIndex(header, "OpportunityId", displayName),
+                    requiredIndex(header, "StageName", displayName),
+                    requiredIndex(header, "CreatedDate", displayName),
+                    index(header, "Amount"),
+                    index(header, "Probability"),
+                    index(header, "CloseDate"),
+                    index(header, "ForecastCategory"),
+                    index(header, "IsDeleted"));
+        }
+
+        private static int requiredIndex(CsvRecord header, String name, String displayName) {
+            int index = index(header, name);
+            if (index < 0) {
+                throw new L2oException(ErrorCode.MALFORMED_HISTORY, displayName + ":" + header.getStartingLineNumber()
+                        + ": the header has no column " + name + " (required: OpportunityId, StageName, CreatedDate)");
+            }
+            return index;
+        }
+
+        private static int index(CsvRecord header, String name) {
+            for (int i = 0; i < header.getFieldCount(); i++) {
+                if (header.getField(i).trim().equalsIgnoreCase(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+}
