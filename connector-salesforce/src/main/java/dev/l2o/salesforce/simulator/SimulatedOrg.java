@@ -2,7 +2,9 @@ package dev.l2o.salesforce.simulator;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.l2o.history.OpportunityHistoryCsv;
 import dev.l2o.model.StageHistory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -29,7 +31,8 @@ public final class SimulatedOrg {
      * @throws dev.l2o.error.L2oException (USER) when a file cannot be read or parsed; the message names it
      */
     public static SimulatedOrg fromSfdx(Path project) {
-        return fromSfdx(project, null);
+        Path csv = project.resolve("data").resolve("OpportunityHistory.csv");
+        return fromSfdx(project, Files.isRegularFile(csv) ? OpportunityHistoryCsv.open(csv, "data/OpportunityHistory.csv") : null);
     }
 
     /** The org of an SFDX project with {@code history} as its OpportunityHistory (null for none). */

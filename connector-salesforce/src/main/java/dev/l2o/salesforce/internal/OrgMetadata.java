@@ -1,0 +1,64 @@
+package dev.l2o.salesforce.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import com.sforce.soap.metadata.Metadata;
+import java.util.List;
+
+/**
+ * The metadata records a live fetch read, by type, as Force WSC parsed them.
+ *
+ * @param standardValueSets OpportunityStage and LeadStatus
+ * @param objects CustomObject records of the requested objects (with their fields, validation rules and
+ *     business processes)
+ * @param workflows Workflow records of the requested objects (with their rules)
+ * @param assignmentRules AssignmentRules records of the requested objects
+ * @param flows Flow records
+ * @param flowDefinitions FlowDefinition records
+ * @param queues Queue records
+ */
+public record OrgMetadata(List<Metadata> standardValueSets, List<Metadata> objects, List<Metadata> workflows,
+        List<Metadata> assignmentRules, List<Metadata> flows, List<Metadata> flowDefinitions, List<Metadata> queues) {
+    public OrgMetadata {
+        standardValueSets = List.copyOf(requireNonNull(standardValueSets, "standardValueSets is null"));
+        objects = List.copyOf(requireNonNull(objects, "objects is null"));
+        workflows = List.copyOf(requireNonNull(workflows, "workflows is null"));
+        assignmentRules = List.copyOf(requireNonNull(assignmentRules, "assignmentRules is null"));
+        flows = List.copyOf(requireNonNull(flows, "flows is null"));
+        flowDefinitions = List.copyOf(requireNonNull(flowDefinitions, "flowDefinitions is null"));
+        queues = List.copyOf(requireNonNull(queues, "queues is null"));
+    }
+
+    /**
+     * Reads what an audit of {@code objects} needs in the fewest calls: one listMetadata for the types whose
+     * names are unknown (Flow, FlowDefinition, Queue), then readMetadata in batches of ten per type.
+     */
+    public static OrgMetadata read(SalesforceMetadataReader reader, List<String> objects) {
+        List<com.sforce.soap.metadata.FileProperties> listed = reader.list(List.of("Flow", "FlowDefinition", "Queue"));
+        List<String> flowNames = names(listed, "Flow");
+        List<String> definitionNames = names(listed, "FlowDefinition");
+        List<String> queueNames = names(listed, "Queue");
+        List<String> assignable = objects.stream().filter(o -> o.equals("Lead") || o.equals("Case")).toList();
+        return new OrgMetadata(
+                reader.read("StandardValueSet", List.of("OpportunityStage", "LeadStatus")),
+                reader.read("CustomObject", objects),
+                reader.read("Workflow", objects),
+                assignable.isEmpty() ? List.of() : reader.read("AssignmentRules", assignable),
+                reader.read("Flow", flowNames),
+                reader.read("FlowDefinition", definitionNames),
+                reader.read("Queue", queueNames));
+    }
+
+    private static List<String> names(List<com.sforce.soap.metadata.FileProperties> listed, String type) {
+        return listed.stream().filter(p -> p.getType().equals(type)).map(com.sforce.soap.metadata.FileProperties::getFullName).toList();
+    }
+
+    /** How many readMetadata and listMetadata calls the API needs at least for this content. */
+    public static long minimumCalls(int objects, int assignableObjects, int flows, int flowDefinitions, int queues) {
+        return 1 + 1 + batches(objects) * 2 + batches(assignableObjects) + batches(flows) + batches(flowDefinitions) + batches(queues);
+    }
+
+    private static long batches(int names) {
+        return (names + SalesforceMetadataReader.READ_BATCH - 1) / SalesforceMetadataReader.READ_BATCH;
+    }
+}
