@@ -208,10 +208,10 @@ public final class SalesforceSimulator implements AutoCloseable {
             return soap(request, soapPath.group(1).equals("u"), soapPath.group(2));
         }
         if (path.equals("/services/oauth2/token") && method.equals("POST")) {
-            return new Routed("oauthToken", guarded(SimulatedFault.Endpoint.OAUTH_TOKEN, false, false, () -> token(request)));
+            return new Routed("oauthToken", guarded(SimulatedFault.Endpoint.OAUTH_TOKEN, null, false, false, () -> token(request)));
         }
         if ((path.equals("/services/data") || path.equals("/services/data/")) && method.equals("GET")) {
-            return new Routed("versions", guarded(SimulatedFault.Endpoint.REST, false, false, () -> rest.versions(instanceUrl())));
+            return new Routed("versions", guarded(SimulatedFault.Endpoint.REST, null, false, false, () -> rest.versions(instanceUrl())));
         }
         Matcher data = DATA.matcher(path);
         if (data.matches()) {
@@ -219,7 +219,7 @@ public final class SalesforceSimulator implements AutoCloseable {
             String rest = data.group(2) == null ? "" : data.group(2);
             return data(request, method, version, rest);
         }
-        return new Routed("unknown", guarded(SimulatedFault.Endpoint.REST, true, true,
+        return new Routed("unknown", guarded(SimulatedFault.Endpoint.REST, null, true, true,
                 () -> SimulatorResponse.restError(404, "NOT_FOUND", "The requested resource does not exist")));
     }
 
@@ -263,11 +263,11 @@ public final class SalesforceSimulator implements AutoCloseable {
             return new Routed("malformed", new Outcome(fault, null, 0));
         }
         if (partner && call.operation().equals("login")) {
-            return new Routed("login", guarded(SimulatedFault.Endpoint.LOGIN, false, false,
+            return new Routed("login", guarded(SimulatedFault.Endpoint.LOGIN, null, false, false,
                     () -> soap.login(instanceUrl(), version, newSession(), SESSION_SECONDS_VALID)));
         }
         SimulatedFault.Endpoint endpoint = partner ? SimulatedFault.Endpoint.PARTNER : SimulatedFault.Endpoint.METADATA;
-        Outcome outcome = guarded(endpoint, true, true, () -> {
+        Outcome outcome = guarded(endpoint, call.sessionId(), true, true, () -> {
             if (!sessionValid(call.sessionId())) {
                 return sessionFault(partner);
             }
@@ -286,8 +286,9 @@ public final class SalesforceSimulator implements AutoCloseable {
     }
 
     private Outcome restCall(Request request, SimulatedFault.Endpoint endpoint, java.util.function.Supplier<SimulatorResponse> handler) {
-        return guarded(endpoint, true, true, () -> {
-            if (!sessionValid(bearer(request))) {
+        String session = bearer(request);
+        return guarded(endpoint, session, true, true, () -> {
+            if (!sessionValid(session)) {
                 return SimulatorResponse.restError(401, "INVALID_SESSION_ID", "Session expired or invalid");
             }
             return handler.get();
@@ -295,10 +296,11 @@ public final class SalesforceSimulator implements AutoCloseable {
     }
 
     /**
-     * Applies armed faults and the daily limit around a handler. {@code counted} calls use one of the org's
+     * Applies armed faults and the daily limit around a handler; {@code session} is the request's session
+     * id, if it has one. {@code counted} calls use one of the org's
      * daily API requests; {@code api} calls are refused once the limit is used up.
      */
-    private Outcome guarded(SimulatedFault.Endpoint endpoint, boolean counted, boolean api,
+    private Outcome guarded(SimulatedFault.Endpoint endpoint, String session, boolean counted, boolean api,
             java.util.function.Supplier<SimulatorResponse> handler) {
         int delay = 0;
         SimulatedFault triggered = null;
@@ -330,6 +332,9 @@ public final class SalesforceSimulator implements AutoCloseable {
                 case SESSION_EXPIRED -> {
                     synchronized (lock) {
                         expiredSessions.addAll(seenSessions);
+                        if (session != null) {
+                            expiredSessions.add(session);
+                        }
                     }
                 }
                 case LIMIT_EXCEEDED -> {
