@@ -142,7 +142,7 @@ public record LiveConfiguration(List<Pipeline> pipelines, List<FieldDef> fields,
         String fullName = record.getFullName();
         // object-qualified names (Opportunity.Pain__c) are file names without the object in SFDX
         String name = fullName.contains(".") && !suffix.equals("workflow") ? fullName.substring(fullName.indexOf('.') + 1) : fullName;
-        String xml = new String(MetadataXml.write(record, rootName), StandardCharsets.UTF_8);
+        String xml = new String(WscXml.write(record, rootName), StandardCharsets.UTF_8);
         xml = ROOT_FULL_NAME.matcher(xml).replaceFirst("$1");
         xml = ROOT_TYPE.matcher(xml).replaceFirst("");
         write(folder.resolve(name + "." + suffix + "-meta.xml"), xml.getBytes(StandardCharsets.UTF_8));

@@ -1,7 +1,7 @@
 package dev.l2o.salesforce.simulator;
 
 import com.sforce.soap.metadata.Metadata;
-import dev.l2o.salesforce.internal.MetadataXml;
+import dev.l2o.salesforce.internal.WscXml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.reflect.Array;
@@ -119,9 +119,9 @@ final class MetadataStoreBuilder {
     }
 
     private static Metadata copyOf(Metadata record, String type) {
-        byte[] xml = MetadataXml.write(record, type);
+        byte[] xml = WscXml.write(record, type);
         try {
-            return MetadataXml.bind(MetadataXml.parse(new ByteArrayInputStream(xml)), record.getClass());
+            return WscXml.bind(WscXml.parse(new ByteArrayInputStream(xml)), record.getClass());
         } catch (IOException | SAXException e) {
             throw new IllegalStateException("WSC wrote XML that does not parse", e);
         }

@@ -17,7 +17,7 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.l2o.salesforce.internal.MetadataXml;
+import dev.l2o.salesforce.internal.WscXml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -256,7 +256,7 @@ public final class SalesforceSimulator implements AutoCloseable {
     private Routed soap(Request request, boolean partner, String version) {
         SoapResponder.SoapCall call;
         try {
-            call = SoapResponder.SoapCall.of(MetadataXml.parse(body(request)));
+            call = SoapResponder.SoapCall.of(WscXml.parse(body(request)));
         } catch (IOException | SAXException e) {
             SimulatorResponse fault = partner ? SoapResponder.partnerFault("INVALID_SOAP_HEADER", "malformed request", "UnexpectedErrorFault")
                     : SoapResponder.metadataFault("INVALID_SOAP_HEADER", "INVALID_SOAP_HEADER: malformed request");

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sforce.soap.metadata.Metadata;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
-import dev.l2o.salesforce.internal.MetadataXml;
+import dev.l2o.salesforce.internal.WscXml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -108,7 +108,7 @@ final class SfdxOrgLoader {
 
     private static Metadata read(Path project, Path file, Class<? extends Metadata> type) {
         try (InputStream in = Files.newInputStream(file)) {
-            return MetadataXml.bind(MetadataXml.parse(in), type);
+            return WscXml.bind(WscXml.parse(in), type);
         } catch (SAXException e) {
             throw new L2oException(ErrorCode.MALFORMED_METADATA, project.relativize(file) + ": not well-formed XML: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -14,7 +14,7 @@ import com.sforce.soap.partner.LoginResult;
 import com.sforce.ws.bind.TypeMapper;
 import com.sforce.ws.bind.XMLizable;
 import com.sforce.ws.parser.XmlOutputStream;
-import dev.l2o.salesforce.internal.MetadataXml;
+import dev.l2o.salesforce.internal.WscXml;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,7 +97,7 @@ final class SoapResponder {
     }
 
     SimulatorResponse listMetadata(Element body) {
-        ListMetadata_element request = MetadataXml.bind(body, ListMetadata_element.class);
+        ListMetadata_element request = WscXml.bind(body, ListMetadata_element.class);
         ListMetadataQuery[] queries = request.getQueries() == null ? new ListMetadataQuery[0] : request.getQueries();
         if (queries.length > MAX_LIST_QUERIES) {
             return metadataFault("UNKNOWN_EXCEPTION", "UNKNOWN_EXCEPTION: Too many queries: at most " + MAX_LIST_QUERIES
@@ -111,11 +111,11 @@ final class SoapResponder {
         }
         ListMetadataResponse_element response = new ListMetadataResponse_element();
         response.setResult(properties.toArray(FileProperties[]::new));
-        return SimulatorResponse.xml(200, envelope(MetadataXml.METADATA_NAMESPACE, "listMetadataResponse", response));
+        return SimulatorResponse.xml(200, envelope(WscXml.METADATA_NAMESPACE, "listMetadataResponse", response));
     }
 
     SimulatorResponse readMetadata(Element body) {
-        ReadMetadata_element request = MetadataXml.bind(body, ReadMetadata_element.class);
+        ReadMetadata_element request = WscXml.bind(body, ReadMetadata_element.class);
         String[] names = request.getFullNames() == null ? new String[0] : request.getFullNames();
         if (names.length > MAX_READ_NAMES) {
             return metadataFault("LIMIT_EXCEEDED", "LIMIT_EXCEEDED: Too many full names: at most " + MAX_READ_NAMES
@@ -131,7 +131,7 @@ final class SoapResponder {
         result.setRecords(records);
         ReadMetadataResponse_element response = new ReadMetadataResponse_element();
         response.setResult(result);
-        return SimulatorResponse.xml(200, envelope(MetadataXml.METADATA_NAMESPACE, "readMetadataResponse", response));
+        return SimulatorResponse.xml(200, envelope(WscXml.METADATA_NAMESPACE, "readMetadataResponse", response));
     }
 
     private static Metadata emptyRecord(String type) {
@@ -174,7 +174,7 @@ final class SoapResponder {
     /** A Metadata API fault: no detail; the code is prefixed with the metadata namespace. */
     static SimulatorResponse metadataFault(String code, String faultString) {
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\"" + ENVELOPE
-                + "\" xmlns:sf=\"" + MetadataXml.METADATA_NAMESPACE + "\"><soapenv:Body><soapenv:Fault>"
+                + "\" xmlns:sf=\"" + WscXml.METADATA_NAMESPACE + "\"><soapenv:Body><soapenv:Fault>"
                 + "<faultcode>sf:" + code + "</faultcode><faultstring>" + escape(faultString) + "</faultstring>"
                 + "</soapenv:Fault></soapenv:Body></soapenv:Envelope>";
         return SimulatorResponse.xml(500, xml.getBytes(StandardCharsets.UTF_8));

@@ -47,14 +47,14 @@ import org.xml.sax.SAXException;
  * does not know (SFDX files written by a newer CLI), which is what a simulator needs to serve any project
  * at the client's version. Thread-safe.
  */
-public final class MetadataXml {
+public final class WscXml {
     /** The namespace of every metadata type. */
     public static final String METADATA_NAMESPACE = "http://soap.sforce.com/2006/04/metadata";
 
     private static final String SCHEMA_INSTANCE = XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI;
     private static final Map<Class<?>, Map<String, Method>> SETTERS = new ConcurrentHashMap<>();
 
-    private MetadataXml() {}
+    private WscXml() {}
 
     /**
      * Serializes {@code record} as a standalone document whose root element is {@code rootName} in the
