@@ -73,21 +73,25 @@ public record LiveConfiguration(List<Pipeline> pipelines, List<FieldDef> fields,
             writeProject(metadata, project);
             FetchRequest configurationOnly = new FetchRequest(request.objects(), Map.of(), false);
             try (CrmConnector sfdx = CrmConnectors.open(new SourceSpec("sfdx", project.toString(), Map.of()), context)) {
-                Snapshot snapshot = sfdx.fetch(configurationOnly);
-                return new LiveConfiguration(
-                        snapshot.pipelines().stream().map(LiveConfiguration::live).toList(),
-                        snapshot.fields().stream().map(f -> new FieldDef(f.object(), f.name(), f.label(), f.type(), f.required(), f.custom(),
-                                f.values(), f.valueSetName(), f.formula(), f.historyTracked(), live(f.ref()))).toList(),
-                        snapshot.automations().stream().map(a -> new Automation(a.kind(), a.name(), a.label(), a.object(), a.active(),
-                                a.trigger(), a.fieldsReferenced(), a.fieldsWritten(), a.requirements(), a.assignees(), a.expression(),
-                                live(a.ref()), a.attributes())).toList(),
-                        snapshot.assignmentRules().stream().map(r -> new AssignmentRule(r.object(), r.name(), r.active(), r.entries(),
-                                live(r.ref()))).toList(),
-                        snapshot.assignees());
+                return withoutFiles(sfdx.fetch(configurationOnly));
             }
         } finally {
             deleteRecursively(project);
         }
+    }
+
+    /** The configuration of {@code snapshot} with file and line dropped from every resource reference. */
+    public static LiveConfiguration withoutFiles(Snapshot snapshot) {
+        return new LiveConfiguration(
+                snapshot.pipelines().stream().map(LiveConfiguration::live).toList(),
+                snapshot.fields().stream().map(f -> new FieldDef(f.object(), f.name(), f.label(), f.type(), f.required(), f.custom(),
+                        f.values(), f.valueSetName(), f.formula(), f.historyTracked(), live(f.ref()))).toList(),
+                snapshot.automations().stream().map(a -> new Automation(a.kind(), a.name(), a.label(), a.object(), a.active(),
+                        a.trigger(), a.fieldsReferenced(), a.fieldsWritten(), a.requirements(), a.assignees(), a.expression(),
+                        live(a.ref()), a.attributes())).toList(),
+                snapshot.assignmentRules().stream().map(r -> new AssignmentRule(r.object(), r.name(), r.active(), r.entries(),
+                        live(r.ref()))).toList(),
+                snapshot.assignees());
     }
 
     /** Writes the records as an SFDX source-format project. */
