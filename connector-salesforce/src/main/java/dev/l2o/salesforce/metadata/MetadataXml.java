@@ -1,0 +1,160 @@
+package dev.l2o.salesforce.metadata;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.l2o.error.ErrorCode;
+import dev.l2o.error.L2oException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Reads Salesforce metadata XML into {@link XmlElement} trees that keep line numbers.
+ *
+ * <p>Parsing is safe on untrusted files: a document type declaration is rejected, so no external entity,
+ * external DTD or entity expansion is ever processed. Any failure is an {@link L2oException} with
+ * {@link ErrorCode#MALFORMED_METADATA} and the message {@code file:line:column: reason}. Thread-safe.
+ */
+public final class MetadataXml {
+    private MetadataXml() {}
+
+    /**
+     * Parses a file.
+     *
+     * @param file the file
+     * @param displayName how messages name it (its path relative to the project root)
+     */
+    public static XmlElement parse(Path file, String displayName) {
+        requireNonNull(file, "file is null");
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(new InputSource(in), displayName);
+        } catch (IOException e) {
+            throw new L2oException(ErrorCode.UNREADABLE_FILE, displayName + ": cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses a document held in memory (for example a metadata record re-serialised from an API response). */
+    public static XmlElement parse(String xml, String displayName) {
+        requireNonNull(xml, "xml is null");
+        return parse(new InputSource(new StringReader(xml)), displayName);
+    }
+
+    private static XmlElement parse(InputSource source, String displayName) {
+        requireNonNull(displayName, "displayName is null");
+        TreeBuilder builder = new TreeBuilder();
+        try {
+            parser().parse(source, builder);
+        } catch (SAXParseException e) {
+            throw new L2oException(ErrorCode.MALFORMED_METADATA,
+                    displayName + ":" + Math.max(e.getLineNumber(), 0) + ":" + Math.max(e.getColumnNumber(), 0) + ": "
+                            + oneLine(e.getMessage()));
+        } catch (SAXException e) {
+            throw new L2oException(ErrorCode.MALFORMED_METADATA, displayName + ": " + oneLine(e.getMessage()));
+        } catch (IOException e) {
+            throw new L2oException(ErrorCode.UNREADABLE_FILE, displayName + ": cannot read the file: " + e.getMessage(), e);
+        }
+        if (builder.root == null) {
+            throw new L2oException(ErrorCode.MALFORMED_METADATA, displayName + ":1:1: the document has no root element");
+        }
+        return builder.root;
+    }
+
+    private static SAXParser parser() {
+        try {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setValidating(false);
+            factory.setXIncludeAware(false);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            SAXParser parser = factory.newSAXParser();
+            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            return parser;
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("the JDK's XML parser cannot be configured securely", e);
+        }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "malformed XML" : message.replaceAll("\\s+", " ").strip();
+    }
+
+    /** Builds the tree bottom-up; each open element keeps its position, text and finished children. */
+    private static final class TreeBuilder extends DefaultHandler {
+        private final Deque<Open> open = new ArrayDeque<>();
+        private Locator locator;
+        private XmlElement root;
+
+        @Override
+        public void setDocumentLocator(Locator documentLocator) {
+            this.locator = documentLocator;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qualifiedName, Attributes attributes) {
+            String name = localName == null || localName.isEmpty() ? qualifiedName : localName;
+            int line = locator == null ? 0 : locator.getLineNumber();
+            int column = locator == null ? 0 : locator.getColumnNumber();
+            open.push(new Open(name, line, column));
+        }
+
+        @Override
+        public void characters(char[] characters, int start, int length) {
+            if (!open.isEmpty()) {
+                open.peek().text.append(characters, start, length);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qualifiedName) {
+            Open element = open.pop();
+            XmlElement done = new XmlElement(element.name, element.text.toString().strip(), element.line, element.column,
+                    element.children);
+            if (open.isEmpty()) {
+                root = done;
+            } else {
+                open.peek().children.add(done);
+            }
+        }
+
+        @Override
+        public InputSource resolveEntity(String publicId, String systemId) {
+            // Never fetch anything: DOCTYPEs are rejected before this, this is a second lock.
+            return new InputSource(new StringReader(""));
+        }
+    }
+
+    private static final class Open {
+        final String name;
+        final int line;
+        final int column;
+        final StringBuilder text = new StringBuilder();
+        final List<XmlElement> children = new ArrayList<>();
+
+        Open(String name, int line, int column) {
+            this.name = name;
+            this.line = line;
+            this.column = column;
+        }
+    }
+}
