@@ -18,6 +18,7 @@ import dev.l2o.model.SourceInfo;
 import dev.l2o.model.StageHistory;
 import dev.l2o.salesforce.internal.ApiBudget;
 import dev.l2o.salesforce.internal.LiveConfiguration;
+import dev.l2o.salesforce.metadata.SalesforceMetadata;
 import dev.l2o.salesforce.internal.OrgMetadata;
 import dev.l2o.salesforce.internal.SalesforceAuthenticator;
 import dev.l2o.salesforce.internal.SalesforceCredentials;
@@ -93,7 +94,7 @@ public final class SalesforceConnector implements CrmConnector {
         context.progress().started("Reading Salesforce metadata", -1);
         List<String> objects = List.copyOf(request.objects());
         OrgMetadata metadata = OrgMetadata.read(new SalesforceMetadataReader(http), objects);
-        LiveConfiguration configuration = LiveConfiguration.map(metadata, request, context);
+        SalesforceMetadata configuration = LiveConfiguration.map(metadata, request.objects());
         context.progress().finished();
 
         Completeness completeness = Completeness.full();

@@ -16,10 +16,13 @@ import java.util.List;
  * @param flows Flow records
  * @param flowDefinitions FlowDefinition records
  * @param queues Queue records
+ * @param globalValueSets GlobalValueSet records that fields of the objects are bound to
  */
 public record OrgMetadata(List<Metadata> standardValueSets, List<Metadata> objects, List<Metadata> workflows,
-        List<Metadata> assignmentRules, List<Metadata> flows, List<Metadata> flowDefinitions, List<Metadata> queues) {
+        List<Metadata> assignmentRules, List<Metadata> flows, List<Metadata> flowDefinitions, List<Metadata> queues,
+        List<Metadata> globalValueSets) {
     public OrgMetadata {
+        globalValueSets = List.copyOf(requireNonNull(globalValueSets, "globalValueSets is null"));
         standardValueSets = List.copyOf(requireNonNull(standardValueSets, "standardValueSets is null"));
         objects = List.copyOf(requireNonNull(objects, "objects is null"));
         workflows = List.copyOf(requireNonNull(workflows, "workflows is null"));
@@ -39,14 +42,33 @@ public record OrgMetadata(List<Metadata> standardValueSets, List<Metadata> objec
         List<String> definitionNames = names(listed, "FlowDefinition");
         List<String> queueNames = names(listed, "Queue");
         List<String> assignable = objects.stream().filter(o -> o.equals("Lead") || o.equals("Case")).toList();
+        List<Metadata> customObjects = reader.read("CustomObject", objects);
+        List<String> globalNames = globalValueSetNames(customObjects);
         return new OrgMetadata(
                 reader.read("StandardValueSet", List.of("OpportunityStage", "LeadStatus")),
-                reader.read("CustomObject", objects),
+                customObjects,
                 reader.read("Workflow", objects),
                 assignable.isEmpty() ? List.of() : reader.read("AssignmentRules", assignable),
                 reader.read("Flow", flowNames),
                 reader.read("FlowDefinition", definitionNames),
-                reader.read("Queue", queueNames));
+                reader.read("Queue", queueNames),
+                globalNames.isEmpty() ? List.of() : reader.read("GlobalValueSet", globalNames));
+    }
+
+    /** The global value sets that picklist fields of {@code objects} are bound to, sorted. */
+    private static List<String> globalValueSetNames(List<Metadata> objects) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        for (Metadata object : objects) {
+            com.sforce.soap.metadata.CustomField[] fields = ((com.sforce.soap.metadata.CustomObject) object).getFields();
+            if (fields != null) {
+                for (com.sforce.soap.metadata.CustomField field : fields) {
+                    if (field.getValueSet() != null && field.getValueSet().getValueSetName() != null) {
+                        names.add(field.getValueSet().getValueSetName());
+                    }
+                }
+            }
+        }
+        return List.copyOf(names);
     }
 
     private static List<String> names(List<com.sforce.soap.metadata.FileProperties> listed, String type) {
