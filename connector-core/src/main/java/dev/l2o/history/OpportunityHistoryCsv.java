@@ -11,16 +11,8 @@ import dev.l2o.model.ForecastCategory;
 import dev.l2o.model.StageEvent;
 import dev.l2o.model.StageHistory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,7 +54,6 @@ public final class OpportunityHistoryCsv implements StageHistory {
     /** The object whose history this is. */
     public static final String OBJECT = "Opportunity";
 
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .appendLiteral('T')
@@ -96,7 +87,7 @@ public final class OpportunityHistoryCsv implements StageHistory {
     public static OpportunityHistoryCsv open(Path file, String displayName) {
         requireNonNull(file, "file is null");
         requireNonNull(displayName, "displayName is null");
-        Charset charset = detectCharset(file, displayName);
+        Charset charset = CsvCharset.detect(file, displayName);
         Columns columns;
         try (CsvReader<CsvRecord> reader = reader(file, charset)) {
             var iterator = reader.iterator();
@@ -242,41 +233,9 @@ public final class OpportunityHistoryCsv implements StageHistory {
                 .ofCsvRecord(file, charset);
     }
 
-    private static L2oException unreadable(String displayName, Exception e) {
+    static L2oException unreadable(String displayName, Exception e) {
         Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
         return new L2oException(ErrorCode.UNREADABLE_FILE, displayName + ": cannot read the file: " + cause.getMessage(), e);
-    }
-
-    /** UTF-8 when the whole file decodes as UTF-8 (a byte order mark included), else Windows-1252. */
-    static Charset detectCharset(Path file, String displayName) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.allocate(64 * 1024);
-        CharBuffer out = CharBuffer.allocate(64 * 1024);
-        try (InputStream stream = Files.newInputStream(file)) {
-            boolean end = false;
-            while (!end) {
-                int read = stream.read(in.array(), in.position(), in.remaining());
-                end = read < 0;
-                if (!end) {
-                    in.position(in.position() + read);
-                }
-                in.flip();
-                CoderResult result = decoder.decode(in, out, end);
-                if (result.isError()) {
-                    return WINDOWS_1252;
-                }
-                in.compact();
-                out.clear();
-            }
-            if (decoder.flush(out).isError()) {
-                return WINDOWS_1252;
-            }
-            return StandardCharsets.UTF_8;
-        } catch (IOException e) {
-            throw unreadable(displayName, e);
-        }
     }
 
     /** Header positions; -1 for an optional column that is absent. */

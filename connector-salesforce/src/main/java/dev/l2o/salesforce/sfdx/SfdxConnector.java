@@ -1,0 +1,108 @@
+package dev.l2o.salesforce.sfdx;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.l2o.connector.ConnectorContext;
+import dev.l2o.connector.CrmConnector;
+import dev.l2o.connector.FetchRequest;
+import dev.l2o.error.ErrorCode;
+import dev.l2o.error.L2oException;
+import dev.l2o.history.OpportunityHistoryCsv;
+import dev.l2o.model.Completeness;
+import dev.l2o.model.CrmRecord;
+import dev.l2o.model.Snapshot;
+import dev.l2o.model.SourceInfo;
+import dev.l2o.model.StageHistory;
+import dev.l2o.salesforce.metadata.MetadataXml;
+import dev.l2o.salesforce.metadata.SalesforceAddresses;
+import dev.l2o.salesforce.metadata.SalesforceMetadata;
+import dev.l2o.salesforce.metadata.SalesforceMetadataAssembler;
+import dev.l2o.salesforce.metadata.SalesforceStandardFields;
+import dev.l2o.salesforce.metadata.XmlElement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads a Salesforce DX project in source format (see {@link SfdxProject}) into a snapshot with crm
+ * {@code salesforce}. Metadata files are parsed with {@link MetadataXml} and mapped by
+ * {@link SalesforceMetadataAssembler}, the same mapping a live org goes through. Optional data beside the
+ * metadata, in the project root's {@code data/} folder: {@code OpportunityHistory.csv} (stage history, read
+ * by {@link OpportunityHistoryCsv} when the request wants history) and {@code Opportunity.csv},
+ * {@code Lead.csv}, {@code Account.csv}, {@code Contact.csv} (current record values). The as-of time is the
+ * context clock's now. Reads only local files; not thread-safe.
+ */
+public final class SfdxConnector implements CrmConnector {
+    /** The data folder, relative to the project root. */
+    public static final String DATA_FOLDER = "data";
+    /** The stage history file inside {@link #DATA_FOLDER}. */
+    public static final String HISTORY_FILE = "OpportunityHistory.csv";
+
+    private final Path folder;
+    private final String location;
+    private final ConnectorContext context;
+
+    /**
+     * @param folder the project folder
+     * @param location how the source was given ({@code sfdx:} is prefixed in messages), for the snapshot's source info
+     */
+    public SfdxConnector(Path folder, String location, ConnectorContext context) {
+        this.folder = requireNonNull(folder, "folder is null");
+        this.location = requireNonNull(location, "location is null");
+        this.context = requireNonNull(context, "context is null");
+    }
+
+    @Override
+    public Snapshot fetch(FetchRequest request) {
+        requireNonNull(request, "request is null");
+        SfdxProject project = SfdxProject.open(folder);
+        SalesforceMetadata metadata = readMetadata(project, request);
+        Path data = folder.resolve(DATA_FOLDER);
+        StageHistory history = null;
+        Path historyFile = data.resolve(HISTORY_FILE);
+        if (request.history() && Files.isRegularFile(historyFile)) {
+            history = OpportunityHistoryCsv.open(historyFile, project.relative(historyFile));
+        }
+        List<CrmRecord> records = new ArrayList<>();
+        for (String object : new TreeSet<>(SalesforceStandardFields.OBJECTS)) {
+            Path file = data.resolve(object + ".csv");
+            if (Files.isRegularFile(file)) {
+                records.addAll(RecordsCsv.read(file, project.relative(file), object, metadata.fields()));
+            }
+        }
+        Map<String, String> attributes = new TreeMap<>(project.attributes());
+        Optional.ofNullable(history).ifPresent(h -> attributes.put("history", h.description()));
+        return new Snapshot(new SourceInfo("sfdx", location, attributes), SalesforceAddresses.CRM, context.clock().instant(),
+                Completeness.full(), metadata.pipelines(), metadata.fields(), metadata.automations(), metadata.assignmentRules(),
+                metadata.assignees(), records, history);
+    }
+
+    private SalesforceMetadata readMetadata(SfdxProject project, FetchRequest request) {
+        List<SfdxMetadataFile> files = new ArrayList<>();
+        for (Path file : project.files()) {
+            SfdxMetadataFile.of(file).ifPresent(files::add);
+        }
+        context.progress().started("Reading SFDX metadata", files.size());
+        SalesforceMetadataAssembler assembler = new SalesforceMetadataAssembler();
+        try {
+            for (SfdxMetadataFile file : files) {
+                String relative = project.relative(file.file());
+                XmlElement root = MetadataXml.parse(file.file(), relative);
+                if (!root.name().equals(file.type())) {
+                    throw new L2oException(ErrorCode.MALFORMED_METADATA, relative + ":" + root.line() + ":" + root.column()
+                            + ": expected the root element " + file.type() + " but found " + root.name());
+                }
+                assembler.add(root, file.fullName(), relative);
+                context.progress().advanced(1);
+            }
+        } finally {
+            context.progress().finished();
+        }
+        return assembler.build(request.objects());
+    }
+}
