@@ -45,7 +45,7 @@ public record OrgMetadata(List<Metadata> standardValueSets, List<Metadata> objec
         List<Metadata> customObjects = reader.read("CustomObject", objects);
         List<String> globalNames = globalValueSetNames(customObjects);
         return new OrgMetadata(
-                reader.read("StandardValueSet", List.of("OpportunityStage", "LeadStatus")),
+                reader.read("StandardValueSet", standardValueSetNames(objects)),
                 customObjects,
                 reader.read("Workflow", objects),
                 assignable.isEmpty() ? List.of() : reader.read("AssignmentRules", assignable),
@@ -53,6 +53,37 @@ public record OrgMetadata(List<Metadata> standardValueSets, List<Metadata> objec
                 reader.read("FlowDefinition", definitionNames),
                 reader.read("Queue", queueNames),
                 globalNames.isEmpty() ? List.of() : reader.read("GlobalValueSet", globalNames));
+    }
+
+    /**
+     * OpportunityStage and LeadStatus, and every standard value set the standard-field catalog binds a
+     * picklist of {@code objects} to (LeadSource, Industry, …), sorted. The catalog tells which sets it looks
+     * up only by looking them up, so the names are recorded from its lookups.
+     */
+    static List<String> standardValueSetNames(List<String> objects) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>(List.of("LeadStatus", "OpportunityStage"));
+        java.util.Map<String, List<String>> recorder = new java.util.AbstractMap<>() {
+            @Override
+            public java.util.Set<java.util.Map.Entry<String, List<String>>> entrySet() {
+                return java.util.Set.of();
+            }
+
+            @Override
+            public List<String> getOrDefault(Object key, List<String> fallback) {
+                names.add((String) key);
+                return fallback;
+            }
+
+            @Override
+            public List<String> get(Object key) {
+                names.add((String) key);
+                return null;
+            }
+        };
+        for (String object : objects) {
+            dev.l2o.salesforce.metadata.SalesforceStandardFields.fields(object, recorder);
+        }
+        return List.copyOf(names);
     }
 
     /** The global value sets that picklist fields of {@code objects} are bound to, sorted. */
@@ -76,8 +107,10 @@ public record OrgMetadata(List<Metadata> standardValueSets, List<Metadata> objec
     }
 
     /** How many readMetadata and listMetadata calls the API needs at least for this content. */
-    public static long minimumCalls(int objects, int assignableObjects, int flows, int flowDefinitions, int queues) {
-        return 1 + 1 + batches(objects) * 2 + batches(assignableObjects) + batches(flows) + batches(flowDefinitions) + batches(queues);
+    public static long minimumCalls(List<String> objects, int flows, int flowDefinitions, int queues, int globalValueSets) {
+        long assignable = objects.stream().filter(o -> o.equals("Lead") || o.equals("Case")).count();
+        return 1 + batches(standardValueSetNames(objects).size()) + batches(objects.size()) * 2 + batches((int) assignable)
+                + batches(flows) + batches(flowDefinitions) + batches(queues) + batches(globalValueSets);
     }
 
     private static long batches(int names) {

@@ -59,7 +59,7 @@ public final class SalesforceBenchmark {
                 long metadataCalls = log.stream().filter(r -> r.operation().equals("listMetadata") || r.operation().equals("readMetadata")).count();
                 long bulkPolls = log.stream().filter(r -> r.operation().equals("bulkQueryStatus")).count();
                 long bulkPages = log.stream().filter(r -> r.operation().equals("bulkQueryResults")).count();
-                long minimumMetadata = OrgMetadata.minimumCalls(3, 1, flows, flows, org.metadataCount("Queue"));
+                long minimumMetadata = OrgMetadata.minimumCalls(List.of("Account", "Lead", "Opportunity"), flows, flows, org.metadataCount("Queue"), 0);
                 long minimumHistory = 1 + 1 + 1 + (rows + 99_999) / 100_000; // count, create, one poll, result pages of 100,000
                 long minimum = 1 + minimumMetadata + minimumHistory; // + the limits call
                 out.printf("org: %d custom fields, %d flows, %d history rows%n", fields, flows, rows);

@@ -86,7 +86,7 @@ class SalesforceMetadataReaderTest {
         assertThat(count("listMetadata")).isEqualTo(1);
         // StandardValueSet 1, CustomObject 1, Workflow 1, AssignmentRules 1, Flow 3, FlowDefinition 3, Queue 1
         assertThat(count("readMetadata")).isEqualTo(11);
-        assertThat(OrgMetadata.minimumCalls(3, 1, 23, 23, 5)).isEqualTo(12);
+        assertThat(OrgMetadata.minimumCalls(List.of("Account", "Lead", "Opportunity"), 23, 23, 5, 0)).isEqualTo(12);
     }
 
     @Test
