@@ -167,6 +167,25 @@ class SalesforceConnectorTest {
     }
 
     @Test
+    void aSessionExpiredDuringTheHistoryQueryIsRenewedByLoggingInAgain() {
+        // given
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(17, new OrgSizes(10, 3, 5_000)),
+                SimulatorOptions.defaults());
+                SalesforceConnector connector = connector(simulator, 50_000)) {
+            simulator.inject(SimulatedFault.of(SimulatedFault.Endpoint.REST, SimulatedFault.Kind.SESSION_EXPIRED).after(2));
+
+            // when
+            Snapshot live = connector.fetch(FetchRequest.everything());
+
+            // then
+            assertThat(live.completeness().complete()).isTrue();
+            assertThat(rows(live)).hasSize(5_000);
+            assertThat(simulator.requestLog()).filteredOn(r -> r.operation().equals("login")).hasSize(2);
+            assertThat(simulator.requestLog()).anyMatch(r -> r.status() == 401);
+        }
+    }
+
+    @Test
     void metadataThatCannotBeReadFailsTheFetchAsAnExternalError() {
         // given
         try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(17, new OrgSizes(10, 3, 10)),

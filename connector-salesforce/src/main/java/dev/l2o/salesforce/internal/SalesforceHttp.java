@@ -46,9 +46,19 @@ public final class SalesforceHttp {
     }
 
     public SalesforceHttp(ApiBudget budget, SessionHolder sessions, SecretRedactor redactor, Sleeper sleeper, RetryPolicy retryPolicy) {
+        this(budget, sessions, redactor, sleeper, retryPolicy, null);
+    }
+
+    /** As above, with a read timeout other than the shared client's (null keeps it). */
+    public SalesforceHttp(ApiBudget budget, SessionHolder sessions, SecretRedactor redactor, Sleeper sleeper, RetryPolicy retryPolicy,
+            java.time.Duration readTimeout) {
         this.budget = requireNonNull(budget, "budget is null");
         this.sessions = requireNonNull(sessions, "sessions is null");
-        OkHttpClient client = HttpClients.shared().newBuilder().addInterceptor(ReadOnlyGuard.allowing(READ_POSTS)).build();
+        OkHttpClient.Builder builder = HttpClients.shared().newBuilder().addInterceptor(ReadOnlyGuard.allowing(READ_POSTS));
+        if (readTimeout != null) {
+            builder.readTimeout(readTimeout);
+        }
+        OkHttpClient client = builder.build();
         this.executor = HttpExecutor.builder("salesforce", client)
                 .classifier(new SalesforceFailureClassifier())
                 .retryPolicy(retryPolicy)

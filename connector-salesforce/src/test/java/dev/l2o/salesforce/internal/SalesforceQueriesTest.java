@@ -142,6 +142,26 @@ class SalesforceQueriesTest {
     }
 
     @Test
+    void aTimedOutRequestIsRetried() {
+        // given
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(3, new OrgSizes(0, 0, 10)),
+                SimulatorOptions.defaults())) {
+            simulator.inject(SimulatedFault.of(SimulatedFault.Endpoint.REST, SimulatedFault.Kind.LATENCY).value(2_000));
+            SalesforceSession session = SalesforceSession.onInstance(simulator.instanceUrl(), "any-token", "62.0", "62.0");
+            SalesforceHttp http = new SalesforceHttp(new ApiBudget(1), SalesforceHttp.fixed(() -> session), SecretRedactor.generic(),
+                    sleeps::add, new RetryPolicy(3, Duration.ofMillis(100), 2, Duration.ofSeconds(1), Duration.ofSeconds(5)),
+                    Duration.ofMillis(300));
+
+            // when
+            long count = new SalesforceQueries(http, "62.0", sleeps::add).count("OpportunityHistory");
+
+            // then
+            assertThat(count).isEqualTo(10);
+            assertThat(sleeps).containsExactly(Duration.ofMillis(100));
+        }
+    }
+
+    @Test
     void persistentServerErrorsGiveUpAsSourceUnavailable() {
         // given
         try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(3, new OrgSizes(0, 0, 10)),
