@@ -1,0 +1,307 @@
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Generates the Northwind example org's data files: {@code data/OpportunityHistory.csv} (a Bulk API / Data
+ * Loader export of OpportunityHistory: upper-case headers, every value quoted, {@code +0000} timestamps,
+ * rows in no particular order), {@code data/Opportunity.csv} and {@code data/Lead.csv} (current record
+ * values consistent with the history and the org's metadata).
+ *
+ * <p>The history covers 400 deals over the 18 months before 2026-11-01 and has what real history has: rows
+ * for amount and close-date edits that repeat the stage, equal timestamps inside one deal, skipped stages, a
+ * few backward moves, stale open deals, open deals whose close date has passed, won and lost deals. The seed
+ * is fixed, so every run writes the same bytes.
+ *
+ * <p>Run from {@code examples/northwind}: {@code java tools/GenerateData.java} (or from {@code tools/}:
+ * {@code java GenerateData.java}); an argument overrides the output folder.
+ */
+public class GenerateData {
+    private static final long SEED = 20261101L;
+    private static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
+    private static final Instant FIRST = Instant.parse("2025-05-01T00:00:00Z");
+    private static final int DEALS = 400;
+    private static final int LEADS = 300;
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'+0000'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    /** The org's stage semantics as its OpportunityStage value set defines them (API forecast values). */
+    private enum Stage {
+        PROSPECTING("Prospecting", 10, "Pipeline", 7),
+        QUALIFICATION("Qualification", 10, "Pipeline", 12),
+        NEEDS_ANALYSIS("Needs Analysis", 25, "Pipeline", 17),
+        VALUE_PROPOSITION("Value Proposition", 50, "Pipeline", 9),
+        PROPOSAL("Proposal/Price Quote", 50, "Pipeline", 16),
+        NEGOTIATION("Negotiation/Review", 90, "Forecast", 12),
+        WON("Closed Won", 100, "Closed", 0),
+        LOST("Closed Lost", 0, "Omitted", 0);
+
+        final String apiName;
+        final int probability;
+        final String forecastCategory;
+        final double meanDays;
+
+        Stage(String apiName, int probability, String forecastCategory, double meanDays) {
+            this.apiName = apiName;
+            this.probability = probability;
+            this.forecastCategory = forecastCategory;
+            this.meanDays = meanDays;
+        }
+    }
+
+    private record Row(String id, String opportunityId, String createdById, Instant at, Stage stage, long amount,
+            LocalDate closeDate) {}
+
+    private record Deal(String id, String name, Stage stage, long amount, LocalDate closeDate, boolean reachedProposal) {}
+
+    private static final String[] COMPANY_FIRST = {"Blue Harbor", "Redwood", "Northgate", "Silver Birch", "Ironbridge",
+            "Clearwater", "Summit", "Lakeside", "Granite", "Copperfield", "Brightline", "Westmoor", "Oakhurst", "Stonebridge",
+            "Highland", "Riverton", "Eastwind", "Maplecrest", "Kingsway", "Fairhaven"};
+    private static final String[] COMPANY_SECOND = {"Logistics", "Foods", "Health", "Manufacturing", "Energy", "Retail",
+            "Insurance", "Analytics", "Telecom", "Freight", "Pharma", "Builders", "Media", "Capital", "Systems"};
+    private static final String[] PRODUCTS = {"Platform", "Analytics add-on", "Enterprise licence", "Team plan", "Expansion"};
+    private static final String[] PAINS = {"Month-end close takes 12 days because orders are re-keyed by hand.",
+            "Stock-outs in two warehouses cost about 4% of revenue last year.",
+            "Sales and finance report different pipeline numbers every Monday.",
+            "Onboarding a new customer takes six weeks of spreadsheets.",
+            "The legacy system is out of support at the end of the year.",
+            "Field reps spend a day a week on manual quotes.",
+            "No budget this year; revisit after the reorganisation.",
+            "Audit findings on access control need fixing before renewal."};
+    private static final String[] CRITERIA = {"Price, SSO support, time to go live.", "Integration with SAP; references in retail.",
+            "Total cost over three years; security review.", "Ease of use for 200 field reps; offline mode."};
+    private static final String[] COUNTRIES = {"United States", "United States", "United States", "United Kingdom", "Germany",
+            "Canada", "France", "Netherlands", "Australia"};
+    private static final String[] SOURCES = {"Web", "Web", "Webinar", "Trade Show", "Partner Referral", "Outbound"};
+    private static final String[] TIMELINES = {"Immediate", "0-3 months", "3-6 months", "6+ months"};
+
+    private final Random random = new Random(SEED);
+    private final List<Row> rows = new ArrayList<>();
+    private final List<Deal> deals = new ArrayList<>();
+    private final String[] owners = new String[8];
+    private long historyIds;
+
+    public static void main(String[] args) throws IOException {
+        Path out = args.length > 0 ? Path.of(args[0])
+                : Path.of("").toAbsolutePath().getFileName().toString().equals("tools") ? Path.of("..", "data") : Path.of("data");
+        Files.createDirectories(out);
+        GenerateData generator = new GenerateData();
+        generator.generate();
+        generator.writeHistory(out.resolve("OpportunityHistory.csv"));
+        generator.writeOpportunities(out.resolve("Opportunity.csv"));
+        generator.writeLeads(out.resolve("Lead.csv"));
+        System.out.println("wrote " + generator.rows.size() + " history rows, " + generator.deals.size() + " opportunities and "
+                + LEADS + " leads to " + out.toAbsolutePath().normalize());
+    }
+
+    private void generate() {
+        for (int i = 0; i < owners.length; i++) {
+            owners[i] = salesforceId("005", 1000 + i);
+        }
+        long window = Duration.between(FIRST, AS_OF.minus(Duration.ofDays(7))).getSeconds();
+        for (int i = 0; i < DEALS; i++) {
+            // More deals in recent months: the company grew.
+            Instant created = businessHours(FIRST.plusSeconds((long) (Math.sqrt(random.nextDouble()) * window)));
+            deal(salesforceId("006", 40000 + i), created);
+        }
+        // The Bulk API delivers rows in no particular order.
+        Collections.shuffle(rows, random);
+    }
+
+    private void deal(String id, Instant created) {
+        String owner = owners[random.nextInt(owners.length)];
+        long amount = roundTo(500, Math.exp(9.2 + random.nextGaussian() * 0.8));
+        LocalDate closeDate = date(created).plusDays(45 + random.nextInt(90));
+        boolean stalls = random.nextDouble() < 0.15;
+        // Some deals are never closed out: they sit in a stage until someone cleans up the pipeline.
+        boolean abandoned = random.nextDouble() < 0.08;
+        boolean keepsOldCloseDate = random.nextDouble() < 0.5;
+        Instant at = created;
+        Stage stage = random.nextDouble() < 0.06 ? Stage.PROSPECTING : Stage.QUALIFICATION;
+        row(id, owner, at, stage, amount, closeDate);
+        if (stage == Stage.PROSPECTING) {
+            at = at.plus(days(stage.meanDays));
+            if (at.isAfter(AS_OF)) {
+                deals.add(deal(id, stage, amount, closeDate, false));
+                return;
+            }
+            stage = Stage.QUALIFICATION;
+            row(id, owner, at, stage, amount, closeDate);
+        } else if (random.nextDouble() < 0.04) {
+            // The same save wrote two rows: the deal was created and moved on in one transaction.
+            stage = Stage.NEEDS_ANALYSIS;
+            row(id, owner, at, stage, amount, closeDate);
+        }
+        boolean reachedProposal = false;
+        boolean wentBack = false;
+        while (true) {
+            double mean = stage.meanDays * (stalls && random.nextDouble() < 0.5 ? 6 : 1);
+            Instant next = abandoned && stage != Stage.QUALIFICATION && random.nextDouble() < 0.6 ? AS_OF.plusSeconds(86400)
+                    : at.plus(days(mean));
+            // Amount and close-date edits inside the stay repeat the stage.
+            int edits = random.nextDouble() < 0.55 ? 1 + random.nextInt(2) : 0;
+            for (int e = 0; e < edits; e++) {
+                Instant editAt = businessHours(at.plusSeconds((long) (random.nextDouble() * Duration.between(at, next).getSeconds())));
+                if (editAt.isAfter(AS_OF) || !editAt.isAfter(at) || !editAt.isBefore(next)) {
+                    continue;
+                }
+                if (random.nextBoolean()) {
+                    amount = roundTo(500, amount * (0.8 + random.nextDouble() * 0.35));
+                } else if (!keepsOldCloseDate) {
+                    closeDate = closeDate.plusDays(14 + random.nextInt(31));
+                }
+                row(id, owner, editAt, stage, amount, closeDate);
+            }
+            if (next.isAfter(AS_OF)) {
+                deals.add(deal(id, stage, amount, closeDate, reachedProposal));
+                return;
+            }
+            at = next;
+            Stage following = following(stage, wentBack);
+            if (stage == Stage.NEGOTIATION && following == Stage.PROPOSAL) {
+                wentBack = true;
+            }
+            stage = following;
+            reachedProposal |= stage == Stage.PROPOSAL || stage == Stage.NEGOTIATION || stage == Stage.WON;
+            if (stage == Stage.WON || stage == Stage.LOST) {
+                closeDate = date(at);
+                row(id, owner, at, stage, amount, closeDate);
+                deals.add(deal(id, stage, amount, closeDate, reachedProposal));
+                return;
+            }
+            row(id, owner, at, stage, amount, closeDate);
+            if (random.nextDouble() < 0.04) {
+                // A flow changed the amount in the same transaction: a second row with the same timestamp.
+                amount = roundTo(500, amount * 1.1);
+                row(id, owner, at, stage, amount, closeDate);
+            }
+        }
+    }
+
+    private Stage following(Stage stage, boolean wentBack) {
+        double draw = random.nextDouble();
+        return switch (stage) {
+            case PROSPECTING -> Stage.QUALIFICATION;
+            case QUALIFICATION -> draw < 0.25 ? Stage.LOST : draw < 0.33 ? Stage.PROPOSAL : Stage.NEEDS_ANALYSIS;
+            case NEEDS_ANALYSIS -> draw < 0.18 ? Stage.LOST : draw < 0.45 ? Stage.VALUE_PROPOSITION : draw < 0.49 ? Stage.NEGOTIATION
+                    : Stage.PROPOSAL;
+            case VALUE_PROPOSITION -> draw < 0.15 ? Stage.LOST : Stage.PROPOSAL;
+            case PROPOSAL -> draw < 0.22 ? Stage.LOST : Stage.NEGOTIATION;
+            case NEGOTIATION -> !wentBack && draw < 0.07 ? Stage.PROPOSAL : draw < 0.35 ? Stage.LOST : Stage.WON;
+            case WON, LOST -> stage;
+        };
+    }
+
+    private Deal deal(String id, Stage stage, long amount, LocalDate closeDate, boolean reachedProposal) {
+        String company = COMPANY_FIRST[random.nextInt(COMPANY_FIRST.length)] + " " + COMPANY_SECOND[random.nextInt(COMPANY_SECOND.length)];
+        String name = company + " - " + PRODUCTS[random.nextInt(PRODUCTS.length)];
+        return new Deal(id, name, stage, amount, closeDate, reachedProposal);
+    }
+
+    private void row(String opportunityId, String owner, Instant at, Stage stage, long amount, LocalDate closeDate) {
+        String createdBy = random.nextDouble() < 0.1 ? salesforceId("005", 999) : owner;
+        rows.add(new Row(salesforceId("008", 700000 + historyIds++), opportunityId, createdBy, at, stage, amount, closeDate));
+    }
+
+    private void writeHistory(Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            line(out, "ID", "OPPORTUNITYID", "CREATEDBYID", "CREATEDDATE", "STAGENAME", "AMOUNT", "PROBABILITY", "CLOSEDATE",
+                    "FORECASTCATEGORY", "ISDELETED");
+            for (Row row : rows) {
+                line(out, row.id, row.opportunityId, row.createdById, TIMESTAMP.format(row.at), row.stage.apiName,
+                        Long.toString(row.amount), Integer.toString(row.stage.probability), row.closeDate.toString(),
+                        row.stage.forecastCategory, "false");
+            }
+        }
+    }
+
+    private void writeOpportunities(Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            line(out, "Id", "Name", "StageName", "Amount", "CloseDate", "Pain__c", "Economic_Buyer__c", "Decision_Criteria__c");
+            int contacts = 0;
+            for (Deal deal : deals) {
+                boolean pastDiscovery = deal.stage != Stage.PROSPECTING && deal.stage != Stage.QUALIFICATION;
+                String pain = pastDiscovery ? PAINS[random.nextInt(PAINS.length)] : random.nextDouble() < 0.3 ? PAINS[random.nextInt(PAINS.length)] : "";
+                String buyer = pastDiscovery && random.nextDouble() < 0.55 ? salesforceId("003", 5000 + contacts++) : "";
+                String criteria = deal.reachedProposal && random.nextDouble() < 0.65 ? CRITERIA[random.nextInt(CRITERIA.length)] : "";
+                line(out, deal.id, deal.name, deal.stage.apiName, Long.toString(deal.amount), deal.closeDate.toString(), pain, buyer,
+                        criteria);
+            }
+        }
+    }
+
+    private void writeLeads(Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            line(out, "Id", "Company", "LeadSource", "Status", "NumberOfEmployees", "Country", "Budget__c", "Timeline__c");
+            for (int i = 0; i < LEADS; i++) {
+                double draw = random.nextDouble();
+                String status = draw < 0.2 ? "Open - Not Contacted" : draw < 0.45 ? "Marketing Qualified" : draw < 0.6 ? "Sales Qualified"
+                        : draw < 0.75 ? "Recycled" : "Closed - Converted";
+                boolean qualified = status.equals("Sales Qualified") || status.equals("Closed - Converted");
+                long employees = Math.max(5, Math.round(Math.exp(5.5 + random.nextGaussian() * 1.6)));
+                String budget = random.nextDouble() < (qualified ? 0.7 : 0.3) ? Long.toString(roundTo(1000, Math.exp(10.5 + random.nextGaussian()))) : "";
+                String timeline = random.nextDouble() < (qualified ? 0.6 : 0.2) ? TIMELINES[random.nextInt(TIMELINES.length)] : "";
+                String company = COMPANY_FIRST[random.nextInt(COMPANY_FIRST.length)] + " " + COMPANY_SECOND[random.nextInt(COMPANY_SECOND.length)];
+                line(out, salesforceId("00Q", 20000 + i), company, SOURCES[random.nextInt(SOURCES.length)], status,
+                        Long.toString(employees), COUNTRIES[random.nextInt(COUNTRIES.length)], budget, timeline);
+            }
+        }
+    }
+
+    private static void line(Writer out, String... values) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            line.append(i == 0 ? "" : ",").append('"').append(values[i].replace("\"", "\"\"")).append('"');
+        }
+        out.write(line.append('\n').toString());
+    }
+
+    /** A stay of about {@code mean} days (exponential, at least a few hours), ending in business hours. */
+    private Duration days(double mean) {
+        double value = Math.max(0.2, -mean * Math.log(1 - random.nextDouble()));
+        return Duration.ofSeconds((long) (value * 86400));
+    }
+
+    private Instant businessHours(Instant at) {
+        LocalDate day = date(at);
+        return day.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(8 * 3600 + random.nextInt(10 * 3600));
+    }
+
+    private static LocalDate date(Instant at) {
+        return at.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static long roundTo(long step, double value) {
+        return Math.max(step, Math.round(value / step) * step);
+    }
+
+    /** An 18-character Salesforce id: key prefix, pod, number, and the case-encoding checksum suffix. */
+    static String salesforceId(String prefix, long number) {
+        String base = prefix + "5g" + String.format(Locale.ROOT, "%010d", number);
+        StringBuilder id = new StringBuilder(base);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
+        for (int chunk = 0; chunk < 3; chunk++) {
+            int bits = 0;
+            for (int j = 0; j < 5; j++) {
+                char c = base.charAt(chunk * 5 + j);
+                if (c >= 'A' && c <= 'Z') {
+                    bits |= 1 << j;
+                }
+            }
+            id.append(alphabet.charAt(bits));
+        }
+        return id.toString();
+    }
+}
