@@ -195,10 +195,31 @@ public record PortalDescription(
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? origin : origin + ":" + at.getLineNr() + ":" + at.getColumnNr();
+            if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+                // records are built after all their fields are buffered, so Jackson reports the object's end
+                where = locate(json, unknown.getPropertyName()).map(position -> origin + ":" + position).orElse(where);
+            }
             throw new L2oException(ErrorCode.BAD_SOURCE, where + ": not a valid portal description: " + e.getOriginalMessage());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new L2oException(ErrorCode.BAD_SOURCE, origin + ": not a valid portal description: " + e.getMessage());
         }
+    }
+
+    /** The line:column of the first key {@code "name"} in {@code json}. */
+    private static java.util.Optional<String> locate(String json, String name) {
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(name) + "\"\\s*:").matcher(json);
+        if (!key.find()) {
+            return java.util.Optional.empty();
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < key.start(); i++) {
+            if (json.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return java.util.Optional.of(line + ":" + (key.start() - lineStart + 1));
     }
 
     /** This description as JSON, in the file format {@link #read} accepts. */
