@@ -1,0 +1,265 @@
+package dev.l2o.hubspot.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.l2o.connector.ConnectorContext;
+import dev.l2o.connector.FetchRequest;
+import dev.l2o.connector.ProgressListener;
+import dev.l2o.error.ErrorType;
+import dev.l2o.error.L2oException;
+import dev.l2o.http.HttpExecutor;
+import dev.l2o.hubspot.HubSpotSettings;
+import dev.l2o.model.Assignee;
+import dev.l2o.model.Automation;
+import dev.l2o.model.Completeness;
+import dev.l2o.model.CrmRecord;
+import dev.l2o.model.FieldDef;
+import dev.l2o.model.Pipeline;
+import dev.l2o.model.Snapshot;
+import dev.l2o.model.SourceInfo;
+import dev.l2o.model.Stage;
+import dev.l2o.model.StageHistory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads a portal into a {@link Snapshot}: deal pipelines, property definitions, the contact lifecycle,
+ * owners and teams, workflows, and deals with their stage history (spooled to disk) and the property
+ * values the audit asked for.
+ *
+ * <p>Authentication and permission failures end the fetch (they are the user's to fix). Any other failure
+ * of a part makes the snapshot incomplete with the reason, except a failure to read the deal pipelines,
+ * without which nothing usable is left: that one is thrown. Not thread-safe; one fetch per instance.
+ */
+public final class HubSpotFetcher implements AutoCloseable {
+    /** HubSpot answers 414 somewhere above 8–16 k characters of URL; stay well below. */
+    static final int MAX_URL_LENGTH = 7_000;
+    /** Per-stage calculated properties, current ("v2") names first, legacy names when a portal has no v2 ones. */
+    static final List<String> STAGE_DATE_PREFIXES = List.of("hs_v2_date_entered_", "hs_v2_date_exited_", "hs_v2_cumulative_time_in_");
+    static final List<String> LEGACY_STAGE_DATE_PREFIXES = List.of("hs_date_entered_", "hs_date_exited_", "hs_time_in_");
+
+    private final HubSpotSettings settings;
+    private final ConnectorContext context;
+    private final HubSpotApi api;
+    private HistorySpool spool;
+
+    public HubSpotFetcher(HubSpotSettings settings, ConnectorContext context) {
+        this.settings = settings;
+        this.context = context;
+        this.api = new HubSpotApi(settings);
+    }
+
+    /** Requests sent so far, retries and throttled responses. */
+    public HttpExecutor.Stats stats() {
+        return api.stats();
+    }
+
+    public Snapshot fetch(FetchRequest request) {
+        Instant asOf = context.clock().instant();
+        ProgressListener progress = context.progress();
+        Set<String> objects = new TreeSet<>();
+        objects.add(HubSpotObjects.DEALS);
+        request.objects().forEach(o -> HubSpotObjects.resolve(o).ifPresent(objects::add));
+        Map<String, Set<String>> recordFields = new TreeMap<>();
+        request.recordFields().forEach((object, fields) -> HubSpotObjects.resolve(object)
+                .ifPresent(resolved -> recordFields.computeIfAbsent(resolved, k -> new TreeSet<>()).addAll(fields)));
+        List<String> reasons = new ArrayList<>();
+
+        progress.started("HubSpot configuration", objects.size() + 3L);
+        List<Pipeline> pipelines = new ArrayList<>(SnapshotMapper.dealPipelines(api.pipelines(HubSpotObjects.DEALS)));
+        progress.advanced(1);
+
+        List<FieldDef> fields = new ArrayList<>();
+        Map<String, Dto.Property> dealProperties = new LinkedHashMap<>();
+        for (String object : objects) {
+            Optional<List<Dto.Property>> properties = part(reasons, "HubSpot " + object + " properties", () -> api.properties(object));
+            progress.advanced(1);
+            if (properties.isEmpty()) {
+                continue;
+            }
+            for (Dto.Property property : properties.get()) {
+                if (property.name() == null || property.archived()) {
+                    continue;
+                }
+                fields.add(SnapshotMapper.field(object, property));
+                if (object.equals(HubSpotObjects.DEALS)) {
+                    dealProperties.put(property.name(), property);
+                }
+                if (object.equals(HubSpotObjects.CONTACTS) && property.name().equals(SnapshotMapper.LIFECYCLE_STAGE)) {
+                    pipelines.add(SnapshotMapper.leadLifecycle(property, true));
+                } else if (object.equals(HubSpotObjects.CONTACTS) && property.name().equals(SnapshotMapper.LEAD_STATUS)) {
+                    pipelines.add(SnapshotMapper.leadLifecycle(property, false));
+                }
+            }
+        }
+        fields.sort(Comparator.comparing(FieldDef::object).thenComparing(FieldDef::name));
+
+        List<Dto.Owner> owners = part(reasons, "HubSpot owners", api::owners).orElse(List.of());
+        List<Assignee> assignees = SnapshotMapper.assignees(owners);
+        progress.advanced(1);
+        Map<Long, String> ownerIdByUserId = new HashMap<>();
+        owners.stream().filter(o -> o.userId() != null && o.id() != null).forEach(o -> ownerIdByUserId.put(o.userId(), o.id()));
+        List<Automation> automations = new ArrayList<>(part(reasons, "HubSpot workflows", api::flows).orElse(List.of()).stream()
+                .map(flow -> SnapshotMapper.flow(flow, ownerIdByUserId))
+                .toList());
+        automations.sort(Comparator.comparing(Automation::name).thenComparing(a -> a.ref().path()));
+        progress.advanced(1);
+        progress.finished();
+
+        Map<String, String> sourceAttributes = new TreeMap<>();
+        List<CrmRecord> records = new ArrayList<>();
+        StageHistory history = null;
+        boolean wantRecords = recordFields.containsKey(HubSpotObjects.DEALS);
+        if (request.history() || wantRecords) {
+            List<String> requested = new ArrayList<>(List.of("dealstage", "pipeline"));
+            for (String field : recordFields.getOrDefault(HubSpotObjects.DEALS, Set.of())) {
+                if ((dealProperties.isEmpty() || dealProperties.containsKey(field)) && !requested.contains(field)) {
+                    requested.add(field);
+                }
+            }
+            List<String> stageDates = request.history() && wantRecords ? stageDateProperties(pipelines, dealProperties) : List.of();
+            List<String> properties = new ArrayList<>(requested);
+            int included = 0;
+            for (String property : stageDates) {
+                properties.add(property);
+                if (api.dealsUrlLength(properties) > MAX_URL_LENGTH) {
+                    properties.remove(properties.size() - 1);
+                    break;
+                }
+                included++;
+            }
+            if (!stageDates.isEmpty()) {
+                sourceAttributes.put("stageDateProperties", included + " of " + stageDates.size());
+            }
+            history = readDeals(properties, Set.copyOf(stageDates), request.history(), wantRecords, dealProperties, records, reasons);
+        }
+
+        Completeness completeness = reasons.isEmpty() ? Completeness.full() : Completeness.incomplete(reasons);
+        return new Snapshot(new SourceInfo("hubspot", settings.baseUrl(), sourceAttributes), SnapshotMapper.CRM, asOf, completeness,
+                pipelines, fields, automations, List.of(), assignees, records, history);
+    }
+
+    /**
+     * Pages through all deals. With history, pages are 50 deals (the limit with {@code propertiesWithHistory});
+     * without, 100. A failure part-way keeps what was read and says how far it got.
+     */
+    private StageHistory readDeals(List<String> properties, Set<String> stageDates, boolean withHistory, boolean wantRecords,
+            Map<String, Dto.Property> dealProperties, List<CrmRecord> records, List<String> reasons) {
+        ProgressListener progress = context.progress();
+        progress.started("HubSpot deals", -1);
+        if (withHistory) {
+            spool = new HistorySpool(context.workDirectory());
+        }
+        Map<String, String> canonical = new HashMap<>();
+        long deals = 0;
+        int unreadable = 0;
+        String after = null;
+        try {
+            do {
+                JsonNode page = api.dealsPage(properties, withHistory, after);
+                JsonNode results = page.path("results");
+                for (JsonNode deal : results) {
+                    String id = deal.path("id").asText();
+                    if (withHistory) {
+                        StageHistoryRows.Parsed parsed = StageHistoryRows.parse(deal.path("propertiesWithHistory").path("dealstage"));
+                        unreadable += parsed.unreadable();
+                        spool.append(id, parsed.rows());
+                    }
+                    if (wantRecords) {
+                        records.add(record(id, deal.path("properties"), properties, stageDates, dealProperties, canonical));
+                    }
+                }
+                deals += results.size();
+                progress.advanced(results.size());
+                after = HubSpotApi.nextAfter(page);
+            } while (after != null);
+        } catch (L2oException e) {
+            if (e.type() != ErrorType.EXTERNAL) {
+                throw e;
+            }
+            reasons.add("HubSpot deals could not be read fully (" + deals + " read): " + e.getMessage());
+        } finally {
+            progress.finished();
+        }
+        if (unreadable > 0) {
+            reasons.add(unreadable + " HubSpot deal stage history entries had unreadable timestamps and were left out");
+        }
+        return withHistory ? spool.finish() : null;
+    }
+
+    private static CrmRecord record(String id, JsonNode values, List<String> properties, Set<String> stageDates,
+            Map<String, Dto.Property> dealProperties, Map<String, String> canonical) {
+        Map<String, Object> typed = new HashMap<>();
+        for (String property : properties) {
+            JsonNode value = values.get(property);
+            String raw = value == null || value.isNull() ? null : value.asText();
+            if (stageDates.contains(property) && raw == null) {
+                continue; // most deals never enter most stages; absent keeps records small
+            }
+            Dto.Property definition = dealProperties.get(property);
+            String type = definition == null ? null : definition.type();
+            if (raw != null && "enumeration".equals(type)) {
+                raw = canonical.computeIfAbsent(raw, v -> v); // a few distinct values repeated on every deal
+            }
+            typed.put(property, SnapshotMapper.typedValue(raw, type));
+        }
+        return new CrmRecord(HubSpotObjects.DEALS, id, typed);
+    }
+
+    /**
+     * HubSpot's per-stage calculated properties for every deal stage, as far as the properties API lists them:
+     * {@code hs_v2_date_entered_<stageId>}, {@code hs_v2_date_exited_<stageId>},
+     * {@code hs_v2_cumulative_time_in_<stageId>} (milliseconds), or the legacy {@code hs_date_entered_},
+     * {@code hs_date_exited_}, {@code hs_time_in_} names on portals without v2 ones.
+     */
+    static List<String> stageDateProperties(List<Pipeline> pipelines, Map<String, Dto.Property> dealProperties) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Pipeline pipeline : pipelines) {
+            if (!pipeline.object().equals(HubSpotObjects.DEALS)) {
+                continue;
+            }
+            for (Stage stage : pipeline.stages()) {
+                for (int i = 0; i < STAGE_DATE_PREFIXES.size(); i++) {
+                    String current = STAGE_DATE_PREFIXES.get(i) + stage.apiName();
+                    String legacy = LEGACY_STAGE_DATE_PREFIXES.get(i) + stage.apiName();
+                    if (dealProperties.containsKey(current)) {
+                        names.add(current);
+                    } else if (dealProperties.containsKey(legacy)) {
+                        names.add(legacy);
+                    }
+                }
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static <T> Optional<T> part(List<String> reasons, String what, java.util.function.Supplier<T> read) {
+        try {
+            return Optional.of(read.get());
+        } catch (L2oException e) {
+            if (e.type() != ErrorType.EXTERNAL) {
+                throw e;
+            }
+            reasons.add(what + " could not be read: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Deletes the history spool; the snapshot's history cannot be read afterwards. */
+    @Override
+    public void close() {
+        if (spool != null) {
+            spool.delete();
+            spool = null;
+        }
+    }
+}

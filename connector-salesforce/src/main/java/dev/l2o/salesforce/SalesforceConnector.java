@@ -1,0 +1,188 @@
+package dev.l2o.salesforce;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.l2o.connector.ConnectorContext;
+import dev.l2o.connector.CrmConnector;
+import dev.l2o.connector.FetchRequest;
+import dev.l2o.error.ErrorType;
+import dev.l2o.error.L2oException;
+import dev.l2o.history.OpportunityHistoryCsv;
+import dev.l2o.http.RetryPolicy;
+import dev.l2o.http.SecretRedactor;
+import dev.l2o.http.Sleeper;
+import dev.l2o.model.Completeness;
+import dev.l2o.model.CrmRecord;
+import dev.l2o.model.Snapshot;
+import dev.l2o.model.SourceInfo;
+import dev.l2o.model.StageHistory;
+import dev.l2o.salesforce.internal.ApiBudget;
+import dev.l2o.salesforce.internal.LiveConfiguration;
+import dev.l2o.salesforce.metadata.SalesforceMetadata;
+import dev.l2o.salesforce.internal.OrgMetadata;
+import dev.l2o.salesforce.internal.SalesforceAuthenticator;
+import dev.l2o.salesforce.internal.SalesforceCredentials;
+import dev.l2o.salesforce.internal.SalesforceHttp;
+import dev.l2o.salesforce.internal.SalesforceMetadataReader;
+import dev.l2o.salesforce.internal.SalesforceQueries;
+import dev.l2o.salesforce.internal.SalesforceSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A live Salesforce org, read-only. Configuration comes from the Metadata API through Force WSC
+ * ({@code readMetadata} of StandardValueSets, CustomObjects with their fields, validation rules and sales
+ * processes, Workflows, AssignmentRules, Flows, FlowDefinitions and Queues), re-serialized to metadata XML and
+ * mapped by the same code as an SFDX project, so that {@code --source salesforce} and {@code --source sfdx:}
+ * of the same org give the same snapshot. Stage history comes from {@code OpportunityHistory} over REST query
+ * pages, or Bulk API 2.0 above {@link SalesforceSettings#bulkThreshold()} rows, spooled to a CSV file in the
+ * work directory (never all rows in memory) and exposed as a re-readable {@link StageHistory}.
+ *
+ * <p>A fetch spends at most {@link SalesforceSettings#apiBudgetShare()} of the org's remaining daily API
+ * requests. When history or records cannot be read fully (limits, outages), the snapshot says so in its
+ * {@link Completeness}; when the configuration cannot be read, {@link #fetch} throws. Not thread-safe.
+ */
+public final class SalesforceConnector implements CrmConnector {
+    private static final List<String> HISTORY_FIELDS = List.of("OpportunityId", "StageName", "CreatedDate", "Amount", "CloseDate",
+            "Probability", "ForecastCategory");
+
+    private final SalesforceSettings settings;
+    private final ConnectorContext context;
+    private final SalesforceAuthenticator authenticator;
+    private final SalesforceCredentials credentials;
+    private final Sleeper sleeper;
+    private final RetryPolicy retryPolicy;
+    private final List<Path> spools = new ArrayList<>();
+    private SalesforceHttp http;
+
+    /** A connector with the standard retry policy and real sleeps. */
+    public SalesforceConnector(SalesforceSettings settings, SalesforceCredentials credentials, ConnectorContext context) {
+        this(settings, credentials, context, Sleeper.SYSTEM, RetryPolicy.standard());
+    }
+
+    /** A connector whose waits (retry backoff, Bulk polling) go through {@code sleeper}. */
+    public SalesforceConnector(SalesforceSettings settings, SalesforceCredentials credentials, ConnectorContext context, Sleeper sleeper,
+            RetryPolicy retryPolicy) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.credentials = requireNonNull(credentials, "credentials is null");
+        this.context = requireNonNull(context, "context is null");
+        this.sleeper = requireNonNull(sleeper, "sleeper is null");
+        this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy is null");
+        this.authenticator = new SalesforceAuthenticator(credentials, settings, context.clock());
+    }
+
+    @Override
+    public Snapshot fetch(FetchRequest request) {
+        requireNonNull(request, "request is null");
+        Instant asOf = context.clock().instant();
+        ApiBudget budget = new ApiBudget(settings.apiBudgetShare());
+        Sessions sessions = new Sessions();
+        http = new SalesforceHttp(budget, sessions, SecretRedactor.of(credentials.secrets()), sleeper, retryPolicy);
+        sessions.session = authenticator.login(http);
+        SalesforceQueries queries = new SalesforceQueries(http, settings.apiVersion(), sleeper);
+        long[] daily = queries.dailyApiRequests();
+        budget.start(daily[0], daily[1]);
+
+        context.progress().started("Reading Salesforce metadata", -1);
+        List<String> objects = List.copyOf(request.objects());
+        OrgMetadata metadata = OrgMetadata.read(new SalesforceMetadataReader(http), objects);
+        SalesforceMetadata configuration = LiveConfiguration.map(metadata, request.objects());
+        context.progress().finished();
+
+        Completeness completeness = Completeness.full();
+        List<CrmRecord> records = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> entry : request.recordFields().entrySet()) {
+            try {
+                records.addAll(queries.records(entry.getKey(), List.copyOf(entry.getValue())));
+            } catch (L2oException e) {
+                completeness = incomplete(completeness, e, "records of " + entry.getKey());
+            }
+        }
+        StageHistory history = null;
+        if (request.history()) {
+            try {
+                history = history(queries);
+            } catch (L2oException e) {
+                completeness = incomplete(completeness, e, "OpportunityHistory");
+            }
+        }
+        Map<String, String> attributes = new TreeMap<>();
+        attributes.put("apiVersion", settings.apiVersion());
+        attributes.put("apiRequests", Long.toString(budget.spent()));
+        return new Snapshot(new SourceInfo("salesforce", sessions.session.instanceUrl(), attributes), "salesforce", asOf, completeness,
+                configuration.pipelines(), configuration.fields(), configuration.automations(), configuration.assignmentRules(),
+                configuration.assignees(), records, history);
+    }
+
+    private static Completeness incomplete(Completeness completeness, L2oException e, String what) {
+        if (e.type() != ErrorType.EXTERNAL) {
+            throw e;
+        }
+        return completeness.with(what + " could not be read fully: " + e.getMessage());
+    }
+
+    private StageHistory history(SalesforceQueries queries) {
+        long rows = queries.count("OpportunityHistory");
+        Path spool;
+        try {
+            Files.createDirectories(context.workDirectory());
+            spool = Files.createTempFile(context.workDirectory(), "salesforce-history-", ".csv");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a spool file in " + context.workDirectory(), e);
+        }
+        spools.add(spool);
+        boolean bulk = rows > settings.bulkThreshold();
+        context.progress().started("Reading OpportunityHistory (" + (bulk ? "Bulk API 2.0" : "REST") + ")", rows);
+        if (bulk) {
+            queries.bulkQueryToCsv("OpportunityHistory", HISTORY_FIELDS, spool, context.progress());
+        } else {
+            queries.queryToCsv("OpportunityHistory", HISTORY_FIELDS, spool, context.progress());
+        }
+        context.progress().finished();
+        return OpportunityHistoryCsv.open(spool, "Salesforce OpportunityHistory");
+    }
+
+    /** API requests the last fetch spent, or 0 before one. */
+    public long apiRequestsSpent() {
+        return http == null ? 0 : http.budget().spent();
+    }
+
+    /** Deletes the history spool files; the snapshot's history cannot be read afterwards. */
+    @Override
+    public void close() {
+        for (Path spool : spools) {
+            try {
+                Files.deleteIfExists(spool);
+            } catch (IOException e) {
+                // a spool left in the work directory is harmless; the next cleanup of the directory removes it
+            }
+        }
+        spools.clear();
+    }
+
+    private final class Sessions implements SalesforceHttp.SessionHolder {
+        SalesforceSession session;
+
+        @Override
+        public SalesforceSession current() {
+            return session;
+        }
+
+        @Override
+        public SalesforceSession renew() {
+            if (!authenticator.renewable()) {
+                return null;
+            }
+            session = authenticator.login(http);
+            return session;
+        }
+    }
+}

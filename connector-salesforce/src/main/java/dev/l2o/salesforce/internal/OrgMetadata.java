@@ -1,0 +1,119 @@
+package dev.l2o.salesforce.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import com.sforce.soap.metadata.Metadata;
+import java.util.List;
+
+/**
+ * The metadata records a live fetch read, by type, as Force WSC parsed them.
+ *
+ * @param standardValueSets OpportunityStage and LeadStatus
+ * @param objects CustomObject records of the requested objects (with their fields, validation rules and
+ *     business processes)
+ * @param workflows Workflow records of the requested objects (with their rules)
+ * @param assignmentRules AssignmentRules records of the requested objects
+ * @param flows Flow records
+ * @param flowDefinitions FlowDefinition records
+ * @param queues Queue records
+ * @param globalValueSets GlobalValueSet records that fields of the objects are bound to
+ */
+public record OrgMetadata(List<Metadata> standardValueSets, List<Metadata> objects, List<Metadata> workflows,
+        List<Metadata> assignmentRules, List<Metadata> flows, List<Metadata> flowDefinitions, List<Metadata> queues,
+        List<Metadata> globalValueSets) {
+    public OrgMetadata {
+        globalValueSets = List.copyOf(requireNonNull(globalValueSets, "globalValueSets is null"));
+        standardValueSets = List.copyOf(requireNonNull(standardValueSets, "standardValueSets is null"));
+        objects = List.copyOf(requireNonNull(objects, "objects is null"));
+        workflows = List.copyOf(requireNonNull(workflows, "workflows is null"));
+        assignmentRules = List.copyOf(requireNonNull(assignmentRules, "assignmentRules is null"));
+        flows = List.copyOf(requireNonNull(flows, "flows is null"));
+        flowDefinitions = List.copyOf(requireNonNull(flowDefinitions, "flowDefinitions is null"));
+        queues = List.copyOf(requireNonNull(queues, "queues is null"));
+    }
+
+    /**
+     * Reads what an audit of {@code objects} needs in the fewest calls: one listMetadata for the types whose
+     * names are unknown (Flow, FlowDefinition, Queue), then readMetadata in batches of ten per type.
+     */
+    public static OrgMetadata read(SalesforceMetadataReader reader, List<String> objects) {
+        List<com.sforce.soap.metadata.FileProperties> listed = reader.list(List.of("Flow", "FlowDefinition", "Queue"));
+        List<String> flowNames = names(listed, "Flow");
+        List<String> definitionNames = names(listed, "FlowDefinition");
+        List<String> queueNames = names(listed, "Queue");
+        List<String> assignable = objects.stream().filter(o -> o.equals("Lead") || o.equals("Case")).toList();
+        List<Metadata> customObjects = reader.read("CustomObject", objects);
+        List<String> globalNames = globalValueSetNames(customObjects);
+        return new OrgMetadata(
+                reader.read("StandardValueSet", standardValueSetNames(objects)),
+                customObjects,
+                reader.read("Workflow", objects),
+                assignable.isEmpty() ? List.of() : reader.read("AssignmentRules", assignable),
+                reader.read("Flow", flowNames),
+                reader.read("FlowDefinition", definitionNames),
+                reader.read("Queue", queueNames),
+                globalNames.isEmpty() ? List.of() : reader.read("GlobalValueSet", globalNames));
+    }
+
+    /**
+     * OpportunityStage and LeadStatus, and every standard value set the standard-field catalog binds a
+     * picklist of {@code objects} to (LeadSource, Industry, …), sorted. The catalog tells which sets it looks
+     * up only by looking them up, so the names are recorded from its lookups.
+     */
+    static List<String> standardValueSetNames(List<String> objects) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>(List.of("LeadStatus", "OpportunityStage"));
+        java.util.Map<String, List<String>> recorder = new java.util.AbstractMap<>() {
+            @Override
+            public java.util.Set<java.util.Map.Entry<String, List<String>>> entrySet() {
+                return java.util.Set.of();
+            }
+
+            @Override
+            public List<String> getOrDefault(Object key, List<String> fallback) {
+                names.add((String) key);
+                return fallback;
+            }
+
+            @Override
+            public List<String> get(Object key) {
+                names.add((String) key);
+                return null;
+            }
+        };
+        for (String object : objects) {
+            dev.l2o.salesforce.metadata.SalesforceStandardFields.fields(object, recorder);
+        }
+        return List.copyOf(names);
+    }
+
+    /** The global value sets that picklist fields of {@code objects} are bound to, sorted. */
+    private static List<String> globalValueSetNames(List<Metadata> objects) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        for (Metadata object : objects) {
+            com.sforce.soap.metadata.CustomField[] fields = ((com.sforce.soap.metadata.CustomObject) object).getFields();
+            if (fields != null) {
+                for (com.sforce.soap.metadata.CustomField field : fields) {
+                    if (field.getValueSet() != null && field.getValueSet().getValueSetName() != null) {
+                        names.add(field.getValueSet().getValueSetName());
+                    }
+                }
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static List<String> names(List<com.sforce.soap.metadata.FileProperties> listed, String type) {
+        return listed.stream().filter(p -> p.getType().equals(type)).map(com.sforce.soap.metadata.FileProperties::getFullName).toList();
+    }
+
+    /** How many readMetadata and listMetadata calls the API needs at least for this content. */
+    public static long minimumCalls(List<String> objects, int flows, int flowDefinitions, int queues, int globalValueSets) {
+        long assignable = objects.stream().filter(o -> o.equals("Lead") || o.equals("Case")).count();
+        return 1 + batches(standardValueSetNames(objects).size()) + batches(objects.size()) * 2 + batches((int) assignable)
+                + batches(flows) + batches(flowDefinitions) + batches(queues) + batches(globalValueSets);
+    }
+
+    private static long batches(int names) {
+        return (names + SalesforceMetadataReader.READ_BATCH - 1) / SalesforceMetadataReader.READ_BATCH;
+    }
+}

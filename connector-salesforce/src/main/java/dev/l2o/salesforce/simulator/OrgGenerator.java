@@ -1,0 +1,314 @@
+package dev.l2o.salesforce.simulator;
+
+import com.sforce.soap.metadata.AssignToLookupValueType;
+import com.sforce.soap.metadata.AssignmentRule;
+import com.sforce.soap.metadata.AssignmentRules;
+import com.sforce.soap.metadata.BusinessProcess;
+import com.sforce.soap.metadata.CustomField;
+import com.sforce.soap.metadata.CustomValue;
+import com.sforce.soap.metadata.FieldType;
+import com.sforce.soap.metadata.FilterItem;
+import com.sforce.soap.metadata.FilterOperation;
+import com.sforce.soap.metadata.Flow;
+import com.sforce.soap.metadata.FlowComparisonOperator;
+import com.sforce.soap.metadata.FlowCondition;
+import com.sforce.soap.metadata.FlowConnector;
+import com.sforce.soap.metadata.FlowDecision;
+import com.sforce.soap.metadata.FlowDefinition;
+import com.sforce.soap.metadata.FlowElementReferenceOrValue;
+import com.sforce.soap.metadata.FlowInputFieldAssignment;
+import com.sforce.soap.metadata.FlowProcessType;
+import com.sforce.soap.metadata.FlowRecordUpdate;
+import com.sforce.soap.metadata.FlowRule;
+import com.sforce.soap.metadata.FlowStart;
+import com.sforce.soap.metadata.FlowTriggerType;
+import com.sforce.soap.metadata.FlowVersionStatus;
+import com.sforce.soap.metadata.ForecastCategories;
+import com.sforce.soap.metadata.PicklistValue;
+import com.sforce.soap.metadata.Queue;
+import com.sforce.soap.metadata.QueueSobject;
+import com.sforce.soap.metadata.RecordTriggerType;
+import com.sforce.soap.metadata.RuleEntry;
+import com.sforce.soap.metadata.StandardValue;
+import com.sforce.soap.metadata.StandardValueSet;
+import com.sforce.soap.metadata.ValidationRule;
+import com.sforce.soap.metadata.ValueSet;
+import com.sforce.soap.metadata.ValueSetValuesDefinition;
+import com.sforce.soap.metadata.Workflow;
+import com.sforce.soap.metadata.WorkflowRule;
+import com.sforce.soap.metadata.WorkflowTriggerTypes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Builds the metadata of a generated org: realistic shapes at any size, the same for the same seed. */
+final class OrgGenerator {
+    private static final String[] OBJECTS = {"Opportunity", "Lead", "Account"};
+    private static final String[] QUEUES = {"Inbound_Sales", "EMEA_SDR", "AMER_SDR", "Enterprise_Desk", "Partner_Desk"};
+
+    private OrgGenerator() {}
+
+    static MetadataStore metadata(long seed, OrgSizes sizes) {
+        SplittableRandom random = new SplittableRandom(seed);
+        MetadataStoreBuilder builder = new MetadataStoreBuilder();
+        builder.add("StandardValueSet", "OpportunityStage", MetadataStoreBuilder.fileName("StandardValueSet", "OpportunityStage"),
+                opportunityStages());
+        builder.add("StandardValueSet", "LeadStatus", MetadataStoreBuilder.fileName("StandardValueSet", "LeadStatus"), leadStatuses());
+        builder.addChild("CustomObject", "Opportunity", "fields", "StageName", standardField(FieldType.Picklist));
+        builder.addChild("CustomObject", "Opportunity", "fields", "Amount", standardField(FieldType.Currency));
+        builder.addChild("CustomObject", "Opportunity", "fields", "CloseDate", standardField(FieldType.Date));
+        List<String> opportunityFields = new ArrayList<>();
+        for (int i = 0; i < sizes.fields(); i++) {
+            String object = i % 2 == 0 ? OBJECTS[0] : OBJECTS[1 + (i / 2) % 2];
+            String name = "Field_" + i + "__c";
+            builder.addChild("CustomObject", object, "fields", name, customField(i, random));
+            if (object.equals("Opportunity")) {
+                opportunityFields.add(name);
+            }
+        }
+        for (int i = 0; i < opportunityFields.size(); i += 20) {
+            builder.addChild("CustomObject", "Opportunity", "validationRules", "Require_" + opportunityFields.get(i).replace("__c", ""),
+                    validationRule(opportunityFields.get(i), SimulatedStage.DEFAULTS.get(1 + (i / 20) % 7).apiName()));
+        }
+        builder.addChild("CustomObject", "Opportunity", "businessProcesses", "New Business", businessProcess());
+        for (int i = 0; i < sizes.flows(); i++) {
+            String name = "Opportunity_Automation_" + i;
+            boolean active = i % 7 != 6;
+            String field = opportunityFields.isEmpty() ? "Description" : opportunityFields.get(i % opportunityFields.size());
+            builder.add("Flow", name, MetadataStoreBuilder.fileName("Flow", name), flow(name, active, field, i));
+            FlowDefinition definition = new FlowDefinition();
+            definition.setActiveVersionNumber(active ? 1 : 0);
+            builder.add("FlowDefinition", name, MetadataStoreBuilder.fileName("FlowDefinition", name), definition);
+        }
+        builder.add("Workflow", "Opportunity", MetadataStoreBuilder.fileName("Workflow", "Opportunity"), workflow());
+        builder.add("AssignmentRules", "Lead", MetadataStoreBuilder.fileName("AssignmentRules", "Lead"), assignmentRules());
+        for (String queue : QUEUES) {
+            builder.add("Queue", queue, MetadataStoreBuilder.fileName("Queue", queue), queue(queue));
+        }
+        return builder.build();
+    }
+
+    private static StandardValueSet opportunityStages() {
+        StandardValueSet set = new StandardValueSet();
+        set.setSorted(false);
+        List<StandardValue> values = new ArrayList<>();
+        for (SimulatedStage stage : SimulatedStage.DEFAULTS) {
+            StandardValue value = new StandardValue();
+            value.setFullName(stage.apiName());
+            value.setDefault(false);
+            value.setLabel(stage.apiName());
+            value.setClosed(stage.closed());
+            value.setWon(stage.won());
+            value.setForecastCategory(ForecastCategories.valueOf(stage.forecastCategory()));
+            value.setProbability((int) stage.probability());
+            values.add(value);
+        }
+        set.setStandardValue(values.toArray(StandardValue[]::new));
+        return set;
+    }
+
+    private static StandardValueSet leadStatuses() {
+        StandardValueSet set = new StandardValueSet();
+        set.setSorted(false);
+        String[] names = {"Open - Not Contacted", "Working - Contacted", "Closed - Converted", "Closed - Not Converted"};
+        List<StandardValue> values = new ArrayList<>();
+        for (String name : names) {
+            StandardValue value = new StandardValue();
+            value.setFullName(name);
+            value.setDefault(name.startsWith("Open"));
+            value.setLabel(name);
+            value.setConverted(name.equals("Closed - Converted"));
+            values.add(value);
+        }
+        set.setStandardValue(values.toArray(StandardValue[]::new));
+        return set;
+    }
+
+    private static CustomField standardField(FieldType type) {
+        CustomField field = new CustomField();
+        field.setTrackHistory(false);
+        field.setType(type);
+        return field;
+    }
+
+    private static CustomField customField(int index, SplittableRandom random) {
+        CustomField field = new CustomField();
+        field.setLabel("Field " + index);
+        field.setDescription("Generated field " + index + " for load tests.");
+        field.setTrackHistory(random.nextInt(10) == 0);
+        switch (index % 7) {
+            case 0 -> {
+                field.setType(FieldType.Text);
+                field.setLength(255);
+            }
+            case 1 -> {
+                field.setType(FieldType.Number);
+                field.setPrecision(18);
+                field.setScale(0);
+            }
+            case 2 -> {
+                field.setType(FieldType.Currency);
+                field.setPrecision(18);
+                field.setScale(2);
+            }
+            case 3 -> {
+                field.setType(FieldType.Picklist);
+                ValueSet valueSet = new ValueSet();
+                valueSet.setRestricted(true);
+                ValueSetValuesDefinition definition = new ValueSetValuesDefinition();
+                definition.setSorted(false);
+                List<CustomValue> values = new ArrayList<>();
+                for (int v = 0; v < 5; v++) {
+                    CustomValue value = new CustomValue();
+                    value.setFullName("Option " + v);
+                    value.setDefault(false);
+                    value.setLabel("Option " + v);
+                    values.add(value);
+                }
+                definition.setValue(values.toArray(CustomValue[]::new));
+                valueSet.setValueSetDefinition(definition);
+                field.setValueSet(valueSet);
+            }
+            case 4 -> {
+                field.setType(FieldType.Checkbox);
+                field.setDefaultValue("false");
+            }
+            case 5 -> field.setType(FieldType.Date);
+            case 6 -> {
+                field.setType(FieldType.Number);
+                field.setFormula("Amount * Probability / 100");
+                field.setPrecision(18);
+                field.setScale(2);
+            }
+            default -> throw new IllegalStateException("index % 7 out of range");
+        }
+        field.setRequired(index % 13 == 0 && index % 7 != 4 && index % 7 != 6);
+        return field;
+    }
+
+    private static ValidationRule validationRule(String field, String stage) {
+        ValidationRule rule = new ValidationRule();
+        rule.setActive(true);
+        rule.setErrorConditionFormula("AND(ISPICKVAL(StageName, '" + stage + "'), ISBLANK(" + field + "))");
+        rule.setErrorDisplayField(field);
+        rule.setErrorMessage(field + " is required in " + stage + ".");
+        return rule;
+    }
+
+    private static BusinessProcess businessProcess() {
+        BusinessProcess process = new BusinessProcess();
+        process.setIsActive(true);
+        List<PicklistValue> values = new ArrayList<>();
+        for (SimulatedStage stage : SimulatedStage.DEFAULTS) {
+            PicklistValue value = new PicklistValue();
+            value.setFullName(stage.apiName());
+            value.setDefault(false);
+            values.add(value);
+        }
+        process.setValues(values.toArray(PicklistValue[]::new));
+        return process;
+    }
+
+    private static Flow flow(String name, boolean active, String field, int index) {
+        Flow flow = new Flow();
+        flow.setApiVersion(62.0);
+        flow.setLabel(name.replace('_', ' '));
+        flow.setProcessType(FlowProcessType.AutoLaunchedFlow);
+        flow.setStatus(active ? FlowVersionStatus.Active : FlowVersionStatus.Draft);
+        FlowStart start = new FlowStart();
+        start.setLocationX(50);
+        start.setLocationY(0);
+        start.setObject("Opportunity");
+        start.setTriggerType(FlowTriggerType.RecordBeforeSave);
+        start.setRecordTriggerType(RecordTriggerType.CreateAndUpdate);
+        start.setConnector(connector("Check_Stage"));
+        flow.setStart(start);
+        FlowDecision decision = new FlowDecision();
+        decision.setName("Check_Stage");
+        decision.setLabel("Check Stage");
+        decision.setLocationX(50);
+        decision.setLocationY(100);
+        FlowRule rule = new FlowRule();
+        rule.setName("In_Stage");
+        rule.setLabel("In Stage");
+        rule.setConditionLogic("and");
+        FlowCondition condition = new FlowCondition();
+        condition.setLeftValueReference("$Record.StageName");
+        condition.setOperator(FlowComparisonOperator.EqualTo);
+        FlowElementReferenceOrValue stage = new FlowElementReferenceOrValue();
+        stage.setStringValue(SimulatedStage.DEFAULTS.get(index % 8).apiName());
+        condition.setRightValue(stage);
+        rule.setConditions(new FlowCondition[] {condition});
+        rule.setConnector(connector("Stamp"));
+        decision.setRules(new FlowRule[] {rule});
+        flow.setDecisions(new FlowDecision[] {decision});
+        FlowRecordUpdate update = new FlowRecordUpdate();
+        update.setName("Stamp");
+        update.setLabel("Stamp");
+        update.setLocationX(50);
+        update.setLocationY(200);
+        update.setInputReference("$Record");
+        FlowInputFieldAssignment assignment = new FlowInputFieldAssignment();
+        assignment.setField(field);
+        FlowElementReferenceOrValue now = new FlowElementReferenceOrValue();
+        now.setElementReference("$Flow.CurrentDateTime");
+        assignment.setValue(now);
+        update.setInputAssignments(new FlowInputFieldAssignment[] {assignment});
+        flow.setRecordUpdates(new FlowRecordUpdate[] {update});
+        return flow;
+    }
+
+    private static FlowConnector connector(String target) {
+        FlowConnector connector = new FlowConnector();
+        connector.setTargetReference(target);
+        return connector;
+    }
+
+    private static Workflow workflow() {
+        Workflow workflow = new Workflow();
+        WorkflowRule rule = new WorkflowRule();
+        rule.setFullName("Opp%2E Close Date Stamp");
+        rule.setActive(true);
+        rule.setFormula("ISCHANGED(StageName)");
+        rule.setTriggerType(WorkflowTriggerTypes.onAllChanges);
+        workflow.setRules(new WorkflowRule[] {rule});
+        return workflow;
+    }
+
+    private static AssignmentRules assignmentRules() {
+        AssignmentRules rules = new AssignmentRules();
+        AssignmentRule rule = new AssignmentRule();
+        rule.setFullName("Standard");
+        rule.setActive(true);
+        List<RuleEntry> entries = new ArrayList<>();
+        String[][] criteria = {{"Lead.Country", "Germany,France,United Kingdom", "EMEA_SDR"}, {"Lead.Country", "USA,Canada", "AMER_SDR"}};
+        for (String[] criterion : criteria) {
+            RuleEntry entry = new RuleEntry();
+            entry.setAssignedTo(criterion[2]);
+            entry.setAssignedToType(AssignToLookupValueType.Queue);
+            FilterItem item = new FilterItem();
+            item.setField(criterion[0]);
+            item.setOperation(FilterOperation.equals);
+            item.setValue(criterion[1]);
+            entry.setCriteriaItems(new FilterItem[] {item});
+            entries.add(entry);
+        }
+        RuleEntry fallback = new RuleEntry();
+        fallback.setAssignedTo("Inbound_Sales");
+        fallback.setAssignedToType(AssignToLookupValueType.Queue);
+        entries.add(fallback);
+        rule.setRuleEntry(entries.toArray(RuleEntry[]::new));
+        rules.setAssignmentRule(new AssignmentRule[] {rule});
+        return rules;
+    }
+
+    private static Queue queue(String name) {
+        Queue queue = new Queue();
+        queue.setName(name.replace('_', ' '));
+        queue.setDoesSendEmailToMembers(false);
+        QueueSobject object = new QueueSobject();
+        object.setSobjectType("Lead");
+        queue.setQueueSobject(new QueueSobject[] {object});
+        return queue;
+    }
+}

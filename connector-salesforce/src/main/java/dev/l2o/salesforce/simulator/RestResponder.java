@@ -1,0 +1,375 @@
+package dev.l2o.salesforce.simulator;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sforce.soap.metadata.CustomField;
+import com.sforce.soap.metadata.CustomObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Answers the REST query resources and the Bulk API 2.0 query job lifecycle over the org's Opportunity and
+ * OpportunityHistory rows, in Salesforce's formats: query pages of up to 2,000 records with
+ * {@code nextRecordsUrl} locators, Bulk CSV pages with {@code Sforce-Locator}, JSON-array error bodies.
+ */
+final class RestResponder {
+    static final int MAX_PAGE = 2_000;
+    private static final int MIN_PAGE = 200;
+    private static final DateTimeFormatter REST_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter BULK_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final List<String> HISTORY_FIELDS = List.of("Id", "OpportunityId", "StageName", "CreatedDate", "Amount",
+            "CloseDate", "Probability", "ForecastCategory");
+    private static final List<String> OPPORTUNITY_FIELDS = List.of("Id", "StageName", "Amount", "CloseDate", "Probability",
+            "ForecastCategory");
+
+    private record Cursor(SoqlQuery query, int pageSize) {}
+
+    private static final class BulkJob {
+        final String id;
+        final String apiVersion;
+        final SoqlQuery query;
+        final String operation;
+        final Instant created;
+        int polls;
+
+        BulkJob(String id, String apiVersion, SoqlQuery query, String operation, Instant created) {
+            this.id = id;
+            this.apiVersion = apiVersion;
+            this.query = query;
+            this.operation = operation;
+            this.created = created;
+        }
+    }
+
+    private final SimulatedOrg org;
+    private final SimulatorOptions options;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final JsonFactory json = new JsonFactory();
+    private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
+    private final Map<String, BulkJob> jobs = new ConcurrentHashMap<>();
+    private final AtomicInteger sequence = new AtomicInteger();
+    private volatile int[] currentOpportunityRows;
+
+    RestResponder(SimulatedOrg org, SimulatorOptions options) {
+        this.org = org;
+        this.options = options;
+    }
+
+    SimulatorResponse limits(int used) {
+        int max = options.dailyApiLimit();
+        return SimulatorResponse.json(200, "{\"DailyApiRequests\":{\"Max\":" + max + ",\"Remaining\":" + Math.max(0, max - used)
+                + "},\"DailyBulkV2QueryJobs\":{\"Max\":10000,\"Remaining\":" + (10_000 - jobs.size()) + "}}");
+    }
+
+    SimulatorResponse versions(String baseUrl) {
+        return SimulatorResponse.json(200, "[{\"label\":\"Winter '25\",\"url\":\"/services/data/v62.0\",\"version\":\"62.0\"}]");
+    }
+
+    SimulatorResponse query(String apiVersion, String soql, String queryOptions) {
+        SoqlQuery query;
+        try {
+            query = SoqlQuery.parse(soql == null ? "" : soql);
+        } catch (IllegalArgumentException e) {
+            return SimulatorResponse.restError(400, "MALFORMED_QUERY", e.getMessage());
+        }
+        SimulatorResponse invalid = validate(query);
+        if (invalid != null) {
+            return invalid;
+        }
+        if (query.count()) {
+            return SimulatorResponse.json(200, "{\"totalSize\":" + rowCount(query) + ",\"done\":true,\"records\":[]}");
+        }
+        String cursorId = "01gSIM" + String.format("%010d", sequence.incrementAndGet());
+        Cursor cursor = new Cursor(query, pageSize(queryOptions));
+        cursors.put(cursorId, cursor);
+        return page(apiVersion, cursorId, cursor, 0);
+    }
+
+    SimulatorResponse queryMore(String apiVersion, String locator) {
+        int dash = locator.lastIndexOf('-');
+        Cursor cursor = dash < 0 ? null : cursors.get(locator.substring(0, dash));
+        if (cursor == null) {
+            return SimulatorResponse.restError(400, "INVALID_QUERY_LOCATOR", "invalid query locator");
+        }
+        int offset;
+        try {
+            offset = Integer.parseInt(locator.substring(dash + 1));
+        } catch (NumberFormatException e) {
+            return SimulatorResponse.restError(400, "INVALID_QUERY_LOCATOR", "invalid query locator");
+        }
+        return page(apiVersion, locator.substring(0, dash), cursor, offset);
+    }
+
+    private SimulatorResponse page(String apiVersion, String cursorId, Cursor cursor, int offset) {
+        int total = rowCount(cursor.query());
+        int end = Math.min(total, offset + cursor.pageSize());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator out = json.createGenerator(bytes)) {
+            out.writeStartObject();
+            out.writeNumberField("totalSize", total);
+            out.writeBooleanField("done", end >= total);
+            if (end < total) {
+                out.writeStringField("nextRecordsUrl", "/services/data/v" + apiVersion + "/query/" + cursorId + "-" + end);
+            } else {
+                cursors.remove(cursorId);
+            }
+            out.writeArrayFieldStart("records");
+            HistoryTable.HistoryRow row = new HistoryTable.HistoryRow();
+            for (int i = offset; i < end; i++) {
+                readRow(cursor.query(), i, row);
+                out.writeStartObject();
+                out.writeObjectFieldStart("attributes");
+                out.writeStringField("type", cursor.query().object());
+                out.writeStringField("url", "/services/data/v" + apiVersion + "/sobjects/" + cursor.query().object() + "/" + idOf(cursor.query(), row));
+                out.writeEndObject();
+                for (String field : cursor.query().fields()) {
+                    Object value = value(cursor.query(), field, row);
+                    if (value == null) {
+                        out.writeNullField(field);
+                    } else if (value instanceof Double number) {
+                        out.writeNumberField(field, number);
+                    } else if (value instanceof Instant instant) {
+                        out.writeStringField(field, REST_DATE_TIME.format(instant));
+                    } else {
+                        out.writeStringField(field, value.toString());
+                    }
+                }
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new SimulatorResponse(200, "application/json;charset=UTF-8", bytes.toByteArray(), Map.of());
+    }
+
+    SimulatorResponse createBulkJob(String apiVersion, byte[] body, Instant now) {
+        JsonNode request;
+        try {
+            request = mapper.readTree(body);
+        } catch (IOException e) {
+            return SimulatorResponse.restError(400, "JSON_PARSER_ERROR", "the request body is not valid JSON");
+        }
+        String operation = request.path("operation").asText("");
+        if (!operation.equals("query") && !operation.equals("queryAll")) {
+            return SimulatorResponse.restError(400, "INVALIDJOB", "Invalid operation: " + operation);
+        }
+        SoqlQuery query;
+        try {
+            query = SoqlQuery.parse(request.path("query").asText(""));
+        } catch (IllegalArgumentException e) {
+            return SimulatorResponse.restError(400, "MALFORMED_QUERY", e.getMessage());
+        }
+        if (query.count()) {
+            return SimulatorResponse.restError(400, "INVALIDJOB", "Aggregate queries are not supported by Bulk API 2.0 query");
+        }
+        SimulatorResponse invalid = validate(query);
+        if (invalid != null) {
+            return invalid;
+        }
+        String id = "750SIM" + String.format("%09d", sequence.incrementAndGet()) + "AAA";
+        BulkJob job = new BulkJob(id, apiVersion, query, operation, now);
+        jobs.put(id, job);
+        return SimulatorResponse.json(200, jobJson(job, "UploadComplete", false));
+    }
+
+    SimulatorResponse bulkJobStatus(String id) {
+        BulkJob job = jobs.get(id);
+        if (job == null) {
+            return SimulatorResponse.restError(404, "NOT_FOUND", "The requested resource does not exist");
+        }
+        synchronized (job) {
+            job.polls++;
+            String state = job.polls > options.bulkPollsUntilComplete() ? "JobComplete" : "InProgress";
+            return SimulatorResponse.json(200, jobJson(job, state, true));
+        }
+    }
+
+    SimulatorResponse bulkResults(String apiVersion, String id, String locator, String maxRecords) {
+        BulkJob job = jobs.get(id);
+        if (job == null) {
+            return SimulatorResponse.restError(404, "NOT_FOUND", "The requested resource does not exist");
+        }
+        if (!job.apiVersion.equals(apiVersion)) {
+            return SimulatorResponse.restError(409, "INVALIDJOB", "The job was created in API version " + job.apiVersion
+                    + "; get its results with the same version");
+        }
+        synchronized (job) {
+            if (job.polls <= options.bulkPollsUntilComplete()) {
+                return SimulatorResponse.restError(412, "JOB_NOT_COMPLETE", "The job is not complete");
+            }
+        }
+        int offset;
+        int pageSize;
+        try {
+            offset = locator == null || locator.isEmpty() ? 0
+                    : Integer.parseInt(new String(Base64.getUrlDecoder().decode(locator), StandardCharsets.US_ASCII));
+            pageSize = maxRecords == null || maxRecords.isEmpty() ? options.bulkPageSize() : Integer.parseInt(maxRecords);
+        } catch (IllegalArgumentException e) {
+            return SimulatorResponse.restError(400, "INVALIDLOCATOR", "invalid locator or maxRecords");
+        }
+        int total = rowCount(job.query);
+        int end = Math.min(total, offset + Math.max(1, pageSize));
+        StringBuilder csv = new StringBuilder((end - offset) * 120 + 128);
+        csv.append(String.join(",", job.query.fields().stream().map(f -> "\"" + f + "\"").toList())).append('\n');
+        HistoryTable.HistoryRow row = new HistoryTable.HistoryRow();
+        for (int i = offset; i < end; i++) {
+            readRow(job.query, i, row);
+            List<String> fields = job.query.fields();
+            for (int f = 0; f < fields.size(); f++) {
+                if (f > 0) {
+                    csv.append(',');
+                }
+                Object value = value(job.query, fields.get(f), row);
+                if (value != null) {
+                    String text = value instanceof Instant instant ? BULK_DATE_TIME.format(instant) : value.toString();
+                    csv.append('"').append(text.replace("\"", "\"\"")).append('"');
+                }
+            }
+            csv.append('\n');
+        }
+        String next = end >= total ? "null"
+                : Base64.getUrlEncoder().withoutPadding().encodeToString(Integer.toString(end).getBytes(StandardCharsets.US_ASCII));
+        return new SimulatorResponse(200, "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8),
+                Map.of("Sforce-Locator", next, "Sforce-NumberOfRecords", Integer.toString(end - offset)));
+    }
+
+    private String jobJson(BulkJob job, String state, boolean detail) {
+        String created = REST_DATE_TIME.format(job.created);
+        StringBuilder out = new StringBuilder();
+        out.append("{\"id\":\"").append(job.id).append("\",\"operation\":\"").append(job.operation)
+                .append("\",\"object\":\"").append(job.query.object()).append("\",\"createdById\":\"005000000000001AAA\",")
+                .append("\"createdDate\":\"").append(created).append("\",\"systemModstamp\":\"").append(created)
+                .append("\",\"state\":\"").append(state).append("\",\"concurrencyMode\":\"Parallel\",\"contentType\":\"CSV\",")
+                .append("\"apiVersion\":").append(job.apiVersion).append(",");
+        if (detail) {
+            out.append("\"jobType\":\"V2Query\",\"numberRecordsProcessed\":")
+                    .append(state.equals("JobComplete") ? rowCount(job.query) : 0)
+                    .append(",\"retries\":0,\"totalProcessingTime\":").append(state.equals("JobComplete") ? 1_000 : 0).append(",");
+        }
+        out.append("\"lineEnding\":\"LF\",\"columnDelimiter\":\"COMMA\"}");
+        return out.toString();
+    }
+
+    private static int pageSize(String queryOptions) {
+        if (queryOptions != null) {
+            for (String option : queryOptions.split(",")) {
+                String[] pair = option.trim().split("=", 2);
+                if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("batchSize")) {
+                    try {
+                        return Math.max(MIN_PAGE, Math.min(MAX_PAGE, Integer.parseInt(pair[1].trim())));
+                    } catch (NumberFormatException e) {
+                        return MAX_PAGE;
+                    }
+                }
+            }
+        }
+        return MAX_PAGE;
+    }
+
+    private SimulatorResponse validate(SoqlQuery query) {
+        List<String> known;
+        if (query.isObject("OpportunityHistory")) {
+            known = HISTORY_FIELDS;
+        } else if (query.isObject("Opportunity")) {
+            known = new ArrayList<>(OPPORTUNITY_FIELDS);
+            known.addAll(customFields("Opportunity"));
+        } else if (org.metadata().find("CustomObject", query.object()) != null) {
+            known = new ArrayList<>(List.of("Id"));
+            known.addAll(customFields(query.object()));
+        } else {
+            return SimulatorResponse.restError(400, "INVALID_TYPE", "sObject type '" + query.object() + "' is not supported.");
+        }
+        for (String field : query.fields()) {
+            if (known.stream().noneMatch(k -> k.equalsIgnoreCase(field))) {
+                return SimulatorResponse.restError(400, "INVALID_FIELD", "No such column '" + field + "' on entity '"
+                        + query.object() + "'. If you are attempting to use a custom field, be sure to append the '__c' after the"
+                        + " custom field name.");
+            }
+        }
+        return null;
+    }
+
+    private List<String> customFields(String object) {
+        MetadataStore.Component component = org.metadata().find("CustomObject", object);
+        List<String> names = new ArrayList<>();
+        if (component != null && component.record() instanceof CustomObject custom && custom.getFields() != null) {
+            for (CustomField field : custom.getFields()) {
+                names.add(field.getFullName());
+            }
+        }
+        return names;
+    }
+
+    private int rowCount(SoqlQuery query) {
+        if (query.isObject("OpportunityHistory")) {
+            return org.history().size();
+        }
+        if (query.isObject("Opportunity")) {
+            return currentOpportunityRows().length;
+        }
+        return 0;
+    }
+
+    private void readRow(SoqlQuery query, int index, HistoryTable.HistoryRow row) {
+        org.history().read(query.isObject("Opportunity") ? currentOpportunityRows()[index] : index, row);
+    }
+
+    private static String idOf(SoqlQuery query, HistoryTable.HistoryRow row) {
+        return query.isObject("Opportunity") ? row.opportunityId : row.id;
+    }
+
+    private static Object value(SoqlQuery query, String field, HistoryTable.HistoryRow row) {
+        boolean opportunity = query.isObject("Opportunity");
+        return switch (field.toLowerCase(Locale.ROOT)) {
+            case "id" -> opportunity ? row.opportunityId : row.id;
+            case "opportunityid" -> row.opportunityId;
+            case "stagename" -> row.stageName;
+            case "createddate" -> Instant.ofEpochMilli(row.createdMillis);
+            case "amount" -> Double.isNaN(row.amount) ? null : row.amount;
+            case "closedate" -> row.closeEpochDay == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(row.closeEpochDay);
+            case "probability" -> Double.isNaN(row.probability) ? null : row.probability;
+            case "forecastcategory" -> row.forecastCategory;
+            default -> null;
+        };
+    }
+
+    /** For each opportunity, the index of its latest history row, ordered by opportunity id. */
+    private int[] currentOpportunityRows() {
+        int[] rows = currentOpportunityRows;
+        if (rows == null) {
+            Map<String, Integer> latest = new HashMap<>();
+            Map<String, Long> latestAt = new HashMap<>();
+            HistoryTable.HistoryRow row = new HistoryTable.HistoryRow();
+            for (int i = 0; i < org.history().size(); i++) {
+                org.history().read(i, row);
+                Long at = latestAt.get(row.opportunityId);
+                if (at == null || row.createdMillis >= at) {
+                    latestAt.put(row.opportunityId, row.createdMillis);
+                    latest.put(row.opportunityId, i);
+                }
+            }
+            rows = new TreeMap<>(latest).values().stream().mapToInt(Integer::intValue).toArray();
+            currentOpportunityRows = rows;
+        }
+        return rows;
+    }
+}

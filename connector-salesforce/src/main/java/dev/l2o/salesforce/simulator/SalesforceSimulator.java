@@ -1,0 +1,464 @@
+package dev.l2o.salesforce.simulator;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.l2o.salesforce.internal.WscXml;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
+
+/**
+ * A Salesforce org on loopback, served by WireMock in Salesforce's own wire formats: SOAP {@code login} and
+ * Metadata API envelopes that the real Force WSC classes parse (gzip request bodies, empty SOAPAction,
+ * {@code serverUrl}/{@code metadataServerUrl} pointing back here), the OAuth 2.0 JWT bearer token endpoint,
+ * REST query pages with {@code nextRecordsUrl}, the Bulk API 2.0 query job lifecycle with CSV pages,
+ * {@code Sforce-Limit-Info}, and error bodies and faults as Salesforce writes them. It accepts any
+ * credentials and any access token until a session expiry is injected. Thread-safe.
+ */
+public final class SalesforceSimulator implements AutoCloseable {
+    /** The Partner API version the simulator's login reports in its server URLs by default. */
+    public static final String DEFAULT_API_VERSION = "62.0";
+
+    private static final Pattern SOAP = Pattern.compile("/services/Soap/([um])/(\\d+\\.\\d+)(/[A-Za-z0-9]+)?/?");
+    private static final Pattern DATA = Pattern.compile("/services/data/v(\\d+\\.\\d+)(/.*)?");
+    private static final int SESSION_SECONDS_VALID = 7_200;
+
+    private final SimulatedOrg org;
+    private final SimulatorOptions options;
+    private final SoapResponder soap;
+    private final RestResponder rest;
+    private final WireMockServer server;
+    private final Clock clock = Clock.systemUTC();
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Object lock = new Object();
+    private final List<SimulatedRequest> log = new ArrayList<>();
+    private final List<ArmedFault> faults = new ArrayList<>();
+    private final Set<String> seenSessions = new HashSet<>();
+    private final Set<String> expiredSessions = new HashSet<>();
+    private int apiRequestsUsed;
+
+    private static final class ArmedFault {
+        final SimulatedFault fault;
+        int seen;
+
+        ArmedFault(SimulatedFault fault) {
+            this.fault = fault;
+        }
+    }
+
+    private record Outcome(SimulatorResponse response, Fault fault, int delayMillis) {}
+
+    private SalesforceSimulator(SimulatedOrg org, SimulatorOptions options) {
+        this.org = org;
+        this.options = options;
+        this.soap = new SoapResponder(org);
+        this.rest = new RestResponder(org, options);
+        this.apiRequestsUsed = options.apiRequestsUsed();
+        options.faults().forEach(f -> faults.add(new ArmedFault(f)));
+        this.server = new WireMockServer(WireMockConfiguration.options()
+                .bindAddress("127.0.0.1")
+                .port(options.port())
+                .disableRequestJournal()
+                .notifier(new Slf4jNotifier(false))
+                .extensions(new Transformer()));
+    }
+
+    /**
+     * Starts a simulator for {@code org} on loopback.
+     *
+     * @throws IllegalStateException when the port cannot be bound
+     */
+    public static SalesforceSimulator start(SimulatedOrg org, SimulatorOptions options) {
+        requireNonNull(org, "org is null");
+        requireNonNull(options, "options is null");
+        SalesforceSimulator simulator = new SalesforceSimulator(org, options);
+        try {
+            simulator.server.start();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot start the Salesforce simulator on port " + options.port() + ": " + e.getMessage(), e);
+        }
+        simulator.server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(Transformer.NAME)));
+        return simulator;
+    }
+
+    /** The base URL of the org's instance ({@code http://127.0.0.1:PORT}), what {@code --instance-url} takes. */
+    public String instanceUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The login host (the same server): SOAP login and the OAuth token endpoint live under it. */
+    public String loginUrl() {
+        return instanceUrl();
+    }
+
+    /** The requests received so far, in arrival order. */
+    public List<SimulatedRequest> requestLog() {
+        synchronized (lock) {
+            return List.copyOf(log);
+        }
+    }
+
+    /** How many API requests of the org's daily limit have been used (logins and token calls do not count). */
+    public int apiRequestsUsed() {
+        synchronized (lock) {
+            return apiRequestsUsed;
+        }
+    }
+
+    /** Arms a fault for the requests that follow. */
+    public void inject(SimulatedFault fault) {
+        requireNonNull(fault, "fault is null");
+        synchronized (lock) {
+            faults.add(new ArmedFault(fault));
+        }
+    }
+
+    public SimulatedOrg org() {
+        return org;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private final class Transformer implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "salesforce-org";
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            Request request = serveEvent.getRequest();
+            String path = URI.create(request.getUrl()).getRawPath();
+            Outcome outcome;
+            String operation;
+            try {
+                Routed routed = route(request, path);
+                operation = routed.operation;
+                outcome = routed.outcome;
+            } catch (RuntimeException e) {
+                operation = "error";
+                outcome = new Outcome(SimulatorResponse.restError(500, "UNKNOWN_EXCEPTION", "simulator error: " + e), null, 0);
+            }
+            synchronized (lock) {
+                log.add(new SimulatedRequest(request.getMethod().getName(), path, operation,
+                        outcome.fault != null ? 0 : outcome.response.status()));
+            }
+            ResponseDefinitionBuilder builder = new ResponseDefinitionBuilder();
+            if (outcome.fault != null) {
+                return builder.withFault(outcome.fault).build();
+            }
+            builder.withStatus(outcome.response.status()).withHeader("Content-Type", outcome.response.contentType())
+                    .withBody(outcome.response.body());
+            outcome.response.headers().forEach(builder::withHeader);
+            if (outcome.delayMillis > 0) {
+                builder.withFixedDelay(outcome.delayMillis);
+            }
+            return builder.build();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+    }
+
+    private record Routed(String operation, Outcome outcome) {}
+
+    private Routed route(Request request, String path) {
+        String method = request.getMethod().getName();
+        Matcher soapPath = SOAP.matcher(path);
+        if (soapPath.matches() && method.equals("POST")) {
+            return soap(request, soapPath.group(1).equals("u"), soapPath.group(2));
+        }
+        if (path.equals("/services/oauth2/token") && method.equals("POST")) {
+            return new Routed("oauthToken", guarded(SimulatedFault.Endpoint.OAUTH_TOKEN, null, false, false, () -> token(request)));
+        }
+        if ((path.equals("/services/data") || path.equals("/services/data/")) && method.equals("GET")) {
+            return new Routed("versions", guarded(SimulatedFault.Endpoint.REST, null, false, false, () -> rest.versions(instanceUrl())));
+        }
+        Matcher data = DATA.matcher(path);
+        if (data.matches()) {
+            String version = data.group(1);
+            String rest = data.group(2) == null ? "" : data.group(2);
+            return data(request, method, version, rest);
+        }
+        return new Routed("unknown", guarded(SimulatedFault.Endpoint.REST, null, true, true,
+                () -> SimulatorResponse.restError(404, "NOT_FOUND", "The requested resource does not exist")));
+    }
+
+    private Routed data(Request request, String method, String version, String resource) {
+        if (method.equals("GET") && resource.equals("/limits")) {
+            return new Routed("limits", restCall(request, SimulatedFault.Endpoint.REST, () -> rest.limits(apiRequestsUsed())));
+        }
+        if (method.equals("GET") && (resource.equals("/query") || resource.equals("/queryAll"))) {
+            String soql = parameter(request, "q");
+            return new Routed("query", restCall(request, SimulatedFault.Endpoint.REST,
+                    () -> rest.query(version, soql, request.getHeader("Sforce-Query-Options"))));
+        }
+        if (method.equals("GET") && resource.startsWith("/query/")) {
+            return new Routed("queryMore", restCall(request, SimulatedFault.Endpoint.REST,
+                    () -> rest.queryMore(version, resource.substring("/query/".length()))));
+        }
+        if (method.equals("POST") && resource.equals("/jobs/query")) {
+            return new Routed("bulkQueryCreate", restCall(request, SimulatedFault.Endpoint.BULK,
+                    () -> rest.createBulkJob(version, request.getBody(), clock.instant())));
+        }
+        if (method.equals("GET") && resource.startsWith("/jobs/query/")) {
+            String rest = resource.substring("/jobs/query/".length());
+            if (rest.endsWith("/results")) {
+                String id = rest.substring(0, rest.length() - "/results".length());
+                return new Routed("bulkQueryResults", restCall(request, SimulatedFault.Endpoint.BULK,
+                        () -> this.rest.bulkResults(version, id, parameter(request, "locator"), parameter(request, "maxRecords"))));
+            }
+            return new Routed("bulkQueryStatus", restCall(request, SimulatedFault.Endpoint.BULK, () -> this.rest.bulkJobStatus(rest)));
+        }
+        return new Routed(method.equals("GET") ? "unknown" : "write", restCall(request, SimulatedFault.Endpoint.REST,
+                () -> SimulatorResponse.restError(404, "NOT_FOUND", "The requested resource does not exist")));
+    }
+
+    private Routed soap(Request request, boolean partner, String version) {
+        SoapResponder.SoapCall call;
+        try {
+            call = SoapResponder.SoapCall.of(WscXml.parse(body(request)));
+        } catch (IOException | SAXException e) {
+            SimulatorResponse fault = partner ? SoapResponder.partnerFault("INVALID_SOAP_HEADER", "malformed request", "UnexpectedErrorFault")
+                    : SoapResponder.metadataFault("INVALID_SOAP_HEADER", "INVALID_SOAP_HEADER: malformed request");
+            return new Routed("malformed", new Outcome(fault, null, 0));
+        }
+        if (partner && call.operation().equals("login")) {
+            return new Routed("login", guarded(SimulatedFault.Endpoint.LOGIN, null, false, false,
+                    () -> soap.login(instanceUrl(), version, newSession(), SESSION_SECONDS_VALID)));
+        }
+        SimulatedFault.Endpoint endpoint = partner ? SimulatedFault.Endpoint.PARTNER : SimulatedFault.Endpoint.METADATA;
+        Outcome outcome = guarded(endpoint, call.sessionId(), true, true, () -> {
+            if (!sessionValid(call.sessionId())) {
+                return sessionFault(partner);
+            }
+            if (partner) {
+                return SoapResponder.partnerFault("INVALID_OPERATION", "the simulator does not implement " + call.operation(),
+                        "UnexpectedErrorFault");
+            }
+            return switch (call.operation()) {
+                case "listMetadata" -> soap.listMetadata(call.body());
+                case "readMetadata" -> soap.readMetadata(call.body());
+                default -> SoapResponder.metadataFault("INSUFFICIENT_ACCESS", "INSUFFICIENT_ACCESS: the simulated org is read-only; "
+                        + call.operation() + " is not served");
+            };
+        });
+        return new Routed(call.operation(), outcome);
+    }
+
+    private Outcome restCall(Request request, SimulatedFault.Endpoint endpoint, java.util.function.Supplier<SimulatorResponse> handler) {
+        String session = bearer(request);
+        return guarded(endpoint, session, true, true, () -> {
+            if (!sessionValid(session)) {
+                return SimulatorResponse.restError(401, "INVALID_SESSION_ID", "Session expired or invalid");
+            }
+            return handler.get();
+        });
+    }
+
+    /**
+     * Applies armed faults and the daily limit around a handler; {@code session} is the request's session
+     * id, if it has one. {@code counted} calls use one of the org's
+     * daily API requests; {@code api} calls are refused once the limit is used up.
+     */
+    private Outcome guarded(SimulatedFault.Endpoint endpoint, String session, boolean counted, boolean api,
+            java.util.function.Supplier<SimulatorResponse> handler) {
+        int delay = 0;
+        SimulatedFault triggered = null;
+        synchronized (lock) {
+            for (ArmedFault armed : faults) {
+                SimulatedFault fault = armed.fault;
+                if (fault.endpoint() != endpoint && fault.endpoint() != SimulatedFault.Endpoint.ANY) {
+                    continue;
+                }
+                armed.seen++;
+                if (armed.seen > fault.after() && armed.seen <= fault.after() + fault.times()) {
+                    if (fault.kind() == SimulatedFault.Kind.LATENCY) {
+                        delay += fault.value();
+                    } else if (triggered == null) {
+                        triggered = fault;
+                    }
+                }
+            }
+        }
+        if (triggered != null) {
+            switch (triggered.kind()) {
+                case CONNECTION_RESET -> {
+                    return new Outcome(null, Fault.CONNECTION_RESET_BY_PEER, 0);
+                }
+                case SERVER_ERROR -> {
+                    return new Outcome(SimulatorResponse.of(triggered.value(), "text/html",
+                            "<html><body><h1>" + triggered.value() + " Service Unavailable</h1></body></html>"), null, delay);
+                }
+                case SESSION_EXPIRED -> {
+                    synchronized (lock) {
+                        expiredSessions.addAll(seenSessions);
+                        if (session != null) {
+                            expiredSessions.add(session);
+                        }
+                    }
+                }
+                case LIMIT_EXCEEDED -> {
+                    synchronized (lock) {
+                        apiRequestsUsed = Math.max(apiRequestsUsed, options.dailyApiLimit());
+                    }
+                }
+                case LATENCY -> throw new IllegalStateException("latency is never the triggered fault");
+            }
+        }
+        if (api) {
+            synchronized (lock) {
+                if (apiRequestsUsed >= options.dailyApiLimit()) {
+                    return new Outcome(withLimitInfo(limitExceeded(endpoint)), null, delay);
+                }
+                if (counted) {
+                    apiRequestsUsed++;
+                }
+            }
+        }
+        SimulatorResponse response = handler.get();
+        return new Outcome(endpoint == SimulatedFault.Endpoint.REST || endpoint == SimulatedFault.Endpoint.BULK
+                ? withLimitInfo(response) : response, null, delay);
+    }
+
+    private static SimulatorResponse limitExceeded(SimulatedFault.Endpoint endpoint) {
+        return switch (endpoint) {
+            case PARTNER, LOGIN -> SoapResponder.partnerFault("REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.", "UnexpectedErrorFault");
+            case METADATA -> SoapResponder.metadataFault("REQUEST_LIMIT_EXCEEDED", "REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.");
+            case REST, BULK, OAUTH_TOKEN, ANY -> SimulatorResponse.restError(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
+        };
+    }
+
+    private SimulatorResponse withLimitInfo(SimulatorResponse response) {
+        if (response.contentType().startsWith("text/xml")) {
+            return response;
+        }
+        synchronized (lock) {
+            return response.withHeader("Sforce-Limit-Info", "api-usage=" + apiRequestsUsed + "/" + options.dailyApiLimit());
+        }
+    }
+
+    private static SimulatorResponse sessionFault(boolean partner) {
+        String message = "Invalid Session ID found in SessionHeader: Illegal Session";
+        return partner ? SoapResponder.partnerFault("INVALID_SESSION_ID", message, "UnexpectedErrorFault")
+                : SoapResponder.metadataFault("INVALID_SESSION_ID", "INVALID_SESSION_ID: " + message);
+    }
+
+    private String newSession() {
+        String session = org.organizationId() + "!SIM" + UUID.randomUUID().toString().replace("-", "");
+        synchronized (lock) {
+            seenSessions.add(session);
+        }
+        return session;
+    }
+
+    /** Any session or token is valid unless an injected expiry has retired it. */
+    private boolean sessionValid(String session) {
+        if (session == null || session.isBlank()) {
+            return false;
+        }
+        synchronized (lock) {
+            seenSessions.add(session);
+            return !expiredSessions.contains(session);
+        }
+    }
+
+    private SimulatorResponse token(Request request) {
+        Map<String, String> form = form(request.getBodyAsString());
+        String grant = form.getOrDefault("grant_type", "");
+        if (!grant.equals("urn:ietf:params:oauth:grant-type:jwt-bearer")) {
+            return SimulatorResponse.json(400, "{\"error\":\"unsupported_grant_type\",\"error_description\":\"grant type not supported\"}");
+        }
+        String[] parts = form.getOrDefault("assertion", "").split("\\.");
+        JsonNode claims = null;
+        if (parts.length == 3) {
+            try {
+                claims = mapper.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            } catch (IOException | IllegalArgumentException e) {
+                claims = null;
+            }
+        }
+        if (claims == null || !claims.hasNonNull("iss") || !claims.hasNonNull("sub") || !claims.hasNonNull("aud")
+                || !claims.hasNonNull("exp")) {
+            return SimulatorResponse.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"invalid assertion\"}");
+        }
+        String session = newSession();
+        return SimulatorResponse.json(200, "{\"access_token\":\"" + session + "\",\"scope\":\"api\",\"instance_url\":\""
+                + instanceUrl() + "\",\"id\":\"" + instanceUrl() + "/id/" + org.organizationId()
+                + "AAA/005000000000001AAA\",\"token_type\":\"Bearer\"}");
+    }
+
+    private static String bearer(Request request) {
+        String header = request.getHeader("Authorization");
+        if (header == null) {
+            return null;
+        }
+        return header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim()
+                : header.regionMatches(true, 0, "OAuth ", 0, 6) ? header.substring(6).trim() : null;
+    }
+
+    private static String parameter(Request request, String name) {
+        QueryParameter parameter = request.queryParameter(name);
+        return parameter != null && parameter.isPresent() ? parameter.firstValue() : null;
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> values = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return values;
+    }
+
+    /** The request body, gunzipped when WSC compressed it. */
+    private static InputStream body(Request request) throws IOException {
+        byte[] bytes = request.getBody();
+        if (bytes.length > 1 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+            return new GZIPInputStream(new ByteArrayInputStream(bytes));
+        }
+        return new ByteArrayInputStream(bytes);
+    }
+}

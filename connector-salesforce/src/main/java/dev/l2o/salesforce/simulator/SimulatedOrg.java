@@ -1,0 +1,87 @@
+package dev.l2o.salesforce.simulator;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.l2o.history.OpportunityHistoryCsv;
+import dev.l2o.model.StageHistory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The content of a simulated Salesforce org: its metadata (as Force WSC records) and its OpportunityHistory
+ * rows. Immutable and thread-safe; one org can back several simulators.
+ */
+public final class SimulatedOrg {
+    private final String organizationId;
+    private final String name;
+    private final MetadataStore metadata;
+    private final HistoryTable history;
+
+    private SimulatedOrg(String organizationId, String name, MetadataStore metadata, HistoryTable history) {
+        this.organizationId = requireNonNull(organizationId, "organizationId is null");
+        this.name = requireNonNull(name, "name is null");
+        this.metadata = requireNonNull(metadata, "metadata is null");
+        this.history = requireNonNull(history, "history is null");
+    }
+
+    /**
+     * The org an SFDX project was retrieved from: every metadata file of its package directories, and the
+     * rows of {@code data/OpportunityHistory.csv} when the project has one.
+     *
+     * @throws dev.l2o.error.L2oException (USER) when a file cannot be read or parsed; the message names it
+     */
+    public static SimulatedOrg fromSfdx(Path project) {
+        Path csv = project.resolve("data").resolve("OpportunityHistory.csv");
+        return fromSfdx(project, Files.isRegularFile(csv) ? OpportunityHistoryCsv.open(csv, "data/OpportunityHistory.csv") : null);
+    }
+
+    /** The org of an SFDX project with {@code history} as its OpportunityHistory (null for none). */
+    public static SimulatedOrg fromSfdx(Path project, StageHistory history) {
+        requireNonNull(project, "project is null");
+        MetadataStore metadata = SfdxOrgLoader.load(project);
+        HistoryTable rows = history == null ? ColumnHistoryTable.empty() : ColumnHistoryTable.of(history);
+        Path fileName = project.toAbsolutePath().normalize().getFileName();
+        return new SimulatedOrg("00D5e000000SimAAA".substring(0, 15), fileName == null ? "SFDX org" : fileName.toString(),
+                metadata, rows);
+    }
+
+    /**
+     * A generated org: {@code sizes.fields()} custom fields, {@code sizes.flows()} record-triggered flows with
+     * their definitions, validation rules, a sales process, a workflow, lead assignment rules, queues, and
+     * {@code sizes.historyRows()} history rows computed on demand (no memory per row). The same seed gives
+     * the same org.
+     */
+    public static SimulatedOrg generate(long seed, OrgSizes sizes) {
+        requireNonNull(sizes, "sizes is null");
+        return new SimulatedOrg("00D5e000000GenAAA".substring(0, 15), "Generated org " + seed, OrgGenerator.metadata(seed, sizes),
+                new GeneratedHistoryTable(seed, sizes.historyRows(), SimulatedStage.DEFAULTS));
+    }
+
+    /** The 15-character organization id. */
+    public String organizationId() {
+        return organizationId;
+    }
+
+    /** The organization name the login result reports. */
+    public String name() {
+        return name;
+    }
+
+    /** The number of OpportunityHistory rows. */
+    public int historyRows() {
+        return history.size();
+    }
+
+    /** How many components of a metadata type ({@code Flow}, {@code CustomField}) the org has. */
+    public int metadataCount(String type) {
+        return metadata.count(type);
+    }
+
+    MetadataStore metadata() {
+        return metadata;
+    }
+
+    HistoryTable history() {
+        return history;
+    }
+}

@@ -1,0 +1,219 @@
+package dev.l2o.salesforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.l2o.connector.ConnectorContext;
+import dev.l2o.connector.CrmConnector;
+import dev.l2o.connector.CrmConnectors;
+import dev.l2o.connector.FetchRequest;
+import dev.l2o.connector.ProgressListener;
+import dev.l2o.connector.SourceSpec;
+import dev.l2o.error.ErrorType;
+import dev.l2o.error.L2oException;
+import dev.l2o.http.RetryPolicy;
+import dev.l2o.model.Snapshot;
+import dev.l2o.model.StageEvent;
+import dev.l2o.salesforce.internal.LiveConfiguration;
+import dev.l2o.salesforce.internal.SalesforceCredentials;
+import dev.l2o.salesforce.simulator.OrgSizes;
+import dev.l2o.salesforce.simulator.SalesforceSimulator;
+import dev.l2o.salesforce.simulator.SimulatedFault;
+import dev.l2o.salesforce.simulator.SimulatedOrg;
+import dev.l2o.salesforce.simulator.SimulatedRequest;
+import dev.l2o.salesforce.simulator.SimulatorOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SalesforceConnectorTest {
+    private static final Path NORTHWIND = Path.of("..", "examples", "northwind");
+    private static final Set<String> READ_OPERATIONS = Set.of("login", "oauthToken", "listMetadata", "readMetadata", "bulkQueryCreate");
+
+    @TempDir
+    Path work;
+
+    private ConnectorContext context() {
+        return new ConnectorContext(Clock.systemUTC(), Map.of(), work, ProgressListener.NONE);
+    }
+
+    private SalesforceConnector connector(SalesforceSimulator simulator, long bulkThreshold) {
+        SalesforceSettings settings = new SalesforceSettings(null, simulator.loginUrl(), "62.0", bulkThreshold, 0.5);
+        return new SalesforceConnector(settings, new SalesforceCredentials.Password("integration@example.com", "any"), context(),
+                duration -> { }, new RetryPolicy(3, Duration.ZERO, 1, Duration.ZERO, Duration.ZERO));
+    }
+
+    private static List<StageEvent> rows(Snapshot snapshot) {
+        List<StageEvent> rows = new ArrayList<>();
+        snapshot.stageHistory().orElseThrow().forEach(rows::add);
+        return rows;
+    }
+
+    private Snapshot sfdx() {
+        try (CrmConnector sfdx = CrmConnectors.open(new SourceSpec("sfdx", NORTHWIND.toString(), Map.of()), context())) {
+            Snapshot snapshot = sfdx.fetch(FetchRequest.everything());
+            List<StageEvent> history = rows(snapshot);
+            return snapshot.withHistory(new dev.l2o.model.StageHistory() {
+                @Override
+                public void forEach(java.util.function.Consumer<StageEvent> sink) {
+                    history.forEach(sink);
+                }
+
+                @Override
+                public String description() {
+                    return "northwind history";
+                }
+            });
+        }
+    }
+
+    @Test
+    void theLiveOrgGivesTheSameConfigurationAndHistoryAsItsSfdxProject() {
+        // given
+        Snapshot expected = sfdx();
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.fromSfdx(NORTHWIND), SimulatorOptions.defaults());
+                SalesforceConnector connector = connector(simulator, 50_000)) {
+
+            // when
+            Snapshot live = connector.fetch(FetchRequest.everything());
+
+            // then
+            assertThat(LiveConfiguration.withoutFiles(live)).isEqualTo(LiveConfiguration.withoutFiles(expected));
+            assertThat(live.pipelines()).isNotEmpty();
+            assertThat(live.completeness().complete()).isTrue();
+            assertThat(rows(live)).isNotEmpty().containsExactlyInAnyOrderElementsOf(rows(expected));
+            assertThat(simulator.requestLog()).extracting(SimulatedRequest::operation).contains("query").doesNotContain("bulkQueryCreate");
+        }
+    }
+
+    @Test
+    void theBulkPathGivesTheSameHistoryAsTheRestPath() {
+        // given
+        Snapshot expected = sfdx();
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.fromSfdx(NORTHWIND), SimulatorOptions.defaults());
+                SalesforceConnector connector = connector(simulator, 0)) {
+
+            // when
+            Snapshot live = connector.fetch(FetchRequest.everything());
+
+            // then
+            assertThat(rows(live)).containsExactlyInAnyOrderElementsOf(rows(expected));
+            assertThat(simulator.requestLog()).extracting(SimulatedRequest::operation).contains("bulkQueryCreate", "bulkQueryResults");
+        }
+    }
+
+    @Test
+    void aLargeOrgCrossesTheBulkThresholdAndEveryRequestOfTheFetchIsARead() {
+        // given
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(17, new OrgSizes(60, 25, 60_001)),
+                SimulatorOptions.defaults());
+                SalesforceConnector connector = connector(simulator, SalesforceSettings.DEFAULT_BULK_THRESHOLD)) {
+
+            // when
+            Snapshot live = connector.fetch(new FetchRequest(Set.of("Account", "Lead", "Opportunity"),
+                    Map.of("Opportunity", Set.of("StageName", "Amount", "CloseDate")), true));
+
+            // then
+            assertThat(rows(live)).hasSize(60_001);
+            assertThat(live.records()).hasSize(10_001);
+            assertThat(live.automations()).isNotEmpty();
+            assertThat(simulator.requestLog()).extracting(SimulatedRequest::operation).contains("bulkQueryCreate");
+            assertThat(simulator.requestLog()).allSatisfy(request -> assertThat(request.method().equals("GET")
+                    || READ_OPERATIONS.contains(request.operation())).as(request.toString()).isTrue());
+        }
+    }
+
+    @Test
+    void aDailyLimitReachedWhileReadingHistoryMakesTheSnapshotIncomplete() {
+        // given
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(17, new OrgSizes(10, 3, 5_000)),
+                SimulatorOptions.defaults());
+                SalesforceConnector connector = connector(simulator, 50_000)) {
+            simulator.inject(SimulatedFault.of(SimulatedFault.Endpoint.REST, SimulatedFault.Kind.LIMIT_EXCEEDED).after(2));
+
+            // when
+            Snapshot live = connector.fetch(FetchRequest.everything());
+
+            // then
+            assertThat(live.completeness().complete()).isFalse();
+            assertThat(live.completeness().reasons()).singleElement().asString().contains("OpportunityHistory", "REQUEST_LIMIT_EXCEEDED");
+            assertThat(live.history()).isNull();
+        }
+    }
+
+    @Test
+    void aBudgetTooSmallForTheHistoryStopsBeforeExhaustingTheOrg() {
+        // given
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(17, new OrgSizes(10, 3, 20_000)),
+                SimulatorOptions.defaults().withApiUsage(9_800, 10_000));
+                SalesforceConnector connector = new SalesforceConnector(new SalesforceSettings(null, simulator.loginUrl(), "62.0", 50_000, 0.1),
+                        new SalesforceCredentials.Password("u", "p"), context(), d -> { }, RetryPolicy.standard())) {
+
+            // when
+            Snapshot live = connector.fetch(FetchRequest.everything());
+
+            // then
+            assertThat(live.completeness().complete()).isFalse();
+            assertThat(live.completeness().reasons()).singleElement().asString().contains("budget of 19 API requests");
+            assertThat(simulator.apiRequestsUsed() - 9_800).isLessThanOrEqualTo(20);
+        }
+    }
+
+    @Test
+    void aSessionExpiredDuringTheHistoryQueryIsRenewedByLoggingInAgain() {
+        // given
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(17, new OrgSizes(10, 3, 5_000)),
+                SimulatorOptions.defaults());
+                SalesforceConnector connector = connector(simulator, 50_000)) {
+            simulator.inject(SimulatedFault.of(SimulatedFault.Endpoint.REST, SimulatedFault.Kind.SESSION_EXPIRED).after(2));
+
+            // when
+            Snapshot live = connector.fetch(FetchRequest.everything());
+
+            // then
+            assertThat(live.completeness().complete()).isTrue();
+            assertThat(rows(live)).hasSize(5_000);
+            assertThat(simulator.requestLog()).filteredOn(r -> r.operation().equals("login")).hasSize(2);
+            assertThat(simulator.requestLog()).anyMatch(r -> r.status() == 401);
+        }
+    }
+
+    @Test
+    void metadataThatCannotBeReadFailsTheFetchAsAnExternalError() {
+        // given
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(17, new OrgSizes(10, 3, 10)),
+                SimulatorOptions.defaults());
+                SalesforceConnector connector = connector(simulator, 50_000)) {
+            simulator.inject(SimulatedFault.of(SimulatedFault.Endpoint.METADATA, SimulatedFault.Kind.SERVER_ERROR).times(100));
+
+            // then
+            assertThatThrownBy(() -> connector.fetch(FetchRequest.everything()))
+                    .isInstanceOfSatisfying(L2oException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.EXTERNAL));
+        }
+    }
+
+    @Test
+    void closingTheConnectorDeletesTheHistorySpool() throws Exception {
+        // given
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(17, new OrgSizes(10, 3, 100)),
+                SimulatorOptions.defaults())) {
+            SalesforceConnector connector = connector(simulator, 50_000);
+            connector.fetch(FetchRequest.everything());
+
+            // when
+            connector.close();
+
+            // then
+            try (var files = Files.list(work)) {
+                assertThat(files.filter(f -> f.getFileName().toString().startsWith("salesforce-history-"))).isEmpty();
+            }
+        }
+    }
+}
