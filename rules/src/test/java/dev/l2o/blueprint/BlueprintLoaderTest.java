@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +103,41 @@ class BlueprintLoaderTest {
         assertThat(loaded.positionOfConversion("open", "won")).contains(new SourcePosition(18, 7));
         assertThat(loaded.positionOfSuppression("L2O-STAGE-ORDER", "salesforce:Opportunity")).contains(new SourcePosition(20, 5));
         assertThat(loaded.positionOfField("Lead", "Pain__c")).isEmpty();
+    }
+
+    @Test
+    void valuesBindIntoTheRecordsWithTheirDefaults() {
+        // given
+        String yaml = HEAD + """
+                opportunityLifecycle:
+                  object: deals
+                  stages:
+                    - { key: open, crm: { hubspot: 12345678 }, probability: 20, maxDaysInStage: 14 }
+                    - { key: won, closed: true, won: true }
+                leadLifecycle:
+                  statuses:
+                    - { key: sql, sla: { maxHoursToFirstTouch: 24 } }
+                automation:
+                  - { name: Alert, kind: flow }
+                suppress:
+                  - { ruleId: L2O-STAGE-ORDER, subject: "hubspot:deals", reason: accepted, until: 2026-03-31 }
+                """;
+
+        // when
+        Blueprint blueprint = BlueprintLoader.parse(yaml, "bp.yaml").blueprint();
+
+        // then
+        OpportunityLifecycle lifecycle = blueprint.opportunityLifecycle();
+        assertThat(lifecycle.object()).isEqualTo("deals");
+        assertThat(lifecycle.allowSkips()).isFalse();
+        assertThat(lifecycle.allowRegression()).isTrue();
+        assertThat(lifecycle.stages().get(0)).isEqualTo(new StageSpec("open", null, new CrmMapping(null, "12345678"), 20.0, null,
+                false, false, null, null, 14));
+        assertThat(blueprint.leadLifecycle().object()).isEqualTo("Lead");
+        assertThat(blueprint.leadLifecycle().statuses().get(0).sla()).isEqualTo(new Sla(24.0));
+        assertThat(blueprint.automation()).containsExactly(new AutomationSpec("Alert", null, "flow", true));
+        assertThat(blueprint.suppress()).containsExactly(
+                new Suppression("L2O-STAGE-ORDER", "hubspot:deals", "accepted", LocalDate.of(2026, 3, 31)));
     }
 
     @Test

@@ -108,14 +108,14 @@ class BlueprintSchemaTest {
         if (node.path("type").asText().equals("object") && !node.path("additionalProperties").isBoolean()) {
             open.add(pointer);
         }
-        node.path("properties").fields().forEachRemaining(property -> {
+        node.path("properties").properties().forEach(property -> {
             JsonNode value = property.getValue();
             JsonNode target = value.has("$ref") ? root.at(value.get("$ref").asText().substring(1)) : value;
             if (!value.has("description") && !target.has("description")) {
                 undescribed.add(pointer + "/properties/" + property.getKey());
             }
         });
-        node.fields().forEachRemaining(child -> {
+        node.properties().forEach(child -> {
             if (child.getValue().isObject()) {
                 walk(child.getValue(), pointer + "/" + child.getKey(), root, undescribed, open);
             }

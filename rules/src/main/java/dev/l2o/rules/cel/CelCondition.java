@@ -137,8 +137,15 @@ public final class CelCondition {
      */
     public boolean test(Map<String, ?> bindings) {
         Map<String, Object> input = new LinkedHashMap<>();
+        Object previous = null;
+        Object previousNormal = null;
         for (Map.Entry<String, ?> binding : bindings.entrySet()) {
-            input.put(binding.getKey(), CelValues.normalize(binding.getValue()));
+            // one record is often bound under several names (opp, deal, record): normalise it once
+            Object value = binding.getValue();
+            Object normal = value != null && value == previous ? previousNormal : CelValues.normalize(value);
+            input.put(binding.getKey(), normal);
+            previous = value;
+            previousNormal = normal;
         }
         Object result;
         try {
