@@ -31,11 +31,13 @@ wall() { # seconds from "Elapsed (wall clock) time (h:mm:ss or m:ss): m:ss.ss"
   awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$OUT/$1.time"
 }
 rss() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$OUT/$1.time"; }
+cpu() { awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.2f", s}' "$OUT/$1.time"; }
 
 L2O=$(wall l2o); DUCK=$(wall duckdb)
 echo "rows: $ROWS"
-echo "l2o    (-Xmx256m): wall ${L2O}s, peak RSS $(rss l2o) MB"
-echo "duckdb           : wall ${DUCK}s, peak RSS $(rss duckdb) MB"
+echo "l2o    (-Xmx256m): wall ${L2O}s, cpu $(cpu l2o)s, peak RSS $(rss l2o) MB"
+echo "duckdb           : wall ${DUCK}s, cpu $(cpu duckdb)s, peak RSS $(rss duckdb) MB"
+echo "load average     : $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 awk -v a="$L2O" -v b="$DUCK" 'BEGIN { printf "ratio l2o/duckdb: %.2f\n", a / b }'
 if diff "$OUT/l2o.tsv" "$OUT/duckdb.tsv" > "$OUT/diff.txt"; then
   echo "figures: identical ($(($(wc -l < "$OUT/l2o.tsv") - 4)) stages, records, win rate, sales-cycle median)"

@@ -24,7 +24,8 @@ import java.util.Objects;
  * Computes {@link StageMetrics} from a snapshot's stage history in one pass, by the definitions of CONTRACT.md
  * section 4. History sorted by record ({@link StageHistory#sortedByRecord()}) is walked record by record as it
  * streams; any other history is first held as primitive columns (16 bytes a row, no object per row) and
- * sorted by (record, time, source position). Memory grows with records and stages, plus 16 bytes a row for
+ * sorted by (record, time, source position); a second thread fills those columns while the caller's thread
+ * reads ({@code ColumnLoader}). Memory grows with records and stages, plus 16 bytes a row for
  * unsorted input and 8 bytes a completed stay: 2 million rows fit a 256 MB heap.
  *
  * <p>Rows of other objects than the blueprint's opportunity object, and rows later than {@code asOf}, are
@@ -65,12 +66,19 @@ public final class StageMetricsCalculator {
                 streamSorted(history, object, asOfMillis, slots, walker, usedAndIgnored);
             } else {
                 HistoryColumns columns = new HistoryColumns();
-                history.forEach(event -> {
-                    if (accept(event, object, asOfMillis, usedAndIgnored)) {
-                        columns.add(event.recordId(), slots.resolve(event.stage()), event.at().toEpochMilli(),
-                                amount(event), closeDay(event));
-                    }
-                });
+                ColumnLoader loader = new ColumnLoader(columns);
+                try {
+                    history.forEach(event -> {
+                        if (accept(event, object, asOfMillis, usedAndIgnored)) {
+                            loader.add(event.recordId(), slots.resolve(event.stage()), event.at().toEpochMilli(),
+                                    amount(event), closeDay(event));
+                        }
+                    });
+                } catch (RuntimeException | Error e) {
+                    loader.abandon();
+                    throw e;
+                }
+                loader.finish();
                 columns.forEachRecord(walker);
             }
         }

@@ -9,12 +9,18 @@ import static dev.l2o.metrics.HistoryFixtures.history;
 import static dev.l2o.metrics.HistoryFixtures.pipeline;
 import static dev.l2o.metrics.HistoryFixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.l2o.error.ErrorCode;
+import dev.l2o.error.L2oException;
+import dev.l2o.model.StageEvent;
+import dev.l2o.model.StageHistory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -298,6 +304,33 @@ class StageMetricsCalculatorTest {
         assertThat(metrics.stage("discovery").orElseThrow().entered()).isEqualTo(5);
         assertThat(metrics.stage("discovery").orElseThrow().crmStage()).isEqualTo("Qualification");
         assertThat(metrics.winRate()).isCloseTo(2 / 3.0, EXACT);
+    }
+
+    @Test
+    void aHistoryThatFailsMidwayFailsTheComputationAndStopsTheColumnLoader() {
+        // given
+        StageHistory failing = new StageHistory() {
+            @Override
+            public void forEach(Consumer<StageEvent> sink) {
+                for (int i = 0; i < 10_000; i++) {
+                    sink.accept(new StageEvent("Opportunity", "R" + i, "Qualification", day(i % 50), null, null, null, null));
+                }
+                throw new L2oException(ErrorCode.MALFORMED_HISTORY, "history.csv:10002: bad timestamp");
+            }
+
+            @Override
+            public String description() {
+                return "history.csv";
+            }
+        };
+
+        // when
+        Throwable thrown = catchThrowable(() -> StageMetricsCalculator.compute(blueprint(false, true, List.of()),
+                snapshot(List.of(pipeline()), failing, List.of()), SCENARIO_ONE_AS_OF));
+
+        // then
+        assertThat(thrown).isInstanceOf(L2oException.class).hasMessageContaining("history.csv:10002");
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("l2o-history-columns") && t.isAlive());
     }
 
     @Test
