@@ -164,6 +164,10 @@ public final class OpportunityHistoryCsv implements StageHistory {
     }
 
     private Instant timestamp(CsvRecord record, String text) {
+        Instant fast = fastTimestamp(text);
+        if (fast != null) {
+            return fast;
+        }
         // The Data Export writes "2026-03-01 10:15:30" in UTC; the API writes ISO 8601 with an offset.
         String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
         try {
@@ -175,6 +179,68 @@ public final class OpportunityHistoryCsv implements StageHistory {
             throw malformed(record, "CreatedDate", "'" + text + "' is not a timestamp (expected 2026-03-01T10:15:30.000+0000 "
                     + "or 2026-03-01 10:15:30)");
         }
+    }
+
+    /**
+     * The two shapes exports write, parsed without a formatter ({@code 2026-03-01T10:15:30.000+0000} and
+     * {@code 2026-03-01 10:15:30}), since history files run to millions of rows; null for anything else, which
+     * the formatter then reads or rejects.
+     */
+    static Instant fastTimestamp(String text) {
+        int length = text.length();
+        if (length < 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(13) != ':' || text.charAt(16) != ':'
+                || text.charAt(10) != 'T' && text.charAt(10) != ' ') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth()
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        int position = 19;
+        int nanos = 0;
+        if (position < length && text.charAt(position) == '.') {
+            int start = ++position;
+            while (position < length && Character.isDigit(text.charAt(position))) {
+                position++;
+            }
+            int count = position - start;
+            if (count == 0 || count > 9) {
+                return null;
+            }
+            nanos = digits(text, start, count);
+            for (int i = count; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        int offsetSeconds = 0;
+        if (position < length) {
+            String offset = text.substring(position);
+            if (offset.equals("Z") || offset.equals("+0000") || offset.equals("+00:00")) {
+                offsetSeconds = 0;
+            } else {
+                return null;
+            }
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86400 + hour * 3600L + minute * 60L + second - offsetSeconds, nanos);
+    }
+
+    private static int digits(String text, int start, int count) {
+        int value = 0;
+        for (int i = start; i < start + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private Double number(CsvRecord record, int index, String column) {

@@ -141,6 +141,27 @@ class OpportunityHistoryCsvTest {
     }
 
     @Test
+    void timestampsOfEveryShapeReadTheSameInstant() throws IOException {
+        // given
+        Path file = write("""
+                OpportunityId,StageName,CreatedDate
+                a,S,2024-02-29T23:59:59.5Z
+                b,S,2024-02-29 23:59:59.500
+                c,S,2024-03-01T00:59:59.500+01:00
+                d,S,2024-03-01T00:59:59.500000+0100
+                e,S,2024-02-29T23:59:59.500+0000
+                """, StandardCharsets.UTF_8);
+
+        // when
+        List<StageEvent> events = read(OpportunityHistoryCsv.open(file, "h.csv"));
+
+        // then
+        assertThat(events).extracting(StageEvent::at).containsOnly(Instant.parse("2024-02-29T23:59:59.500Z")).hasSize(5);
+        assertThatThrownBy(() -> read(OpportunityHistoryCsv.open(write("OpportunityId,StageName,CreatedDate\na,S,2026-02-29 10:00:00\n",
+                StandardCharsets.UTF_8), "h.csv"))).hasMessageStartingWith("h.csv:2: column CreatedDate: '2026-02-29 10:00:00' is not a timestamp");
+    }
+
+    @Test
     void aMissingRequiredColumnIsReportedWhenOpening() throws IOException {
         // given
         Path file = write("OpportunityId,CreatedDate\n0061,2026-01-05T09:30:00Z\n", StandardCharsets.UTF_8);
