@@ -1,0 +1,52 @@
+package dev.l2o.hubspot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.l2o.connector.ConnectorContext;
+import dev.l2o.connector.FetchRequest;
+import dev.l2o.connector.ProgressListener;
+import dev.l2o.hubspot.simulator.HubSpotSimulator;
+import dev.l2o.hubspot.simulator.PortalDescription;
+import dev.l2o.hubspot.simulator.SimulatorOptions;
+import dev.l2o.model.Automation;
+import dev.l2o.model.Pipeline;
+import dev.l2o.model.Snapshot;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExamplePortalTest {
+    @TempDir
+    Path workDirectory;
+
+    @Test
+    void theDemoPortalCarriesTheDriftItsDocumentPromises() {
+        // given
+        PortalDescription portal = PortalDescription.read(Path.of("../examples/hubspot/portal.json"));
+        ConnectorContext context = new ConnectorContext(Clock.systemUTC(), Map.of(), workDirectory, ProgressListener.NONE);
+
+        // when
+        Snapshot snapshot;
+        try (HubSpotSimulator simulator = HubSpotSimulator.start(portal, SimulatorOptions.defaults());
+                HubSpotConnector connector = new HubSpotConnector(HubSpotSettings.of(simulator.baseUrl(), "any-token"), context)) {
+            snapshot = connector.fetch(new FetchRequest(Set.of("deals", "contacts"), Map.of("deals", Set.of("amount", "closedate")), true));
+        }
+
+        // then
+        assertThat(snapshot.completeness().complete()).isTrue();
+        Pipeline newBusiness = snapshot.pipelinesOf("deals").stream().filter(p -> p.label().equals("New Business")).findFirst().orElseThrow();
+        assertThat(newBusiness.stage("1073001").orElseThrow().active()).isTrue();
+        assertThat(newBusiness.stage("Demo Scheduled").orElseThrow().active()).isFalse();
+        assertThat(newBusiness.stage("presentationscheduled").orElseThrow().probability()).isEqualTo(50.0);
+        assertThat(snapshot.field("deals", "economic_buyer")).isEmpty();
+        assertThat(snapshot.field("deals", "deal_source").orElseThrow().values()).containsExactly("inbound", "outbound", "partner");
+        assertThat(snapshot.automations()).filteredOn(a -> a.name().equals("Rotate inbound deals"))
+                .singleElement().extracting(Automation::active).isEqualTo(false);
+        assertThat(snapshot.automations()).filteredOn(a -> a.name().equals("Enterprise deals to Sofia"))
+                .singleElement().satisfies(a -> assertThat(a.routes()).isTrue());
+        assertThat(snapshot.records()).hasSize(403);
+    }
+}
