@@ -100,8 +100,14 @@ public final class SalesforceConnector implements CrmConnector {
         Completeness completeness = Completeness.full();
         List<CrmRecord> records = new ArrayList<>();
         for (Map.Entry<String, Set<String>> entry : request.recordFields().entrySet()) {
+            // Ask only for fields the org has: a field the blueprint declares but the org lacks is a finding
+            // (L2O-FIELD-MISSING), and naming it in SOQL would fail the whole query with INVALID_FIELD.
+            List<String> existing = entry.getValue().stream()
+                    .filter(name -> configuration.fields().stream().anyMatch(f -> f.object().equalsIgnoreCase(entry.getKey())
+                            && f.name().equalsIgnoreCase(name)))
+                    .toList();
             try {
-                records.addAll(queries.records(entry.getKey(), List.copyOf(entry.getValue())));
+                records.addAll(queries.records(entry.getKey(), existing));
             } catch (L2oException e) {
                 completeness = incomplete(completeness, e, "records of " + entry.getKey());
             }

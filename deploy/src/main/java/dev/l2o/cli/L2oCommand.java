@@ -16,5 +16,6 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             InitCommand.class,
             DemoCommand.class,
+            SimulateCommand.class,
         })
 public final class L2oCommand {}

@@ -1,5 +1,9 @@
 package dev.l2o.salesforce.simulator;
 
+import dev.l2o.model.FieldDef;
+
+import dev.l2o.salesforce.metadata.SalesforceStandardFields;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -291,7 +295,12 @@ final class RestResponder {
             known = HISTORY_FIELDS;
         } else if (query.isObject("Opportunity")) {
             known = new ArrayList<>(OPPORTUNITY_FIELDS);
+            known.addAll(standardFields("Opportunity"));
             known.addAll(customFields("Opportunity"));
+        } else if (SalesforceStandardFields.OBJECTS.contains(query.object())) {
+            known = new ArrayList<>(List.of("Id"));
+            known.addAll(standardFields(query.object()));
+            known.addAll(customFields(query.object()));
         } else if (org.metadata().find("CustomObject", query.object()) != null) {
             known = new ArrayList<>(List.of("Id"));
             known.addAll(customFields(query.object()));
@@ -306,6 +315,11 @@ final class RestResponder {
             }
         }
         return null;
+    }
+
+    /** The standard fields every org has on the object, whether or not the project has files for them. */
+    private static List<String> standardFields(String object) {
+        return SalesforceStandardFields.fields(object, Map.of()).stream().map(FieldDef::name).toList();
     }
 
     private List<String> customFields(String object) {

@@ -1,0 +1,85 @@
+package dev.l2o.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.l2o.app.SimulatedSources;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LiveAuditTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aLiveAuditOfTheSimulatedOrgGivesTheSameFindingsAndMetricsAsItsSfdxProject() throws IOException {
+        // given
+        try (SimulatedSources.Running org = SimulatedSources.salesforce(Path.of(AuditCommandTest.ORG), 0)) {
+            // when
+            CliRun live = CliRun.withEnvironment(Map.of("SF_ACCESS_TOKEN", "any-token"), "audit", "--blueprint",
+                    AuditCommandTest.BLUEPRINT, "--source", "salesforce", "--instance-url", org.url(), "--as-of",
+                    AuditCommandTest.AS_OF, "--format", "json", "--out", temp.resolve("live").toString());
+            CliRun sfdx = AuditCommandTest.audit("sfdx:" + AuditCommandTest.ORG, temp.resolve("sfdx"));
+
+            // then
+            assertThat(live.exitCode()).as(live.err()).isEqualTo(sfdx.exitCode());
+            JsonNode liveReport = AuditCommandTest.report(temp.resolve("live"));
+            JsonNode sfdxReport = AuditCommandTest.report(temp.resolve("sfdx"));
+            assertThat(comparable(liveReport.path("findings"))).isEqualTo(comparable(sfdxReport.path("findings")));
+            assertThat(liveReport.path("metrics")).isEqualTo(withoutHistorySource(sfdxReport.path("metrics"), liveReport.path("metrics")));
+            assertThat(liveReport.path("maturity")).isEqualTo(sfdxReport.path("maturity"));
+        }
+    }
+
+    @Test
+    void aLiveAuditOfTheSimulatedHubSpotPortalFindsItsPlantedDrift() throws IOException {
+        // given
+        try (SimulatedSources.Running portal = SimulatedSources.hubspot(Path.of("../examples/hubspot/portal.json"), 0)) {
+            // when
+            CliRun run = CliRun.withEnvironment(Map.of("HUBSPOT_TOKEN", "any-token"), "audit", "--blueprint",
+                    "../examples/hubspot/blueprint.yaml", "--source", "hubspot", "--base-url", portal.url(), "--as-of",
+                    AuditCommandTest.AS_OF, "--format", "json", "--out", temp.toString());
+
+            // then
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(AuditCommandTest.configurationFindings(AuditCommandTest.report(temp).path("findings")))
+                    .extracting(t -> (String) t.toList().get(0))
+                    .contains("L2O-STAGE-UNDECLARED", "L2O-STAGE-PROBABILITY", "L2O-FIELD-MISSING", "L2O-FIELD-PICKLIST",
+                            "L2O-AUTOMATION-INACTIVE", "L2O-ROUTING-UNIMPLEMENTED", "L2O-ROUTING-UNDECLARED");
+        }
+    }
+
+    @Test
+    void aLiveAuditWithoutCredentialsIsAUsageErrorNamingWhatIsMissing() {
+        // when
+        CliRun run = CliRun.of("audit", "--blueprint", AuditCommandTest.BLUEPRINT, "--source", "hubspot", "--out", temp.toString());
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("HUBSPOT_TOKEN");
+    }
+
+    /** Findings without their locations: a live org has no files and lines. */
+    private static JsonNode comparable(JsonNode findings) {
+        com.fasterxml.jackson.databind.node.ArrayNode copy = JSON.createArrayNode();
+        for (JsonNode finding : findings) {
+            ObjectNode node = finding.deepCopy();
+            node.remove("location");
+            copy.add(node);
+        }
+        return copy;
+    }
+
+    private static JsonNode withoutHistorySource(JsonNode metrics, JsonNode like) {
+        ObjectNode copy = metrics.deepCopy();
+        copy.set("historySource", like.path("historySource"));
+        return copy;
+    }
+}
