@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * metrics (CONTRACT.md section 6). Every dimension is a ladder of four levels: designed (1), mostly implemented
  * (2), implemented with no error finding of the dimension (3), enforced and respected with no finding of the
  * dimension at all (4); the score is the number of levels reached in order. {@code overall} is the mean of the
- * six; 3.0 and above is a "Revenue Machine". The levels of each dimension are in {@code rules/README-maturity.md}.
+ * six; 3.0 and above is a "Revenue Machine". The levels of each dimension are documented in the README (section "Maturity index").
  * Stateless and thread-safe.
  */
 public final class MaturityIndex {
