@@ -20,7 +20,6 @@ import dev.l2o.rules.SuppressionResult;
 import dev.l2o.rules.Suppressions;
 import dev.l2o.rules.builtin.BuiltinRules;
 import dev.l2o.rules.custom.CustomRules;
-import dev.l2o.rules.builtin.pipeline.DataRules;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -59,8 +58,7 @@ public final class AuditService {
         Blueprint blueprint = loaded.blueprint();
         Instant asOf = asOfOrNull == null ? snapshot.asOf() : asOfOrNull;
         StageMetrics metrics = StageMetricsCalculator.compute(blueprint, snapshot, asOf);
-        List<Rule> rules = new ArrayList<>(BuiltinRules.configuration());
-        rules.addAll(DataRules.all());
+        List<Rule> rules = new ArrayList<>(BuiltinRules.all());
         rules.addAll(CustomRules.from(blueprint));
         List<Finding> all = new RuleEngine(rules).run(blueprint, snapshot, asOf, Map.of(StageMetrics.class, metrics));
         SuppressionResult suppression = Suppressions.apply(all, blueprint.suppress(), asOf.atZone(ZoneOffset.UTC).toLocalDate());

@@ -1,5 +1,8 @@
 package dev.l2o.rules.builtin;
 
+import dev.l2o.rules.builtin.measurement.HubSpotStageDatesRule;
+import dev.l2o.rules.builtin.pipeline.DataRules;
+
 import dev.l2o.rules.Rule;
 import dev.l2o.rules.builtin.lifecycle.PipelineMissingRule;
 import dev.l2o.rules.builtin.lifecycle.StageClosedFlagsRule;
@@ -47,8 +50,14 @@ public final class BuiltinRules {
                 new HistoryUntrackedRule());
     }
 
-    /** Every built-in rule: today the configuration rules; the record rules join here as they land. */
+    /**
+     * Every built-in rule: the configuration rules, the data rules over stage metrics
+     * ({@link DataRules}), and the HubSpot cross-check of stage-date properties with the history.
+     */
     public static List<Rule> all() {
-        return configuration();
+        List<Rule> all = new java.util.ArrayList<>(configuration());
+        all.addAll(DataRules.all());
+        all.add(new HubSpotStageDatesRule());
+        return List.copyOf(all);
     }
 }
