@@ -1,6 +1,7 @@
 package dev.l2o.bench;
 
 import dev.l2o.blueprint.Benchmarks;
+import dev.l2o.history.OpportunityHistoryCsv;
 import dev.l2o.blueprint.Blueprint;
 import dev.l2o.blueprint.BlueprintMetadata;
 import dev.l2o.blueprint.ConversionTarget;
@@ -21,14 +22,16 @@ import java.util.List;
 /**
  * l2o's side of the benchmark: {@code java -Xmx256m dev.l2o.bench.L2oMetrics FILE} computes the stage
  * metrics of the file with the example blueprint's stages through {@link StageMetricsCalculator} and prints
- * {@link Figures}. Until the integrator's {@code l2o metrics --history-csv} lands, this is the process timed.
+ * {@link Figures} for an exact comparison with DuckDB's. {@code bench/run.sh} also times the whole
+ * {@code l2o metrics --history-csv} command on the same file.
  */
 public final class L2oMetrics {
     private L2oMetrics() {}
 
     public static void main(String[] args) {
         long started = System.nanoTime();
-        StageHistory history = new BenchHistoryCsv(Path.of(args[0]));
+        // The product's own reader (charset detection, header check, both export flavours), as l2o metrics uses it.
+        StageHistory history = OpportunityHistoryCsv.open(Path.of(args[0]), args[0]);
         Snapshot snapshot = new Snapshot(new SourceInfo("sfdx", args[0], null), "salesforce", Instant.parse(Figures.AS_OF),
                 Completeness.full(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), history);
         StageMetrics metrics = StageMetricsCalculator.compute(exampleBlueprint(), snapshot, snapshot.asOf());
