@@ -28,7 +28,7 @@ run l2o java -Xmx256m -cp "$CP" dev.l2o.bench.L2oMetrics "$CSV"
 run duckdb java -cp "$CP" dev.l2o.bench.DuckDbMetrics "$CSV"
 # The whole command as a user runs it: JVM start, blueprint, SFDX project, CSV, metrics, JSON out.
 /usr/bin/time -v java -Xmx256m -jar "$ROOT/deploy/target/l2o-all.jar" metrics --source "sfdx:$ROOT/examples/northwind" \
-  --blueprint "$ROOT/examples/northwind/blueprint.yaml" --history-csv "$CSV" --as-of 2026-11-01T00:00:00Z --format json \
+  --blueprint "$ROOT/examples/northwind/blueprint.yaml" --history-csv "$CSV" --as-of 2025-01-01T00:00:00Z --format json \
   > "$OUT/cli.json" 2> "$OUT/cli.time"
 
 wall() { # seconds from "Elapsed (wall clock) time (h:mm:ss or m:ss): m:ss.ss"
