@@ -50,27 +50,9 @@ public final class SimulatedSources {
     private static Running salesforce(SimulatedOrg org, int port) {
         SalesforceSimulator simulator = SalesforceSimulator.start(org,
                 dev.l2o.salesforce.simulator.SimulatorOptions.defaults().withPort(port));
-        return new Running() {
-            @Override
-            public String url() {
-                return simulator.instanceUrl();
-            }
-
-            @Override
-            public SourceSpec source() {
-                return new SourceSpec("salesforce", "", Map.of("instanceUrl", simulator.instanceUrl(), "loginUrl", simulator.loginUrl()));
-            }
-
-            @Override
-            public Map<String, String> environment() {
-                return Map.of("SF_ACCESS_TOKEN", "simulated-org-accepts-any-token");
-            }
-
-            @Override
-            public void close() {
-                simulator.close();
-            }
-        };
+        return new Simulator(simulator.instanceUrl(),
+                new SourceSpec("salesforce", "", Map.of("instanceUrl", simulator.instanceUrl(), "loginUrl", simulator.loginUrl())),
+                Map.of("SF_ACCESS_TOKEN", "simulated-org-accepts-any-token"), simulator::close);
     }
 
     /** A HubSpot portal from a portal description file. */
@@ -86,26 +68,14 @@ public final class SimulatedSources {
     private static Running hubspot(PortalDescription portal, int port) {
         HubSpotSimulator simulator = HubSpotSimulator.start(portal,
                 dev.l2o.hubspot.simulator.SimulatorOptions.defaults().withPort(port));
-        return new Running() {
-            @Override
-            public String url() {
-                return simulator.baseUrl();
-            }
+        return new Simulator(simulator.baseUrl(), new SourceSpec("hubspot", "", Map.of("baseUrl", simulator.baseUrl())),
+                Map.of("HUBSPOT_TOKEN", "simulated-portal-accepts-any-token"), simulator::close);
+    }
 
-            @Override
-            public SourceSpec source() {
-                return new SourceSpec("hubspot", "", Map.of("baseUrl", simulator.baseUrl()));
-            }
-
-            @Override
-            public Map<String, String> environment() {
-                return Map.of("HUBSPOT_TOKEN", "simulated-portal-accepts-any-token");
-            }
-
-            @Override
-            public void close() {
-                simulator.close();
-            }
-        };
+    private record Simulator(String url, SourceSpec source, Map<String, String> environment, Runnable stop) implements Running {
+        @Override
+        public void close() {
+            stop.run();
+        }
     }
 }
