@@ -13,6 +13,9 @@ public sealed interface NotificationTarget {
     /** A printable name of the target for logs (never the URL). */
     String describe();
 
+    /** The JSON request body announcing {@code change} to this target. */
+    String body(RunChange change);
+
     /** A Slack incoming webhook ({@code slackWebhookEnv} in the schedule file). */
     record SlackWebhook(String urlEnv) implements NotificationTarget {
         public SlackWebhook {
@@ -22,6 +25,11 @@ public sealed interface NotificationTarget {
         @Override
         public String describe() {
             return "Slack webhook ($" + urlEnv + ")";
+        }
+
+        @Override
+        public String body(RunChange change) {
+            return NotificationMessages.slack(change);
         }
     }
 
@@ -34,6 +42,11 @@ public sealed interface NotificationTarget {
         @Override
         public String describe() {
             return "JSON webhook ($" + urlEnv + ")";
+        }
+
+        @Override
+        public String body(RunChange change) {
+            return NotificationMessages.json(change);
         }
     }
 }

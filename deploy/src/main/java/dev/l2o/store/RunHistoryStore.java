@@ -210,6 +210,25 @@ public final class RunHistoryStore {
         }
     }
 
+    /**
+     * Marks every run still recorded as running as interrupted: for a process that owns the store alone, at
+     * start, when such runs can only be left over from a stop it did not survive.
+     */
+    public int interruptRunning(Instant at, String detail) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE L2O_RUN SET STATUS = ?, FINISHED_AT = ?, DETAIL = ? WHERE STATUS = ?")) {
+            connection.setAutoCommit(true);
+            update.setString(1, RunOutcome.INTERRUPTED.name());
+            update.setLong(2, at.toEpochMilli());
+            update.setString(3, truncate(detail));
+            update.setString(4, RUNNING);
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("mark stale runs interrupted", e);
+        }
+    }
+
     /** The runs of one audit, or of all audits, newest fire time first. */
     public List<RunRecord> runs(Optional<String> auditName, int limit) {
         try (Connection connection = dataSource.getConnection()) {
