@@ -106,7 +106,8 @@ public final class AuditServer implements AutoCloseable {
             throw new L2oException(ErrorCode.UNREADABLE_FILE, config.dataDir() + ": cannot create the data folder: " + e.getMessage(), e);
         }
         // Quartz holds a connection for its scheduler thread, misfire handler and cluster manager besides each worker
-        StoreDatabase database = StoreDatabase.open(config.store(), config.dataDir(), options.environment(), config.workers() + 5);
+        StoreDatabase database = StoreDatabase.open(config.store(), config.dataDir(), options.environment(), config.workers() + 5,
+                StoreDatabase.Access.OWNER);
         String dataSourceName = "l2o-" + UUID.randomUUID();
         AuditServer server = null;
         try {

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  */
 final class ReportFolders {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP_MILLIS = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final String TEMPORARY_PREFIX = ".tmp-";
 
     private final Path outputDirectory;
@@ -30,9 +31,12 @@ final class ReportFolders {
         this.outputDirectory = outputDirectory;
     }
 
-    /** The folder name of a run: its fire time in UTC, e.g. {@code 20260123T020000Z}. */
+    /**
+     * The folder name of a run: its fire time in UTC, e.g. {@code 20260123T020000Z}; with milliseconds when it
+     * has them (a fire run late after a misfire), so that two runs never share a folder.
+     */
     static String stamp(Instant fireTime) {
-        return STAMP.format(fireTime);
+        return (fireTime.toEpochMilli() % 1000 == 0 ? STAMP : STAMP_MILLIS).format(fireTime);
     }
 
     Path finalFolder(Instant fireTime) {
