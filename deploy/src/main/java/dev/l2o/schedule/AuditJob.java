@@ -33,11 +33,14 @@ public final class AuditJob implements InterruptableJob {
         }
     }
 
-    /** The fire time a run belongs to: the original one when Quartz recovers a fire whose node died. */
+    /**
+     * The fire time a run belongs to: the original scheduled one when Quartz recovers a fire whose node died
+     * (not the original actual fire time, which is a few milliseconds later and would make a second run).
+     */
     static Instant fireTime(JobExecutionContext context) {
         JobDataMap data = context.getMergedJobDataMap();
-        String original = data.containsKey(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_FIRETIME_IN_MILLISECONDS)
-                ? data.getString(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_FIRETIME_IN_MILLISECONDS)
+        String original = data.containsKey(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS)
+                ? data.getString(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS)
                 : null;
         if (context.isRecovering() && original != null) {
             return Instant.ofEpochMilli(Long.parseLong(original));
