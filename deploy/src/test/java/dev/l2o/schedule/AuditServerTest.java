@@ -63,7 +63,7 @@ class AuditServerTest {
         List<FakeExecutor.Execution> executions = executor.executions();
         assertThat(executions.get(0).previousSnapshot()).isEmpty();
         assertThat(executions.get(1).previousSnapshot()).contains("{\"run\":1}");
-        assertThat(reportFolderNames()).hasSizeGreaterThanOrEqualTo(2).allMatch(name -> name.matches("\\d{8}T\\d{6}Z"));
+        assertThat(reportFolderNames()).hasSizeGreaterThanOrEqualTo(2).allMatch(name -> name.matches("\\d{8}T\\d{6}(\\.\\d{3})?Z"));
         Path first = reports().resolve(reportFolderNames().get(0));
         assertThat(Files.readString(first.resolve("report.json"))).endsWith("\"complete\":true}");
         assertThat(first.resolve("snapshot.json.gz")).doesNotExist();
