@@ -1,0 +1,297 @@
+package dev.l2o.schedule;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.l2o.error.ErrorType;
+import dev.l2o.error.L2oException;
+import dev.l2o.notify.Notifier;
+import dev.l2o.notify.RunChange;
+import dev.l2o.store.CompletedRun;
+import dev.l2o.store.FindingSummary;
+import dev.l2o.store.RunHistoryStore;
+import dev.l2o.store.RunOutcome;
+import dev.l2o.store.RunRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one scheduled fire of an audit from start to end: claims the run in the history (one run per fire
+ * time, also across a cluster), lets the executor write into a private folder, publishes the folder
+ * atomically, records the result, applies retention and notifies. Never throws: every failure becomes the
+ * run's outcome or a log line. Thread-safe.
+ */
+final class AuditRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditRunner.class);
+
+    private final ScheduleConfig config;
+    private final AuditExecutor executor;
+    private final RunHistoryStore store;
+    private final Notifier notifier;
+    private final Clock clock;
+    private final String nodeId;
+    private final Map<String, String> environment;
+    private final Map<Long, ActiveRun> active = new ConcurrentHashMap<>();
+
+    AuditRunner(ScheduleConfig config, AuditExecutor executor, RunHistoryStore store, Notifier notifier, Clock clock,
+            String nodeId, Map<String, String> environment) {
+        this.config = requireNonNull(config, "config is null");
+        this.executor = requireNonNull(executor, "executor is null");
+        this.store = requireNonNull(store, "store is null");
+        this.notifier = requireNonNull(notifier, "notifier is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.nodeId = requireNonNull(nodeId, "nodeId is null");
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** A claimed run in progress; the lock decides between publishing and interruption, whichever comes first. */
+    private static final class ActiveRun {
+        final String auditName;
+        final Thread thread;
+        final List<Path> temporaries = new ArrayList<>();
+        private boolean publishing;
+        private boolean interrupted;
+
+        ActiveRun(String auditName, Thread thread) {
+            this.auditName = auditName;
+            this.thread = thread;
+        }
+
+        synchronized boolean startPublishing() {
+            if (interrupted) {
+                return false;
+            }
+            publishing = true;
+            return true;
+        }
+
+        synchronized boolean interrupt() {
+            if (publishing) {
+                return false;
+            }
+            interrupted = true;
+            return true;
+        }
+    }
+
+    /** Names of the audits running in this process now, sorted. */
+    Set<String> runningAudits() {
+        Set<String> names = new TreeSet<>();
+        active.values().forEach(run -> names.add(run.auditName));
+        return names;
+    }
+
+    boolean isIdle() {
+        return active.isEmpty();
+    }
+
+    /** Runs the fire of {@code auditName} scheduled for {@code fireTime}. */
+    void run(String auditName, Instant fireTime) {
+        Optional<RunRecord> claimed;
+        try {
+            claimed = store.claim(auditName, fireTime, nodeId, clock.instant());
+        } catch (L2oException e) {
+            LOG.error("audit {}: run of {} not started: {}", auditName, fireTime, e.getMessage());
+            return;
+        }
+        if (claimed.isEmpty()) {
+            LOG.info("audit {}: the run of {} is already recorded; not running it again", auditName, fireTime);
+            return;
+        }
+        RunRecord run = claimed.get();
+        ActiveRun activeRun = new ActiveRun(auditName, Thread.currentThread());
+        active.put(run.runId(), activeRun);
+        try {
+            Optional<ScheduledAudit> audit = config.audit(auditName);
+            if (audit.isEmpty()) {
+                // a cluster node with an older schedule file picked up an audit it does not know
+                finish(run, activeRun, Optional.empty(), RunResult.failed(RunOutcome.FAILED,
+                        "audit " + auditName + " is not in the schedule file of node " + nodeId), Optional.empty());
+                return;
+            }
+            LOG.info("audit {}: run of {} started on {} (attempt {})", auditName, fireTime, nodeId, run.attempt());
+            execute(run, activeRun, audit.get());
+        } finally {
+            active.remove(run.runId());
+            activeRun.temporaries.forEach(ReportFolders::deleteQuietly);
+        }
+    }
+
+    private void execute(RunRecord run, ActiveRun activeRun, ScheduledAudit audit) {
+        ReportFolders folders = new ReportFolders(audit.outputDirectory());
+        Path runDirectory;
+        Optional<Path> previousSnapshot = Optional.empty();
+        Optional<RunRecord> previous;
+        try {
+            runDirectory = folders.createTemporary(run.fireTime());
+            activeRun.temporaries.add(runDirectory);
+            previous = store.previousResult(audit.name(), run.fireTime());
+            Optional<byte[]> snapshot = previous.flatMap(before -> store.snapshot(before.runId()));
+            if (snapshot.isPresent()) {
+                Path file = folders.temporaryFile(run.fireTime(), ".previous-snapshot.json.gz");
+                activeRun.temporaries.add(file);
+                Files.write(file, snapshot.get());
+                previousSnapshot = Optional.of(file);
+            }
+        } catch (IOException | L2oException e) {
+            finish(run, activeRun, Optional.empty(), RunResult.failed(RunOutcome.FAILED, "cannot prepare the run: " + oneLine(e)),
+                    Optional.empty());
+            return;
+        }
+        RunResult result;
+        try {
+            RunRequest request = new RunRequest(audit, runDirectory, run.fireTime(), previousSnapshot,
+                    audit.sourceEnvironment(environment));
+            result = requireNonNull(executor.execute(request), "the executor returned no result");
+        } catch (L2oException e) {
+            RunOutcome outcome = e.type() == ErrorType.EXTERNAL ? RunOutcome.INCOMPLETE : RunOutcome.FAILED;
+            result = RunResult.failed(outcome, e.getMessage());
+        } catch (RuntimeException | Error e) {
+            LOG.error("audit {}: internal error in the run of {}", audit.name(), run.fireTime(), e);
+            result = RunResult.failed(RunOutcome.FAILED, "internal error: " + oneLine(e));
+        }
+        finish(run, activeRun, Optional.of(new Published(folders, runDirectory)), result, previous);
+    }
+
+    /** The private folder of a run and where it goes. */
+    private record Published(ReportFolders folders, Path runDirectory) {}
+
+    private void finish(RunRecord run, ActiveRun activeRun, Optional<Published> output, RunResult result,
+            Optional<RunRecord> previous) {
+        if (!activeRun.startPublishing()) {
+            LOG.warn("audit {}: the run of {} ended after it was marked interrupted; its result is dropped",
+                    run.auditName(), run.fireTime());
+            return;
+        }
+        Optional<Path> reportDirectory = Optional.empty();
+        List<String> reportFiles = List.of();
+        Optional<Path> snapshot = Optional.empty();
+        RunResult recorded = result;
+        if (output.isPresent()) {
+            Published published = output.get();
+            try {
+                Path runDirectory = published.runDirectory();
+                if (result.snapshotFile().isPresent()) {
+                    // the snapshot goes to the store, not beside the reports: move it out before publishing
+                    Path kept = published.folders().temporaryFile(run.fireTime(), ".snapshot.json.gz");
+                    activeRun.temporaries.add(kept);
+                    Files.move(resolveInside(runDirectory, result.snapshotFile().get()), kept);
+                    snapshot = Optional.of(kept);
+                }
+                reportFiles = relativeFiles(runDirectory, result.reportFiles());
+                if (!isEmptyFolder(runDirectory)) {
+                    reportDirectory = Optional.of(published.folders().publish(runDirectory, run.fireTime()));
+                }
+            } catch (IOException | RuntimeException e) {
+                recorded = RunResult.failed(RunOutcome.FAILED, "cannot publish the reports: " + oneLine(e));
+                reportFiles = List.of();
+                snapshot = Optional.empty();
+            }
+        }
+        Instant finishedAt = clock.instant();
+        try {
+            store.complete(run.runId(), new CompletedRun(recorded.outcome(), finishedAt, recorded.findings(), recorded.maturity(),
+                    recorded.stageMedians(), reportDirectory, reportFiles, snapshot, recorded.detail()));
+        } catch (L2oException e) {
+            LOG.error("audit {}: the run of {} finished ({}) but could not be recorded: {}", run.auditName(), run.fireTime(),
+                    recorded.outcome(), e.getMessage());
+            return;
+        }
+        LOG.info("audit {}: run of {} finished: {}{}", run.auditName(), run.fireTime(), recorded.outcome(),
+                recorded.detail().map(detail -> " (" + detail + ")").orElse(""));
+        Optional<ScheduledAudit> audit = config.audit(run.auditName());
+        if (audit.isPresent()) {
+            applyRetention(audit.get());
+            notifyChange(audit.get(), run.runId(), recorded, previous, reportDirectory);
+        }
+    }
+
+    private void applyRetention(ScheduledAudit audit) {
+        try {
+            ReportFolders folders = new ReportFolders(audit.outputDirectory());
+            for (RunRecord expired : store.deleteBeyond(audit.name(), audit.retentionRuns())) {
+                if (expired.reportDirectory().isPresent()) {
+                    folders.deletePublished(Path.of(expired.reportDirectory().get()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("audit {}: retention not applied: {}", audit.name(), oneLine(e));
+        }
+    }
+
+    private void notifyChange(ScheduledAudit audit, long runId, RunResult result, Optional<RunRecord> previous,
+            Optional<Path> reportDirectory) {
+        if (audit.notifications().isEmpty()) {
+            return;
+        }
+        try {
+            RunRecord current = store.run(runId).orElseThrow();
+            List<FindingSummary> previousFindings = previous.map(before -> store.findings(before.runId())).orElse(List.of());
+            RunChange change = new RunChange(current, result.findings(), previous, previousFindings,
+                    reportDirectory.map(Path::toString));
+            notifier.notifyIfChanged(change, audit.notifications());
+        } catch (RuntimeException e) {
+            LOG.warn("audit {}: notifications not sent: {}", audit.name(), oneLine(e));
+        }
+    }
+
+    /**
+     * Marks every run still in progress as interrupted and interrupts its thread; runs already publishing
+     * their result are left to finish. Returns the audits marked.
+     */
+    List<String> interruptAll(String reason) {
+        List<String> interrupted = new ArrayList<>();
+        active.forEach((runId, run) -> {
+            if (run.interrupt()) {
+                try {
+                    store.markInterrupted(runId, clock.instant(), reason);
+                } catch (L2oException e) {
+                    LOG.error("audit {}: could not mark run {} interrupted: {}", run.auditName, runId, e.getMessage());
+                }
+                run.thread.interrupt();
+                run.temporaries.forEach(ReportFolders::deleteQuietly);
+                interrupted.add(run.auditName);
+                LOG.warn("audit {}: run {} interrupted: {}", run.auditName, runId, reason);
+            }
+        });
+        return interrupted;
+    }
+
+    private static Path resolveInside(Path runDirectory, Path file) throws IOException {
+        Path resolved = runDirectory.resolve(file).normalize();
+        if (!resolved.startsWith(runDirectory)) {
+            throw new IOException(file + " is not inside the run directory");
+        }
+        return resolved;
+    }
+
+    private static List<String> relativeFiles(Path runDirectory, List<Path> files) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (Path file : files) {
+            names.add(runDirectory.relativize(resolveInside(runDirectory, file)).toString().replace('\\', '/'));
+        }
+        return names;
+    }
+
+    private static boolean isEmptyFolder(Path folder) throws IOException {
+        try (var entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(e.getClass().getSimpleName());
+    }
+}

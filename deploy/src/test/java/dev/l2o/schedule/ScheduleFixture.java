@@ -1,0 +1,43 @@
+package dev.l2o.schedule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Writes schedule files for tests and starts servers on them with test timings. */
+final class ScheduleFixture {
+    private ScheduleFixture() {}
+
+    /** A schedule file with one audit named {@code nightly} on an embedded store under {@code folder}. */
+    static ScheduleConfig embedded(Path folder, String cron, String topLevel, String auditKeys) {
+        return write(folder, topLevel, """
+                  - name: nightly
+                    source: hubspot
+                    blueprint: blueprint.yaml
+                    schedule: "%s"
+                """.formatted(cron) + auditKeys.indent(4));
+    }
+
+    static ScheduleConfig write(Path folder, String topLevel, String audits) {
+        Path file = folder.resolve("audits.yaml");
+        try {
+            Files.writeString(file, """
+                    apiVersion: l2o/v1
+                    kind: AuditSchedule
+                    dataDir: data
+                    """ + topLevel + "\naudits:\n" + audits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ScheduleConfigLoader.load(file);
+    }
+
+    /** Options for tests: short misfire threshold and cluster check-in, no JVM shutdown hook. */
+    static ServerOptions options(Map<String, String> environment) {
+        return new ServerOptions(environment, Optional.empty(), Duration.ofMillis(500), Duration.ofMillis(1_000), false);
+    }
+}
