@@ -6,13 +6,11 @@ import dev.l2o.app.BundledExamples;
 import dev.l2o.app.OpenSource;
 import dev.l2o.app.FetchRequests;
 import dev.l2o.app.SimulatedSources;
+import dev.l2o.app.TemporaryDirectory;
 import dev.l2o.blueprint.BlueprintLoader;
 import dev.l2o.blueprint.LoadedBlueprint;
 import dev.l2o.connector.ConnectorContext;
 import dev.l2o.report.AuditReport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,8 +45,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path work = temporaryDirectory();
-        try {
+        try (TemporaryDirectory temporary = TemporaryDirectory.create("l2o-demo")) {
+            Path work = temporary.path();
             Path northwind = BundledExamples.extract("northwind", work);
             Path brightwave = BundledExamples.extract("hubspot", work);
             int exit = ExitCode.OK;
@@ -61,8 +59,6 @@ final class DemoCommand implements Callable<Integer> {
                 exit = Math.max(exit, audit("brightwave-hubspot", brightwave.resolve("blueprint.yaml"), portal, work));
             }
             return exit;
-        } finally {
-            deleteRecursively(work);
         }
     }
 
@@ -82,21 +78,5 @@ final class DemoCommand implements Callable<Integer> {
         files.forEach(file -> environment.err().println("l2o demo: wrote " + file));
         environment.out().println();
         return report.complete() ? ExitCode.OK : ExitCode.INCOMPLETE;
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("l2o-demo");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A temporary folder left behind is harmless; the demo's result stands.
-        }
     }
 }

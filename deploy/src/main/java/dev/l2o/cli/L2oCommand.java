@@ -17,5 +17,7 @@ import picocli.CommandLine.Command;
             InitCommand.class,
             DemoCommand.class,
             SimulateCommand.class,
+            ServeCommand.class,
+            HistoryCommand.class,
         })
 public final class L2oCommand {}

@@ -2,13 +2,11 @@ package dev.l2o.cli;
 
 import dev.l2o.app.BundledExamples;
 import dev.l2o.app.SimulatedSources;
+import dev.l2o.app.TemporaryDirectory;
 import dev.l2o.connector.SourceSpec;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import dev.l2o.salesforce.simulator.OrgSizes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -49,7 +47,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Path work = null;
+        TemporaryDirectory work = TemporaryDirectory.create("l2o-simulate");
         SimulatedSources.Running running;
         switch (kind) {
             case "salesforce" -> {
@@ -62,8 +60,7 @@ final class SimulateCommand implements Callable<Integer> {
                     }
                     running = SimulatedSources.salesforce(Path.of(spec.location()), port);
                 } else {
-                    work = temporaryDirectory();
-                    running = SimulatedSources.salesforce(BundledExamples.extract("northwind", work), port);
+                    running = SimulatedSources.salesforce(BundledExamples.extract("northwind", work.path()), port);
                 }
             }
             case "hubspot" -> {
@@ -72,8 +69,7 @@ final class SimulateCommand implements Callable<Integer> {
                 } else if (from != null) {
                     running = SimulatedSources.hubspot(Path.of(from), port);
                 } else {
-                    work = temporaryDirectory();
-                    running = SimulatedSources.hubspot(BundledExamples.extract("hubspot", work).resolve("portal.json"), port);
+                    running = SimulatedSources.hubspot(BundledExamples.extract("hubspot", work.path()).resolve("portal.json"), port);
                 }
             }
             default -> throw new L2oException(ErrorCode.BAD_ARGUMENT, "unknown KIND '" + kind + "': use salesforce or hubspot");
@@ -82,6 +78,7 @@ final class SimulateCommand implements Callable<Integer> {
         SimulatedSources.Running simulator = running;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
+            work.close();
             stopped.countDown();
         }, "l2o-simulate-stop"));
         environment.out().println(simulator.url());
@@ -92,15 +89,5 @@ final class SimulateCommand implements Callable<Integer> {
         environment.err().flush();
         stopped.await();
         return ExitCode.OK;
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            Path directory = Files.createTempDirectory("l2o-simulate");
-            directory.toFile().deleteOnExit();
-            return directory;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
