@@ -5,6 +5,8 @@ import dev.l2o.app.AuditService;
 import dev.l2o.app.BundledExamples;
 import dev.l2o.connector.SourceSpec;
 import dev.l2o.report.AuditReport;
+import dev.l2o.report.ReportContext;
+import dev.l2o.report.ReportWriters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,7 +46,8 @@ final class DemoCommand implements Callable<Integer> {
                     + "planted drift listed in examples/northwind/DRIFT.md) against its blueprint");
             AuditReport report = new AuditService(Contexts.connectorContext(environment)).audit(new AuditRequest(
                     org.resolve("blueprint.yaml"), new SourceSpec("sfdx", org.toString(), Map.of()), null, DEMO_AS_OF, null));
-            List<Path> files = ReportOutput.write(report, List.of("text", "json"), out.resolve("northwind"), environment);
+            List<Path> files = ReportOutput.write(report, ReportContext.DEFAULT, ReportWriters.formats(),
+                    out.resolve("northwind"), environment);
             files.forEach(file -> environment.err().println("l2o demo: wrote " + file));
             return report.complete() ? ExitCode.OK : ExitCode.INCOMPLETE;
         } finally {

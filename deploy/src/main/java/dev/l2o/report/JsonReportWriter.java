@@ -37,7 +37,7 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(AuditReport report, OutputStream out) throws IOException {
+    public void write(AuditReport report, ReportContext context, OutputStream out) throws IOException {
         JSON.writeValue(out, tree(report));
         out.write('\n');
     }

@@ -40,7 +40,7 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(AuditReport report, OutputStream stream) throws IOException {
+    public void write(AuditReport report, ReportContext context, OutputStream stream) throws IOException {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
         headline(report, out);
         maturity(report, out);
