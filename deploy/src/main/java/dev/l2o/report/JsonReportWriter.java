@@ -110,7 +110,7 @@ public final class JsonReportWriter implements ReportWriter {
         }
     }
 
-    private static void finding(ObjectNode node, Finding finding) {
+    static void finding(ObjectNode node, Finding finding) {
         node.put("ruleId", finding.ruleId());
         node.put("severity", finding.severity().id());
         node.put("dimension", finding.dimension().key());
