@@ -52,6 +52,13 @@ final class ReportOutput {
         }
     }
 
+    /** Temporary files are private (0600); a report is for sharing (CI artifacts, web servers), as any file written directly is. */
+    private static void readableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
     /** Writes to a temporary file beside {@code file}, then moves it into place: readers never see half a report. */
     static void writeAtomically(Path file, java.util.function.Consumer<OutputStream> content) {
         try {
@@ -62,6 +69,7 @@ final class ReportOutput {
                 try (OutputStream out = Files.newOutputStream(temporary)) {
                     content.accept(out);
                 }
+                readableByAll(temporary);
                 try {
                     Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
