@@ -15,6 +15,7 @@ import dev.l2o.report.AuditReport;
 import dev.l2o.report.SnapshotFacts;
 import dev.l2o.rules.Finding;
 import dev.l2o.rules.Rule;
+import dev.l2o.rules.RuleDescriptor;
 import dev.l2o.rules.RuleEngine;
 import dev.l2o.rules.SuppressionResult;
 import dev.l2o.rules.Suppressions;
@@ -65,6 +66,7 @@ public final class AuditService {
         List<Finding> counted = suppression.kept().stream().filter(f -> !baseline.contains(f)).toList();
         List<Finding> baselined = suppression.kept().stream().filter(baseline::contains).toList();
         Maturity maturity = MaturityIndex.score(blueprint, snapshot, suppression.kept(), metrics);
+        List<RuleDescriptor> descriptors = rules.stream().map(Rule::descriptor).toList();
         return new AuditReport(
                 AuditReport.SCHEMA_VERSION,
                 ToolVersion.current(),
@@ -81,6 +83,8 @@ public final class AuditService {
                 suppression.notices(),
                 metrics,
                 maturity,
-                SnapshotFacts.of(snapshot, metrics.rows() + metrics.ignoredRows()));
+                SnapshotFacts.of(snapshot, metrics.rows() + metrics.ignoredRows()),
+                descriptors,
+                BlueprintAnchors.of(loaded, snapshot.crm(), all));
     }
 }

@@ -11,6 +11,7 @@ import dev.l2o.maturity.DimensionScore;
 import dev.l2o.metrics.StageStat;
 import dev.l2o.model.Snapshot;
 import dev.l2o.report.AuditReport;
+import dev.l2o.report.ReportContext;
 import dev.l2o.report.ReportWriter;
 import dev.l2o.report.ReportWriters;
 import dev.l2o.schedule.AuditExecutor;
@@ -69,7 +70,8 @@ public final class ServiceAuditExecutor implements AuditExecutor {
                     FetchRequests.forBlueprint(loaded.blueprint()), context)) {
                 Snapshot snapshot = source.snapshot();
                 AuditReport report = new AuditService(context).audit(loaded, snapshot, null, baseline);
-                List<Path> files = new ArrayList<>(writeReports(report, audit.formats(), request.runDirectory()));
+                List<Path> files = new ArrayList<>(writeReports(report, new ReportContext(audit.failOn().orElse(null)),
+                        audit.formats(), request.runDirectory()));
                 request.previousSnapshot().ifPresent(previous ->
                         files.add(writeChanges(SnapshotReader.read(previous), snapshot, request.runDirectory())));
                 Path snapshotFile = request.runDirectory().resolve(SNAPSHOT_FILE);
@@ -100,13 +102,13 @@ public final class ServiceAuditExecutor implements AuditExecutor {
                 medians, files, Optional.of(snapshotFile), detail);
     }
 
-    private static List<Path> writeReports(AuditReport report, List<String> formats, Path directory) {
+    private static List<Path> writeReports(AuditReport report, ReportContext context, List<String> formats, Path directory) {
         List<Path> written = new ArrayList<>();
         for (String format : formats.isEmpty() ? List.of("json") : formats) {
             ReportWriter writer = ReportWriters.forFormat(format, false);
             Path file = directory.resolve(writer.defaultFileName());
             try (OutputStream out = Files.newOutputStream(file)) {
-                writer.write(report, out);
+                writer.write(report, context, out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -3,6 +3,7 @@ package dev.l2o.cli;
 import dev.l2o.app.AuditRequest;
 import dev.l2o.app.AuditService;
 import dev.l2o.report.AuditReport;
+import dev.l2o.report.ReportContext;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,7 @@ final class AuditCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", paramLabel = "F",
-            description = "text (stdout), json, … Repeatable. Default: text and json.")
+            description = "text (stdout), json, md, html, junit or sarif (files under --out). Repeatable. Default: text and json.")
     List<String> formats = List.of();
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
@@ -52,7 +53,7 @@ final class AuditCommand implements Callable<Integer> {
         AuditService service = new AuditService(Contexts.connectorContext(environment));
         AuditReport report = service.audit(new AuditRequest(blueprint, source.spec(environment.environment()),
                 source.historyCsv, asOf, baseline));
-        List<Path> files = ReportOutput.write(report, formats, out, environment);
+        List<Path> files = ReportOutput.write(report, new ReportContext(failOn.threshold()), formats, out, environment);
         files.forEach(file -> environment.err().println("l2o: wrote " + file));
         return exitCode(report, failOn);
     }

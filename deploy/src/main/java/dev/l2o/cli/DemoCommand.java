@@ -11,6 +11,8 @@ import dev.l2o.blueprint.BlueprintLoader;
 import dev.l2o.blueprint.LoadedBlueprint;
 import dev.l2o.connector.ConnectorContext;
 import dev.l2o.report.AuditReport;
+import dev.l2o.report.ReportContext;
+import dev.l2o.report.ReportWriters;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,8 +38,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "l2o-report", description = "Where reports go (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--format", paramLabel = "F", description = "Report formats besides text (default: json). Repeatable.")
-    List<String> formats = List.of("json");
+    @Option(names = "--format", paramLabel = "F", description = "Report formats (default: all of them). Repeatable.")
+    List<String> formats = ReportWriters.formats();
 
     DemoCommand(CliEnvironment environment) {
         this.environment = environment;
@@ -72,9 +74,7 @@ final class DemoCommand implements Callable<Integer> {
         try (OpenSource source = OpenSource.fetch(simulator.source(), null, FetchRequests.forBlueprint(loaded.blueprint()), context)) {
             report = new AuditService(context).audit(loaded, source.snapshot(), DEMO_AS_OF, new Baseline(Set.of()));
         }
-        List<String> all = new java.util.ArrayList<>(List.of("text"));
-        all.addAll(formats);
-        List<Path> files = ReportOutput.write(report, all, out.resolve(name), environment);
+        List<Path> files = ReportOutput.write(report, ReportContext.DEFAULT, formats, out.resolve(name), environment);
         files.forEach(file -> environment.err().println("l2o demo: wrote " + file));
         environment.out().println();
         return report.complete() ? ExitCode.OK : ExitCode.INCOMPLETE;

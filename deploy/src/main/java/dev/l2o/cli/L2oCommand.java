@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             AuditCommand.class,
             SnapshotCommand.class,
+            DiffCommand.class,
             MetricsCommand.class,
             BaselineCommand.class,
             ValidateCommand.class,

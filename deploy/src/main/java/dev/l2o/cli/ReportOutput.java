@@ -3,6 +3,7 @@ package dev.l2o.cli;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import dev.l2o.report.AuditReport;
+import dev.l2o.report.ReportContext;
 import dev.l2o.report.ReportWriter;
 import dev.l2o.report.ReportWriters;
 import java.io.ByteArrayOutputStream;
@@ -23,30 +24,38 @@ final class ReportOutput {
     private ReportOutput() {}
 
     /** Writes and returns the files written; with no formats: text on stdout and report.json. */
-    static List<Path> write(AuditReport report, List<String> formats, Path outDirectory, CliEnvironment environment) {
+    static List<Path> write(AuditReport report, ReportContext context, List<String> formats, Path outDirectory,
+            CliEnvironment environment) {
         Set<String> chosen = new LinkedHashSet<>(formats.isEmpty() ? List.of("text", "json") : formats);
         List<Path> written = new ArrayList<>();
         for (String format : chosen) {
             ReportWriter writer = ReportWriters.forFormat(format, environment.terminal());
             if ("text".equals(format)) {
                 ByteArrayOutputStream text = new ByteArrayOutputStream();
-                render(writer, report, text);
+                render(writer, report, context, text);
                 environment.out().print(text.toString(StandardCharsets.UTF_8));
                 environment.out().flush();
                 continue;
             }
             Path file = outDirectory.resolve(writer.defaultFileName());
-            writeAtomically(file, out -> render(writer, report, out));
+            writeAtomically(file, out -> render(writer, report, context, out));
             written.add(file);
         }
         return written;
     }
 
-    private static void render(ReportWriter writer, AuditReport report, OutputStream out) {
+    private static void render(ReportWriter writer, AuditReport report, ReportContext context, OutputStream out) {
         try {
-            writer.write(report, out);
+            writer.write(report, context, out);
         } catch (IOException e) {
             throw new L2oException(ErrorCode.UNREADABLE_FILE, "cannot write the " + writer.format() + " report: " + e.getMessage(), e);
+        }
+    }
+
+    /** Temporary files are private (0600); a report is for sharing (CI artifacts, web servers), as any file written directly is. */
+    private static void readableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 
@@ -60,6 +69,7 @@ final class ReportOutput {
                 try (OutputStream out = Files.newOutputStream(temporary)) {
                     content.accept(out);
                 }
+                readableByAll(temporary);
                 try {
                     Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {

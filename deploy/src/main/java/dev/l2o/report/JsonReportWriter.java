@@ -37,7 +37,7 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(AuditReport report, OutputStream out) throws IOException {
+    public void write(AuditReport report, ReportContext context, OutputStream out) throws IOException {
         JSON.writeValue(out, tree(report));
         out.write('\n');
     }
@@ -110,7 +110,7 @@ public final class JsonReportWriter implements ReportWriter {
         }
     }
 
-    private static void finding(ObjectNode node, Finding finding) {
+    static void finding(ObjectNode node, Finding finding) {
         node.put("ruleId", finding.ruleId());
         node.put("severity", finding.severity().id());
         node.put("dimension", finding.dimension().key());

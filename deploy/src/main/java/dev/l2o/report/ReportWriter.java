@@ -14,6 +14,6 @@ public interface ReportWriter {
     /** The file name under {@code --out} ({@code report.json}). */
     String defaultFileName();
 
-    /** Writes the report; does not close {@code out}. */
-    void write(AuditReport report, OutputStream out) throws IOException;
+    /** Writes the report as judged by {@code context}; does not close {@code out}. */
+    void write(AuditReport report, ReportContext context, OutputStream out) throws IOException;
 }

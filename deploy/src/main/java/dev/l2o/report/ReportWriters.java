@@ -5,14 +5,20 @@ import dev.l2o.error.L2oException;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The report writers by format name; also what {@code --format} accepts. */
+/** The report writers by format name; also what {@code --format} accepts (CONTRACT.md section 5). */
 public final class ReportWriters {
-    private static final List<ReportWriter> ALL = List.of(new TextReportWriter(false), new JsonReportWriter());
+    private static final List<ReportWriter> ALL = List.of(new TextReportWriter(false), new JsonReportWriter(),
+            new MarkdownReportWriter(), new HtmlReportWriter(), new JunitReportWriter(), new SarifReportWriter());
 
     private ReportWriters() {}
 
     public static List<ReportWriter> all() {
         return ALL;
+    }
+
+    /** Every format name, in the order of CONTRACT.md section 5. */
+    public static List<String> formats() {
+        return ALL.stream().map(ReportWriter::format).toList();
     }
 
     /** The writer for {@code format}; {@code text} in colour when {@code terminal}. */

@@ -40,9 +40,9 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(AuditReport report, OutputStream stream) throws IOException {
+    public void write(AuditReport report, ReportContext context, OutputStream stream) throws IOException {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-        headline(report, out);
+        headline(report, context, out);
         maturity(report, out);
         findings(report, out);
         stages(report.metrics(), out);
@@ -58,7 +58,7 @@ public final class TextReportWriter implements ReportWriter {
         out.flush();
     }
 
-    private void headline(AuditReport report, PrintWriter out) {
+    private void headline(AuditReport report, ReportContext context, PrintWriter out) {
         out.println(bold("l2o audit · " + report.blueprintName()) + "  (" + report.blueprintFile() + ")");
         out.println("source " + report.source().type() + ":" + report.source().location() + " · " + report.crm()
                 + " · as of " + report.asOf());
@@ -73,6 +73,8 @@ public final class TextReportWriter implements ReportWriter {
                 report.baselined().isEmpty() ? "" : " · " + report.baselined().size() + " in baseline",
                 report.suppressed().isEmpty() ? "" : " · " + report.suppressed().size() + " suppressed"));
         report.notices().forEach(notice -> out.println("note: " + notice));
+        out.println(context.fails(report) ? paint("31;1", "FAILS") + " at --fail-on " + context.failOnName()
+                : paint("32;1", "PASSES") + " at --fail-on " + context.failOnName());
         out.println();
     }
 

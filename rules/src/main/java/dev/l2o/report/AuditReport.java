@@ -2,14 +2,18 @@ package dev.l2o.report;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.l2o.blueprint.SourcePosition;
 import dev.l2o.maturity.Maturity;
 import dev.l2o.metrics.StageMetrics;
 import dev.l2o.model.SourceInfo;
 import dev.l2o.rules.Finding;
+import dev.l2o.rules.RuleDescriptor;
 import dev.l2o.rules.Severity;
 import dev.l2o.rules.SuppressedFinding;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything one audit found: the model every report writer renders (CONTRACT.md section 5). Immutable;
@@ -31,6 +35,10 @@ import java.util.List;
  * @param metrics stage metrics (with {@code historyAvailable} false when the source has no history)
  * @param maturity the maturity index
  * @param facts what the snapshot held
+ * @param rules every rule the audit ran (built-in and the blueprint's custom rules), sorted by id: what the
+ *     findings were checked against, for SARIF rule metadata and JUnit test cases
+ * @param anchors where in the blueprint file findings' subjects are declared, for findings that have such a
+ *     declaration (see {@link #blueprintPosition})
  */
 public record AuditReport(
         int schemaVersion,
@@ -48,7 +56,9 @@ public record AuditReport(
         List<String> notices,
         StageMetrics metrics,
         Maturity maturity,
-        SnapshotFacts facts) {
+        SnapshotFacts facts,
+        List<RuleDescriptor> rules,
+        List<BlueprintAnchor> anchors) {
     /** The version of the report shape written by this code. */
     public static final int SCHEMA_VERSION = 1;
 
@@ -66,9 +76,33 @@ public record AuditReport(
         requireNonNull(metrics, "metrics is null");
         requireNonNull(maturity, "maturity is null");
         requireNonNull(facts, "facts is null");
+        rules = rules.stream().sorted(Comparator.comparing(RuleDescriptor::id)).toList();
+        anchors = List.copyOf(anchors);
         if (complete != incompleteReasons.isEmpty()) {
             throw new IllegalArgumentException("an incomplete report names its reasons, a complete one has none");
         }
+    }
+
+    /** A report without rule metadata or blueprint anchors (as written before they were added). */
+    public AuditReport(int schemaVersion, String toolVersion, String blueprintName, String blueprintFile, SourceInfo source,
+            String crm, Instant asOf, boolean complete, List<String> incompleteReasons, List<Finding> findings,
+            List<Finding> baselined, List<SuppressedFinding> suppressed, List<String> notices, StageMetrics metrics,
+            Maturity maturity, SnapshotFacts facts) {
+        this(schemaVersion, toolVersion, blueprintName, blueprintFile, source, crm, asOf, complete, incompleteReasons,
+                findings, baselined, suppressed, notices, metrics, maturity, facts, List.of(), List.of());
+    }
+
+    /** Where in the blueprint file {@code finding}'s subject is declared, if the audit found a declaration. */
+    public Optional<SourcePosition> blueprintPosition(Finding finding) {
+        return anchors.stream()
+                .filter(a -> a.ruleId().equals(finding.ruleId()) && a.subject().equals(finding.subject()))
+                .map(BlueprintAnchor::position)
+                .findFirst();
+    }
+
+    /** The rule with this id among {@link #rules()}. */
+    public Optional<RuleDescriptor> rule(String ruleId) {
+        return rules.stream().filter(r -> r.id().equals(ruleId)).findFirst();
     }
 
     /** Findings that count at or above {@code threshold}. */

@@ -1,0 +1,24 @@
+package dev.l2o.report;
+
+import dev.l2o.error.ErrorCode;
+import dev.l2o.error.L2oException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The diff writers by format name: what {@code l2o diff --format} accepts. */
+public final class DiffWriters {
+    private static final List<DiffWriter> ALL = List.of(new TextDiffWriter(), new JsonDiffWriter(), new MarkdownDiffWriter());
+
+    private DiffWriters() {}
+
+    public static DiffWriter forFormat(String format) {
+        return ALL.stream().filter(w -> w.format().equals(format)).findFirst()
+                .orElseThrow(() -> new L2oException(ErrorCode.BAD_ARGUMENT, "unknown --format '" + format + "' for l2o diff: use one of "
+                        + ALL.stream().map(DiffWriter::format).collect(Collectors.joining(", "))));
+    }
+
+    /** Whether the change fails the run: it introduces a finding at or above the threshold, or a source is incomplete. */
+    public static boolean fails(DiffReport report, ReportContext context) {
+        return !report.complete() || report.introduced().stream().anyMatch(context::fails);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.l2o.report;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GoldenReportTest {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"text", "json", "md", "html", "junit", "sarif"})
+    void everyFormatOfTheNorthwindAuditMatchesItsGoldenFile(String format) {
+        // given
+        AuditReport report = Northwind.report();
+        ReportWriter writer = ReportWriters.forFormat(format, false);
+
+        // when
+        String output = Northwind.normalise(Northwind.render(writer, report, ReportContext.DEFAULT), report);
+
+        // then
+        GoldenFiles.assertMatches("northwind/" + writer.defaultFileName(), output);
+    }
+}
