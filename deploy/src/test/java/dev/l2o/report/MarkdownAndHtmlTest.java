@@ -93,7 +93,7 @@ class MarkdownAndHtmlTest {
         String atWarning = Northwind.render(new JunitReportWriter(), report, new ReportContext(Severity.WARNING));
 
         // then
-        assertThat(atError).contains("<testsuites name=\"l2o audit · northwind-new-business\" tests=\"31\" failures=\"3\"");
+        assertThat(atError).contains("<testsuites name=\"l2o audit · northwind-new-business\" tests=\"32\" failures=\"3\"");
         assertThat(atWarning).contains("failures=\"23\"");
     }
 

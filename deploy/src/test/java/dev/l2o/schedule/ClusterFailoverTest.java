@@ -114,6 +114,9 @@ class ClusterFailoverTest {
             Eventually.await(Duration.ofSeconds(30), "a node runs the audit", () -> store.runs(Optional.of("failover"), 10).stream()
                     .anyMatch(run -> run.outcome().isEmpty()));
             RunRecord running = store.runs(Optional.of("failover"), 10).get(0);
+            // The run is claimed in the store a moment before the executor starts: kill the node only once it works.
+            String fireMillis = Long.toString(running.fireTime().toEpochMilli());
+            Eventually.await(Duration.ofSeconds(20), "the claiming node starts the audit", () -> journalHas(journal, "start " + fireMillis));
             Process victim = byNodeId.get(running.nodeId());
             String survivor = byNodeId.keySet().stream().filter(id -> !id.equals(running.nodeId())).findFirst().orElseThrow();
 
@@ -144,5 +147,13 @@ class ClusterFailoverTest {
         Process survivorProcess = byNodeId.values().stream().filter(Process::isAlive).findFirst().orElseThrow();
         survivorProcess.destroy();
         assertThat(survivorProcess.waitFor(30, TimeUnit.SECONDS)).as("the survivor stops on SIGTERM").isTrue();
+    }
+
+    private static boolean journalHas(Path journal, String prefix) {
+        try {
+            return Files.exists(journal) && Files.readAllLines(journal).stream().anyMatch(line -> line.startsWith(prefix));
+        } catch (IOException e) {
+            return false;
+        }
     }
 }
