@@ -3,6 +3,7 @@ package dev.l2o.cli;
 import dev.l2o.app.AuditRequest;
 import dev.l2o.app.AuditService;
 import dev.l2o.report.AuditReport;
+import dev.l2o.report.ReportWriters;
 import dev.l2o.report.ReportContext;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,6 +51,8 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // A wrong --format is a usage error before any API call, not after a long fetch.
+        formats.forEach(format -> ReportWriters.forFormat(format, false));
         AuditService service = new AuditService(Contexts.connectorContext(environment));
         AuditReport report = service.audit(new AuditRequest(blueprint, source.spec(environment.environment()),
                 source.historyCsv, asOf, baseline));

@@ -158,6 +158,17 @@ class AuditCommandTest {
     }
 
     @Test
+    void anUnknownFormatIsAUsageErrorBeforeTheSourceIsRead() {
+        // when
+        CliRun run = CliRun.of("audit", "--blueprint", BLUEPRINT, "--source", "sfdx:" + temp.resolve("absent"),
+                "--format", "pdf", "--out", temp.toString());
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown --format 'pdf'").doesNotContain("no such");
+    }
+
+    @Test
     void theTextReportGroupsFindingsByDimension() {
         // when
         CliRun run = CliRun.of("audit", "--blueprint", BLUEPRINT, "--source", "sfdx:" + ORG, "--as-of", AS_OF,
