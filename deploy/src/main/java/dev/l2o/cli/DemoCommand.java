@@ -69,7 +69,9 @@ final class DemoCommand implements Callable<Integer> {
         environment.err().println("l2o demo: auditing " + simulator.source().scheme() + " at " + simulator.url());
         ConnectorContext context = new ConnectorContext(Clock.systemUTC(), simulator.environment(), work,
                 new ConsoleProgress(environment.err(), environment.terminal()));
-        LoadedBlueprint loaded = BlueprintLoader.load(blueprint);
+        // Named as in the repository, not by the temporary folder the bundled copy was extracted to.
+        LoadedBlueprint loaded = BlueprintLoader.parse(readString(blueprint),
+                "examples/" + blueprint.getParent().getFileName() + "/" + blueprint.getFileName());
         AuditReport report;
         try (OpenSource source = OpenSource.fetch(simulator.source(), null, FetchRequests.forBlueprint(loaded.blueprint()), context)) {
             report = new AuditService(context).audit(loaded, source.snapshot(), DEMO_AS_OF, new Baseline(Set.of()));
@@ -78,5 +80,13 @@ final class DemoCommand implements Callable<Integer> {
         files.forEach(file -> environment.err().println("l2o demo: wrote " + file));
         environment.out().println();
         return report.complete() ? ExitCode.OK : ExitCode.INCOMPLETE;
+    }
+
+    private static String readString(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
