@@ -57,7 +57,7 @@ final class FakeExecutor implements AuditExecutor {
 
     @Override
     public RunResult execute(ScheduledAudit audit, Path runDirectory) {
-        throw new UnsupportedOperationException("the server calls execute(RunRequest)");
+        return execute(new RunRequest(audit, runDirectory, Instant.now(), Optional.empty(), Map.of()));
     }
 
     @Override
