@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             MetricsCommand.class,
             BaselineCommand.class,
             ValidateCommand.class,
+            RulesCommand.class,
             InitCommand.class,
             DemoCommand.class,
             SimulateCommand.class,
