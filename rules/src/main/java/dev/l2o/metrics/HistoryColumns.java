@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * History rows in source order held as primitive columns (record number, stage slot, epoch millis: 16 bytes
- * a row), with each record's latest amount and close date folded in as the rows arrive (28 bytes a record).
+ * a row), with each record's latest amount and close date folded in as the rows arrive (40 bytes a record, with its row count).
  * {@link #forEachRecord} then orders a row index by (record, time, source position) with a counting sort on the
  * record and a stable sort by time within each record, and hands every record's rows to the walker.
  */
@@ -15,10 +15,18 @@ final class HistoryColumns {
     private long[] times = new long[1024];
     private int size;
 
-    private double[] amounts = new double[256];
-    private long[] amountTimes = new long[256];
-    private int[] closeDays = new int[256];
-    private long[] closeDayTimes = new long[256];
+    /**
+     * Per record, interleaved so that a row touches one cache line of it: {@code [amount bits, amount time,
+     * close day, close-day time, row count]}. Records arrive in random order, so separate arrays cost a cache
+     * miss each.
+     */
+    private long[] perRecord = new long[256 * PER_RECORD];
+    private static final int PER_RECORD = 5;
+    private static final int AMOUNT = 0;
+    private static final int AMOUNT_TIME = 1;
+    private static final int CLOSE_DAY = 2;
+    private static final int CLOSE_DAY_TIME = 3;
+    private static final int ROWS = 4;
 
     /** Appends one row; {@code amount} is NaN and {@code closeDay} {@link RecordBuffer#NO_DATE} when absent. */
     void add(String recordId, int slot, long time, double amount, int closeDay) {
@@ -34,27 +42,26 @@ final class HistoryColumns {
         slots[size] = slot;
         times[size] = time;
         size++;
-        if (record == amounts.length) {
-            int grown = record + (record >> 1);
-            amounts = Arrays.copyOf(amounts, grown);
-            amountTimes = Arrays.copyOf(amountTimes, grown);
-            closeDays = Arrays.copyOf(closeDays, grown);
-            closeDayTimes = Arrays.copyOf(closeDayTimes, grown);
+        int at = record * PER_RECORD;
+        if (at == perRecord.length) {
+            perRecord = Arrays.copyOf(perRecord, at + (at >> 1) / PER_RECORD * PER_RECORD);
         }
         if (record == known) {
-            amounts[record] = Double.NaN;
-            amountTimes[record] = Long.MIN_VALUE;
-            closeDays[record] = RecordBuffer.NO_DATE;
-            closeDayTimes[record] = Long.MIN_VALUE;
+            perRecord[at + AMOUNT] = Double.doubleToRawLongBits(Double.NaN);
+            perRecord[at + AMOUNT_TIME] = Long.MIN_VALUE;
+            perRecord[at + CLOSE_DAY] = RecordBuffer.NO_DATE;
+            perRecord[at + CLOSE_DAY_TIME] = Long.MIN_VALUE;
+            perRecord[at + ROWS] = 0;
         }
-        if (!Double.isNaN(amount) && time >= amountTimes[record]) {
-            amounts[record] = amount;
-            amountTimes[record] = time;
+        if (!Double.isNaN(amount) && time >= perRecord[at + AMOUNT_TIME]) {
+            perRecord[at + AMOUNT] = Double.doubleToRawLongBits(amount);
+            perRecord[at + AMOUNT_TIME] = time;
         }
-        if (closeDay != RecordBuffer.NO_DATE && time >= closeDayTimes[record]) {
-            closeDays[record] = closeDay;
-            closeDayTimes[record] = time;
+        if (closeDay != RecordBuffer.NO_DATE && time >= perRecord[at + CLOSE_DAY_TIME]) {
+            perRecord[at + CLOSE_DAY] = closeDay;
+            perRecord[at + CLOSE_DAY_TIME] = time;
         }
+        perRecord[at + ROWS]++;
     }
 
     int rowCount() {
@@ -64,7 +71,7 @@ final class HistoryColumns {
     /** The bytes the columns and per-record arrays hold (their capacity, not their use): the whole of its memory. */
     long retainedBytes() {
         return (long) records.length * Integer.BYTES + (long) slots.length * Integer.BYTES + (long) times.length * Long.BYTES
-                + (long) amounts.length * (Double.BYTES + Long.BYTES + Integer.BYTES + Long.BYTES)
+                + (long) perRecord.length * Long.BYTES
                 + recordIds.retainedBytes();
     }
 
@@ -72,11 +79,8 @@ final class HistoryColumns {
     void forEachRecord(HistoryWalker walker) {
         int recordCount = recordIds.size();
         int[] starts = new int[recordCount + 1];
-        for (int row = 0; row < size; row++) {
-            starts[records[row] + 1]++;
-        }
         for (int record = 0; record < recordCount; record++) {
-            starts[record + 1] += starts[record];
+            starts[record + 1] = starts[record] + (int) perRecord[record * PER_RECORD + ROWS];
         }
         int[] order = new int[size];
         int[] fill = Arrays.copyOf(starts, recordCount);
@@ -90,8 +94,8 @@ final class HistoryColumns {
                 int row = order[k];
                 buffer.add(slots[row], times[row]);
             }
-            buffer.amount = amounts[record];
-            buffer.closeDay = closeDays[record];
+            buffer.amount = Double.longBitsToDouble(perRecord[record * PER_RECORD + AMOUNT]);
+            buffer.closeDay = (int) perRecord[record * PER_RECORD + CLOSE_DAY];
             buffer.sortByTime();
             walker.walk(recordIds.value(record), buffer);
         }

@@ -81,8 +81,8 @@ class LargeHistoryTest {
         // then
         assertThat(columns.rowCount()).isEqualTo(rows);
         long perRowColumns = 3L * rows / 2 * (Integer.BYTES + Integer.BYTES + Long.BYTES);
-        long perRecordArrays = 3L * records / 2 * (Double.BYTES + Long.BYTES + Integer.BYTES + Long.BYTES);
-        long idTableAndArena = 4L * records * Long.BYTES + 3L * records / 2 * (Character.BYTES * (3 + "00619999".length()) + Integer.BYTES);
-        assertThat(columns.retainedBytes()).isLessThanOrEqualTo(perRowColumns + perRecordArrays + idTableAndArena);
+        long perRecordArrays = 3L * records / 2 * 5 * Long.BYTES;
+        long idTablesAndArena = 1024L * Long.BYTES + 4L * records * 3 * Long.BYTES + 3L * records / 2 * (Character.BYTES * (3 + "00619999".length()) + Integer.BYTES);
+        assertThat(columns.retainedBytes()).isLessThanOrEqualTo(perRowColumns + perRecordArrays + idTablesAndArena);
     }
 }
