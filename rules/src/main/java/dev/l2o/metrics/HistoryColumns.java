@@ -28,10 +28,52 @@ final class HistoryColumns {
     private static final int CLOSE_DAY_TIME = 3;
     private static final int ROWS = 4;
 
+    /** Rows appended by {@link #addAll} between cache-miss overlaps; small enough that their lines stay cached. */
+    private static final int CHUNK = 32;
+    private final int[] chunkRecords = new int[CHUNK];
+    private final boolean[] chunkNew = new boolean[CHUNK];
+    /** Sums of touched table and column entries; kept so the reads that pull them into the cache are not dropped. */
+    long touched;
+
     /** Appends one row; {@code amount} is NaN and {@code closeDay} {@link RecordBuffer#NO_DATE} when absent. */
     void add(String recordId, int slot, long time, double amount, int closeDay) {
         int known = recordIds.size();
         int record = recordIds.intern(recordId);
+        append(record, record == known, slot, time, amount, closeDay);
+    }
+
+    /**
+     * Appends rows {@code 0..count-1} of a batch, exactly as {@link #add} would one by one; {@code firsts} and
+     * {@code rests} are the ids packed by {@link StringInterner#packedFirst}/{@link StringInterner#packedRest}.
+     * Record ids arrive in random order, so each row costs cache misses in the id table and the per-record
+     * block; reading the entries of a few dozen rows first lets those misses overlap.
+     */
+    void addAll(String[] recordIds, long[] firsts, long[] rests, int[] rowSlots, long[] rowTimes, double[] rowAmounts,
+            int[] rowCloseDays, int count) {
+        long sum = 0;
+        for (int start = 0; start < count; start += CHUNK) {
+            int end = Math.min(count, start + CHUNK);
+            for (int i = start; i < end; i++) {
+                sum += this.recordIds.touch(firsts[i], rests[i]);
+            }
+            for (int i = start; i < end; i++) {
+                int known = this.recordIds.size();
+                int record = this.recordIds.intern(recordIds[i], firsts[i], rests[i]);
+                chunkRecords[i - start] = record;
+                chunkNew[i - start] = record == known;
+                int at = record * PER_RECORD + ROWS;
+                if (at < perRecord.length) {
+                    sum += perRecord[at];
+                }
+            }
+            for (int i = start; i < end; i++) {
+                append(chunkRecords[i - start], chunkNew[i - start], rowSlots[i], rowTimes[i], rowAmounts[i], rowCloseDays[i]);
+            }
+        }
+        touched += sum;
+    }
+
+    private void append(int record, boolean isNew, int slot, long time, double amount, int closeDay) {
         if (size == records.length) {
             int grown = size + (size >> 1);
             records = Arrays.copyOf(records, grown);
@@ -46,7 +88,7 @@ final class HistoryColumns {
         if (at == perRecord.length) {
             perRecord = Arrays.copyOf(perRecord, at + (at >> 1) / PER_RECORD * PER_RECORD);
         }
-        if (record == known) {
+        if (isNew) {
             perRecord[at + AMOUNT] = Double.doubleToRawLongBits(Double.NaN);
             perRecord[at + AMOUNT_TIME] = Long.MIN_VALUE;
             perRecord[at + CLOSE_DAY] = RecordBuffer.NO_DATE;

@@ -36,13 +36,40 @@ final class StringInterner {
 
     /** The number of {@code value}, assigning the next one when it is new. */
     int intern(String value) {
+        return intern(value, packedFirst(value), packedRest(value));
+    }
+
+    /**
+     * The first half of {@code value} packed for {@link #intern(String, long, long)}; negative when the string is
+     * kept in the arena instead. Needs no interner, so another thread can compute it.
+     */
+    static long packedFirst(String value) {
         int length = value.length();
-        if (length > 0 && length <= PACKED_CHARS) {
-            long first = pack(value, 0, Math.min(length, PACKED_HALF));
-            long rest = length > PACKED_HALF ? pack(value, PACKED_HALF, length) : 0;
-            if (first >= 0 && rest >= 0) {
-                return internPacked(value, first, rest);
-            }
+        return length > 0 && length <= PACKED_CHARS ? pack(value, 0, Math.min(length, PACKED_HALF)) : -1;
+    }
+
+    /** The second half of {@code value} packed (0 when it is short); negative when the string is not packable. */
+    static long packedRest(String value) {
+        int length = value.length();
+        return length > PACKED_HALF && length <= PACKED_CHARS ? pack(value, PACKED_HALF, length) : 0;
+    }
+
+    /**
+     * Reads the table slot where {@code value} (packed as {@code first}, {@code rest}) would start its probe, and
+     * returns what it read, for the caller to fold into a sum the JIT cannot drop. Touching the slots of a batch
+     * of ids before interning them lets the processor wait for their cache misses at once instead of in turn.
+     */
+    long touch(long first, long rest) {
+        if (first < 0 || rest < 0) {
+            return 0;
+        }
+        return packed[packedSlotOf(first, rest, packed.length / STRIDE) * STRIDE + 2];
+    }
+
+    /** {@link #intern(String)} with the halves {@link #packedFirst} and {@link #packedRest} already computed. */
+    int intern(String value, long first, long rest) {
+        if (first >= 0 && rest >= 0) {
+            return internPacked(value, first, rest);
         }
         int hash = value.hashCode();
         int mask = table.length - 1;
