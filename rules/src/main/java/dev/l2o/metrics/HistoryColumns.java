@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * History rows in source order held as primitive columns (record number, stage slot, epoch millis: 16 bytes
- * a row), with each record's latest amount and close date folded in as the rows arrive (40 bytes a record, with its row count).
- * {@link #forEachRecord} then orders a row index by (record, time, source position) with a counting sort on the
- * record and a stable sort by time within each record, and hands every record's rows to the walker.
+ * a row), with each record's latest amount and close date folded in as the rows arrive (40 bytes a record,
+ * with its row count). {@link #forEachRecord} then orders the rows by (record, time, source position): a
+ * counting sort copies them grouped by record (12 bytes a row), a stable sort orders each record's rows by time,
+ * and every record's rows go to the walker.
  */
 final class HistoryColumns {
     private final StringInterner recordIds = new StringInterner();
