@@ -64,6 +64,8 @@ public final class OpportunityHistoryCsv implements StageHistory {
             .withChronology(IsoChronology.INSTANCE)
             .withResolverStyle(ResolverStyle.STRICT);
 
+    private static final ForecastCategory[] FORECAST_CATEGORIES = ForecastCategory.values();
+
     private final Path file;
     private final String displayName;
     private final Charset charset;
@@ -192,21 +194,18 @@ public final class OpportunityHistoryCsv implements StageHistory {
                 || text.charAt(10) != 'T' && text.charAt(10) != ' ') {
             return null;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 2);
-        int day = digits(text, 8, 2);
+        long epochDay = fastEpochDay(text);
         int hour = digits(text, 11, 2);
         int minute = digits(text, 14, 2);
         int second = digits(text, 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth()
-                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+        if (epochDay == NO_DAY || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return null;
         }
         int position = 19;
         int nanos = 0;
         if (position < length && text.charAt(position) == '.') {
             int start = ++position;
-            while (position < length && Character.isDigit(text.charAt(position))) {
+            while (position < length && text.charAt(position) >= '0' && text.charAt(position) <= '9') {
                 position++;
             }
             int count = position - start;
@@ -218,17 +217,55 @@ public final class OpportunityHistoryCsv implements StageHistory {
                 nanos *= 10;
             }
         }
-        int offsetSeconds = 0;
-        if (position < length) {
-            String offset = text.substring(position);
-            if (offset.equals("Z") || offset.equals("+0000") || offset.equals("+00:00")) {
-                offsetSeconds = 0;
-            } else {
-                return null;
+        // Only UTC offsets take the fast path; compared in place, since a substring a row adds up over millions.
+        int rest = length - position;
+        if (rest != 0 && !(rest == 1 && text.charAt(position) == 'Z')
+                && !(rest == 5 && text.startsWith("+0000", position))
+                && !(rest == 6 && text.startsWith("+00:00", position))) {
+            return null;
+        }
+        return Instant.ofEpochSecond(epochDay * 86400 + hour * 3600L + minute * 60L + second, nanos);
+    }
+
+    /** Marks text that {@link #fastEpochDay} leaves to the formatter. */
+    static final long NO_DAY = Long.MIN_VALUE;
+
+    /**
+     * The epoch day of a {@code yyyy-MM-dd} date at the start of {@code text} (a valid date, four-digit year), or
+     * {@link #NO_DAY} for anything else. Computed without {@link LocalDate}, which parses through a formatter.
+     */
+    static long fastEpochDay(String text) {
+        if (text.length() < 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return NO_DAY;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > monthLength(year, month)) {
+            return NO_DAY;
+        }
+        // LocalDate.toEpochDay's arithmetic (proleptic Gregorian calendar, 1970-01-01 is day 0).
+        long y = year;
+        long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+        total += (367 * month - 362) / 12;
+        total += day - 1;
+        if (month > 2) {
+            total--;
+            if (!IsoChronology.INSTANCE.isLeapYear(year)) {
+                total--;
             }
         }
-        long epochDay = LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(epochDay * 86400 + hour * 3600L + minute * 60L + second - offsetSeconds, nanos);
+        return total - DAYS_0000_TO_1970;
+    }
+
+    private static final long DAYS_0000_TO_1970 = (146097 * 5L) - (30L * 365L + 7L);
+
+    private static int monthLength(int year, int month) {
+        return switch (month) {
+            case 2 -> IsoChronology.INSTANCE.isLeapYear(year) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
     }
 
     private static int digits(String text, int start, int count) {
@@ -266,8 +303,12 @@ public final class OpportunityHistoryCsv implements StageHistory {
         if (text.isEmpty()) {
             return null;
         }
+        // Some exports write a date-time here; the date part is what Salesforce stores.
+        long epochDay = fastEpochDay(text);
+        if (epochDay != NO_DAY) {
+            return LocalDate.ofEpochDay(epochDay);
+        }
         try {
-            // Some exports write a date-time here; the date part is what Salesforce stores.
             return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
         } catch (DateTimeParseException e) {
             throw malformed(record, column, "'" + text + "' is not a date (expected 2026-03-01)");
@@ -281,6 +322,12 @@ public final class OpportunityHistoryCsv implements StageHistory {
         String text = record.getField(index).trim();
         if (text.isEmpty()) {
             return null;
+        }
+        // Exports repeat a handful of API values; an exact match skips parse's normalising copies of the text.
+        for (ForecastCategory category : FORECAST_CATEGORIES) {
+            if (category.blueprintName().equals(text)) {
+                return category;
+            }
         }
         return ForecastCategory.parse(text).orElseThrow(() -> malformed(record, "ForecastCategory",
                 "'" + text + "' is not a forecast category (Pipeline, Best Case, Commit, Closed, Omitted or an API value)"));

@@ -162,6 +162,53 @@ class OpportunityHistoryCsvTest {
     }
 
     @Test
+    void theFastDateReadingAgreesWithJavaTimeOnEveryDayAndRejectsInvalidDates() {
+        // given
+        LocalDate first = LocalDate.of(1899, 12, 25);
+        LocalDate last = LocalDate.of(2101, 1, 5);
+
+        // when
+        List<LocalDate> misread = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            long expected = day.toEpochDay();
+            if (OpportunityHistoryCsv.fastEpochDay(day.toString()) != expected
+                    || OpportunityHistoryCsv.fastEpochDay(day + "T10:00:00.000+0000") != expected
+                    || !Instant.ofEpochSecond(expected * 86400 + 36000).equals(OpportunityHistoryCsv.fastTimestamp(day + "T10:00:00.000+0000"))) {
+                misread.add(day);
+            }
+        }
+
+        // then
+        assertThat(misread).isEmpty();
+        assertThat(List.of("2023-02-29", "2024-02-30", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00", "24-01-01",
+                "2024/01/01", "+2024-01-1", "2024-01-3a"))
+                .allSatisfy(text -> assertThat(OpportunityHistoryCsv.fastEpochDay(text)).isEqualTo(OpportunityHistoryCsv.NO_DAY));
+        assertThat(OpportunityHistoryCsv.fastTimestamp("2024-01-01T10:00:00+0100")).isNull();
+        assertThat(OpportunityHistoryCsv.fastTimestamp("2024-01-01T10:00:00.1234567890Z")).isNull();
+    }
+
+    @Test
+    void closeDatesAndForecastCategoriesReadTheSameInEveryShape() throws IOException {
+        // given
+        Path file = write("""
+                OpportunityId,StageName,CreatedDate,CloseDate,ForecastCategory
+                a,S,2026-01-05T09:30:00Z,2024-02-29,BestCase
+                b,S,2026-01-05T09:30:00Z,2024-02-29T00:00:00.000Z,Best Case
+                c,S,2026-01-05T09:30:00Z,2024-02-29 23:00,best_case
+                """, StandardCharsets.UTF_8);
+
+        // when
+        List<StageEvent> events = read(OpportunityHistoryCsv.open(file, "h.csv"));
+
+        // then
+        assertThat(events).extracting(StageEvent::closeDate, StageEvent::forecastCategory)
+                .containsOnly(tuple(LocalDate.of(2024, 2, 29), ForecastCategory.BEST_CASE)).hasSize(3);
+        assertThatThrownBy(() -> read(OpportunityHistoryCsv.open(write(
+                "OpportunityId,StageName,CreatedDate,CloseDate\na,S,2026-01-05T09:30:00Z,2023-02-29\n", StandardCharsets.UTF_8), "h.csv")))
+                .hasMessageStartingWith("h.csv:2: column CloseDate: '2023-02-29' is not a date");
+    }
+
+    @Test
     void aMissingRequiredColumnIsReportedWhenOpening() throws IOException {
         // given
         Path file = write("OpportunityId,CreatedDate\n0061,2026-01-05T09:30:00Z\n", StandardCharsets.UTF_8);

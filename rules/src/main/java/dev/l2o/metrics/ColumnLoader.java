@@ -1,5 +1,6 @@
 package dev.l2o.metrics;
 
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,8 @@ final class ColumnLoader {
 
     private static final class Batch {
         final String[] recordIds = new String[BATCH];
+        final long[] firsts = new long[BATCH];
+        final long[] rests = new long[BATCH];
         final int[] slots = new int[BATCH];
         final long[] times = new long[BATCH];
         final double[] amounts = new double[BATCH];
@@ -52,6 +55,9 @@ final class ColumnLoader {
         Batch batch = current;
         int i = batch.size++;
         batch.recordIds[i] = recordId;
+        // Packed here: the reading thread has time to spare, the loading thread waits on cache misses.
+        batch.firsts[i] = StringInterner.packedFirst(recordId);
+        batch.rests[i] = StringInterner.packedRest(recordId);
         batch.slots[i] = slot;
         batch.times[i] = time;
         batch.amounts[i] = amount;
@@ -85,10 +91,9 @@ final class ColumnLoader {
                 if (batch.last) {
                     return;
                 }
-                for (int i = 0; i < batch.size; i++) {
-                    columns.add(batch.recordIds[i], batch.slots[i], batch.times[i], batch.amounts[i], batch.closeDays[i]);
-                    batch.recordIds[i] = null;
-                }
+                columns.addAll(batch.recordIds, batch.firsts, batch.rests, batch.slots, batch.times, batch.amounts,
+                        batch.closeDays, batch.size);
+                Arrays.fill(batch.recordIds, 0, batch.size, null);
                 batch.size = 0;
                 free.put(batch);
             }

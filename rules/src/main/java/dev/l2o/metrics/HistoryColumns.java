@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * History rows in source order held as primitive columns (record number, stage slot, epoch millis: 16 bytes
- * a row), with each record's latest amount and close date folded in as the rows arrive (28 bytes a record).
- * {@link #forEachRecord} then orders a row index by (record, time, source position) with a counting sort on the
- * record and a stable sort by time within each record, and hands every record's rows to the walker.
+ * a row), with each record's latest amount and close date folded in as the rows arrive (40 bytes a record,
+ * with its row count). {@link #forEachRecord} then orders the rows by (record, time, source position): a
+ * counting sort copies them grouped by record (12 bytes a row), a stable sort orders each record's rows by time,
+ * and every record's rows go to the walker.
  */
 final class HistoryColumns {
     private final StringInterner recordIds = new StringInterner();
@@ -15,15 +16,65 @@ final class HistoryColumns {
     private long[] times = new long[1024];
     private int size;
 
-    private double[] amounts = new double[256];
-    private long[] amountTimes = new long[256];
-    private int[] closeDays = new int[256];
-    private long[] closeDayTimes = new long[256];
+    /**
+     * Per record, interleaved so that a row touches one cache line of it: {@code [amount bits, amount time,
+     * close day, close-day time, row count]}. Records arrive in random order, so separate arrays cost a cache
+     * miss each.
+     */
+    private long[] perRecord = new long[256 * PER_RECORD];
+    private static final int PER_RECORD = 5;
+    private static final int AMOUNT = 0;
+    private static final int AMOUNT_TIME = 1;
+    private static final int CLOSE_DAY = 2;
+    private static final int CLOSE_DAY_TIME = 3;
+    private static final int ROWS = 4;
+
+    /** Rows appended by {@link #addAll} between cache-miss overlaps; small enough that their lines stay cached. */
+    private static final int CHUNK = 32;
+    private final int[] chunkRecords = new int[CHUNK];
+    private final boolean[] chunkNew = new boolean[CHUNK];
+    /** Sums of touched table and column entries; kept so the reads that pull them into the cache are not dropped. */
+    long touched;
 
     /** Appends one row; {@code amount} is NaN and {@code closeDay} {@link RecordBuffer#NO_DATE} when absent. */
     void add(String recordId, int slot, long time, double amount, int closeDay) {
         int known = recordIds.size();
         int record = recordIds.intern(recordId);
+        append(record, record == known, slot, time, amount, closeDay);
+    }
+
+    /**
+     * Appends rows {@code 0..count-1} of a batch, exactly as {@link #add} would one by one; {@code firsts} and
+     * {@code rests} are the ids packed by {@link StringInterner#packedFirst}/{@link StringInterner#packedRest}.
+     * Record ids arrive in random order, so each row costs cache misses in the id table and the per-record
+     * block; reading the entries of a few dozen rows first lets those misses overlap.
+     */
+    void addAll(String[] recordIds, long[] firsts, long[] rests, int[] rowSlots, long[] rowTimes, double[] rowAmounts,
+            int[] rowCloseDays, int count) {
+        long sum = 0;
+        for (int start = 0; start < count; start += CHUNK) {
+            int end = Math.min(count, start + CHUNK);
+            for (int i = start; i < end; i++) {
+                sum += this.recordIds.touch(firsts[i], rests[i]);
+            }
+            for (int i = start; i < end; i++) {
+                int known = this.recordIds.size();
+                int record = this.recordIds.intern(recordIds[i], firsts[i], rests[i]);
+                chunkRecords[i - start] = record;
+                chunkNew[i - start] = record == known;
+                int at = record * PER_RECORD + ROWS;
+                if (at < perRecord.length) {
+                    sum += perRecord[at];
+                }
+            }
+            for (int i = start; i < end; i++) {
+                append(chunkRecords[i - start], chunkNew[i - start], rowSlots[i], rowTimes[i], rowAmounts[i], rowCloseDays[i]);
+            }
+        }
+        touched += sum;
+    }
+
+    private void append(int record, boolean isNew, int slot, long time, double amount, int closeDay) {
         if (size == records.length) {
             int grown = size + (size >> 1);
             records = Arrays.copyOf(records, grown);
@@ -34,27 +85,26 @@ final class HistoryColumns {
         slots[size] = slot;
         times[size] = time;
         size++;
-        if (record == amounts.length) {
-            int grown = record + (record >> 1);
-            amounts = Arrays.copyOf(amounts, grown);
-            amountTimes = Arrays.copyOf(amountTimes, grown);
-            closeDays = Arrays.copyOf(closeDays, grown);
-            closeDayTimes = Arrays.copyOf(closeDayTimes, grown);
+        int at = record * PER_RECORD;
+        if (at == perRecord.length) {
+            perRecord = Arrays.copyOf(perRecord, at + (at >> 1) / PER_RECORD * PER_RECORD);
         }
-        if (record == known) {
-            amounts[record] = Double.NaN;
-            amountTimes[record] = Long.MIN_VALUE;
-            closeDays[record] = RecordBuffer.NO_DATE;
-            closeDayTimes[record] = Long.MIN_VALUE;
+        if (isNew) {
+            perRecord[at + AMOUNT] = Double.doubleToRawLongBits(Double.NaN);
+            perRecord[at + AMOUNT_TIME] = Long.MIN_VALUE;
+            perRecord[at + CLOSE_DAY] = RecordBuffer.NO_DATE;
+            perRecord[at + CLOSE_DAY_TIME] = Long.MIN_VALUE;
+            perRecord[at + ROWS] = 0;
         }
-        if (!Double.isNaN(amount) && time >= amountTimes[record]) {
-            amounts[record] = amount;
-            amountTimes[record] = time;
+        if (!Double.isNaN(amount) && time >= perRecord[at + AMOUNT_TIME]) {
+            perRecord[at + AMOUNT] = Double.doubleToRawLongBits(amount);
+            perRecord[at + AMOUNT_TIME] = time;
         }
-        if (closeDay != RecordBuffer.NO_DATE && time >= closeDayTimes[record]) {
-            closeDays[record] = closeDay;
-            closeDayTimes[record] = time;
+        if (closeDay != RecordBuffer.NO_DATE && time >= perRecord[at + CLOSE_DAY_TIME]) {
+            perRecord[at + CLOSE_DAY] = closeDay;
+            perRecord[at + CLOSE_DAY_TIME] = time;
         }
+        perRecord[at + ROWS]++;
     }
 
     int rowCount() {
@@ -64,7 +114,7 @@ final class HistoryColumns {
     /** The bytes the columns and per-record arrays hold (their capacity, not their use): the whole of its memory. */
     long retainedBytes() {
         return (long) records.length * Integer.BYTES + (long) slots.length * Integer.BYTES + (long) times.length * Long.BYTES
-                + (long) amounts.length * (Double.BYTES + Long.BYTES + Integer.BYTES + Long.BYTES)
+                + (long) perRecord.length * Long.BYTES
                 + recordIds.retainedBytes();
     }
 
@@ -72,26 +122,27 @@ final class HistoryColumns {
     void forEachRecord(HistoryWalker walker) {
         int recordCount = recordIds.size();
         int[] starts = new int[recordCount + 1];
-        for (int row = 0; row < size; row++) {
-            starts[records[row] + 1]++;
-        }
         for (int record = 0; record < recordCount; record++) {
-            starts[record + 1] += starts[record];
+            starts[record + 1] = starts[record] + (int) perRecord[record * PER_RECORD + ROWS];
         }
-        int[] order = new int[size];
+        // Rows are moved to their record's place rather than indexed: scattered writes do not stall the
+        // processor the way scattered reads would when the records are walked.
+        int[] groupedSlots = new int[size];
+        long[] groupedTimes = new long[size];
         int[] fill = Arrays.copyOf(starts, recordCount);
         for (int row = 0; row < size; row++) {
-            order[fill[records[row]]++] = row;
+            int at = fill[records[row]]++;
+            groupedSlots[at] = slots[row];
+            groupedTimes[at] = times[row];
         }
         RecordBuffer buffer = new RecordBuffer();
         for (int record = 0; record < recordCount; record++) {
             buffer.clear();
             for (int k = starts[record]; k < starts[record + 1]; k++) {
-                int row = order[k];
-                buffer.add(slots[row], times[row]);
+                buffer.add(groupedSlots[k], groupedTimes[k]);
             }
-            buffer.amount = amounts[record];
-            buffer.closeDay = closeDays[record];
+            buffer.amount = Double.longBitsToDouble(perRecord[record * PER_RECORD + AMOUNT]);
+            buffer.closeDay = (int) perRecord[record * PER_RECORD + CLOSE_DAY];
             buffer.sortByTime();
             walker.walk(recordIds.value(record), buffer);
         }

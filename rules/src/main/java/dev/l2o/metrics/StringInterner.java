@@ -8,21 +8,69 @@ import java.util.Arrays;
  * found through an open-addressing table of {@code hash << 32 | arena offset}: a lookup reads the table and
  * the arena, two cache misses at most, where a map of String objects reads table, entry, String and its
  * array. With hundreds of thousands of record ids in random order, those misses are the cost of the lookup.
+ *
+ * <p>Short ids of ASCII letters and digits (Salesforce's 15/18-character ids, HubSpot's numeric ids: up to
+ * {@value #PACKED_CHARS} characters) skip even the arena: they are packed, six bits a character, into two longs
+ * kept in a second table next to their number, so a lookup is one cache miss. The arena still holds them for
+ * {@link #value}; it is written in order, never read while interning.
  */
 final class StringInterner {
     private static final long EMPTY = 0;
     private static final int HEADER = 3;
 
+    static final int PACKED_CHARS = 20;
+    private static final int PACKED_HALF = PACKED_CHARS / 2;
+    /** Slot stride of {@link #packed}: the id's first ten characters, the rest, its number + 1 (0: empty slot). */
+    private static final int STRIDE = 3;
+
     private long[] table = new long[1024];
+    private long[] packed = new long[1024 * STRIDE];
+    private int packedSize;
     private char[] arena = new char[4096];
     /** Arena offset of each string, by number. */
     private int[] offsets = new int[256];
     /** Offset 0 is never used, so that an empty table slot is 0. */
     private int arenaSize = 1;
     private int size;
+    private int unpackedSize;
 
     /** The number of {@code value}, assigning the next one when it is new. */
     int intern(String value) {
+        return intern(value, packedFirst(value), packedRest(value));
+    }
+
+    /**
+     * The first half of {@code value} packed for {@link #intern(String, long, long)}; negative when the string is
+     * kept in the arena instead. Needs no interner, so another thread can compute it.
+     */
+    static long packedFirst(String value) {
+        int length = value.length();
+        return length > 0 && length <= PACKED_CHARS ? pack(value, 0, Math.min(length, PACKED_HALF)) : -1;
+    }
+
+    /** The second half of {@code value} packed (0 when it is short); negative when the string is not packable. */
+    static long packedRest(String value) {
+        int length = value.length();
+        return length > PACKED_HALF && length <= PACKED_CHARS ? pack(value, PACKED_HALF, length) : 0;
+    }
+
+    /**
+     * Reads the table slot where {@code value} (packed as {@code first}, {@code rest}) would start its probe, and
+     * returns what it read, for the caller to fold into a sum the JIT cannot drop. Touching the slots of a batch
+     * of ids before interning them lets the processor wait for their cache misses at once instead of in turn.
+     */
+    long touch(long first, long rest) {
+        if (first < 0 || rest < 0) {
+            return 0;
+        }
+        return packed[packedSlotOf(first, rest, packed.length / STRIDE) * STRIDE + 2];
+    }
+
+    /** {@link #intern(String)} with the halves {@link #packedFirst} and {@link #packedRest} already computed. */
+    int intern(String value, long first, long rest) {
+        if (first >= 0 && rest >= 0) {
+            return internPacked(value, first, rest);
+        }
         int hash = value.hashCode();
         int mask = table.length - 1;
         int slot = slotOf(hash);
@@ -39,17 +87,95 @@ final class StringInterner {
             }
             slot = (slot + 1) & mask;
         }
+        int index = newNumber(value);
+        table[slot] = ((long) hash << 32) | offsets[index];
+        unpackedSize++;
+        if (unpackedSize * 2 > table.length) {
+            rehash();
+        }
+        return index;
+    }
+
+    /**
+     * Characters {@code from}..{@code to} of {@code value} as base-64 digits 1..62 (0-9, A-Z, a-z), so that no
+     * two strings of up to ten such characters share a number; -1 when a character is something else.
+     */
+    private static long pack(String value, int from, int to) {
+        long packedValue = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            int digit;
+            if (c >= '0' && c <= '9') {
+                digit = c - '0' + 1;
+            } else if (c >= 'A' && c <= 'Z') {
+                digit = c - 'A' + 11;
+            } else if (c >= 'a' && c <= 'z') {
+                digit = c - 'a' + 37;
+            } else {
+                return -1;
+            }
+            packedValue = packedValue << 6 | digit;
+        }
+        return packedValue;
+    }
+
+    private int internPacked(String value, long first, long rest) {
+        int slots = packed.length / STRIDE;
+        int mask = slots - 1;
+        int slot = packedSlotOf(first, rest, slots);
+        while (true) {
+            int at = slot * STRIDE;
+            long number = packed[at + 2];
+            if (number == 0) {
+                break;
+            }
+            if (packed[at] == first && packed[at + 1] == rest) {
+                return (int) number - 1;
+            }
+            slot = (slot + 1) & mask;
+        }
+        int index = newNumber(value);
+        int at = slot * STRIDE;
+        packed[at] = first;
+        packed[at + 1] = rest;
+        packed[at + 2] = index + 1L;
+        packedSize++;
+        if (packedSize * 2 > slots) {
+            rehashPacked();
+        }
+        return index;
+    }
+
+    private static int packedSlotOf(long first, long rest, int slots) {
+        long mixed = (first * 0x9E3779B97F4A7C15L) ^ (rest * 0xC2B2AE3D27D4EB4FL);
+        mixed ^= mixed >>> 29;
+        return (int) ((mixed * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(slots)));
+    }
+
+    private void rehashPacked() {
+        long[] old = packed;
+        packed = new long[old.length * 2];
+        int slots = packed.length / STRIDE;
+        int mask = slots - 1;
+        for (int at = 0; at < old.length; at += STRIDE) {
+            if (old[at + 2] != 0) {
+                int slot = packedSlotOf(old[at], old[at + 1], slots);
+                while (packed[slot * STRIDE + 2] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                System.arraycopy(old, at, packed, slot * STRIDE, STRIDE);
+            }
+        }
+    }
+
+    /** Stores a new string in the arena and gives it the next number. */
+    private int newNumber(String value) {
         int offset = append(value);
-        table[slot] = ((long) hash << 32) | offset;
         if (size == offsets.length) {
             offsets = Arrays.copyOf(offsets, size + (size >> 1));
         }
         offsets[size] = offset;
-        size++;
-        if (size * 2 > table.length) {
-            rehash();
-        }
-        return size - 1;
+        return size++;
     }
 
     String value(int index) {
@@ -63,7 +189,7 @@ final class StringInterner {
 
     /** The bytes of table, arena and offsets (their capacity). */
     long retainedBytes() {
-        return (long) table.length * Long.BYTES + (long) arena.length * Character.BYTES + (long) offsets.length * Integer.BYTES;
+        return (long) table.length * Long.BYTES + (long) packed.length * Long.BYTES + (long) arena.length * Character.BYTES + (long) offsets.length * Integer.BYTES;
     }
 
     private boolean matches(int offset, String value) {
