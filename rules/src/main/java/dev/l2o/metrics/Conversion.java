@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param from the blueprint key records start from (opportunity stage or lead status)
  * @param to the blueprint key they convert to
- * @param measured whether the rate could be measured from the history (lead statuses cannot yet: sources
- *     provide opportunity history only)
+ * @param measured whether the rate could be measured from the history (a target between lead statuses is
+ *     measured only when the history has rows of the lead object)
  * @param reached records with a stay in {@code from}
  * @param converted of those, records with a stay in {@code to} that starts after their first stay in {@code from}
  * @param rate {@code converted / reached}, or null when not measured or nothing reached {@code from}

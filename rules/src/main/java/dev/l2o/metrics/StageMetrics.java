@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param asOf "now": open stays age to it, and history rows after it are ignored
  * @param historyAvailable whether the snapshot had stage history at all
  * @param historySource where the rows came from, or null without history
- * @param rows history rows used
+ * @param rows history rows used: rows of the opportunity object, and rows of the lead lifecycle's object (which
+ *     only measure conversions between lead statuses)
  * @param ignoredRows rows of other objects or later than {@code asOf}
- * @param records records with at least one row used
+ * @param records opportunity records with at least one row used
  * @param openRecords records whose latest stay is in a stage that is not closed
  * @param closedRecords records whose latest stay is in a closed stage
  * @param wonRecords records whose latest stay is in a won stage

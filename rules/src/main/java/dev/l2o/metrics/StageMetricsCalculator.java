@@ -28,8 +28,10 @@ import java.util.Objects;
  * reads ({@code ColumnLoader}). Memory grows with records and stages, plus 16 bytes a row for
  * unsorted input and 8 bytes a completed stay: 2 million rows fit a 256 MB heap.
  *
- * <p>Rows of other objects than the blueprint's opportunity object, and rows later than {@code asOf}, are
- * ignored (and counted). Stateless and thread-safe; each call reads the history once.
+ * <p>Rows of the lead lifecycle's object measure the conversions between lead statuses: per lead, the first
+ * and last row of each status is kept ({@code LeadStatusHistory}), so memory grows with leads × statuses. They
+ * count as used rows but not as records. Rows of other objects, and rows later than {@code asOf}, are ignored
+ * (and counted). Stateless and thread-safe; each call reads the history once.
  */
 public final class StageMetricsCalculator {
     static final long MILLIS_PER_DAY = 86_400_000L;
@@ -52,7 +54,8 @@ public final class StageMetricsCalculator {
         requireNonNull(asOf, "asOf is null");
         requireNonNull(blueprint.opportunityLifecycle(), "blueprint has no opportunityLifecycle");
         StageSlots slots = StageSlots.of(blueprint, snapshot);
-        List<PlannedConversion> planned = planConversions(blueprint, slots);
+        LeadStatusHistory leads = new LeadStatusHistory(blueprint, snapshot);
+        List<PlannedConversion> planned = planConversions(blueprint, slots, leads);
         int[] from = planned.stream().filter(PlannedConversion::measured).mapToInt(p -> p.fromSlot).toArray();
         int[] to = planned.stream().filter(PlannedConversion::measured).mapToInt(p -> p.toSlot).toArray();
         String object = blueprint.opportunityLifecycle().object();
@@ -63,13 +66,13 @@ public final class StageMetricsCalculator {
         long[] usedAndIgnored = {0, 0};
         if (history != null) {
             if (history.sortedByRecord()) {
-                streamSorted(history, object, asOfMillis, slots, walker, usedAndIgnored);
+                streamSorted(history, object, asOfMillis, slots, leads, walker, usedAndIgnored);
             } else {
                 HistoryColumns columns = new HistoryColumns();
                 ColumnLoader loader = new ColumnLoader(columns);
                 try {
                     history.forEach(event -> {
-                        if (accept(event, object, asOfMillis, usedAndIgnored)) {
+                        if (accept(event, object, asOfMillis, leads, usedAndIgnored)) {
                             loader.add(event.recordId(), slots.resolve(event.stage()), event.at().toEpochMilli(),
                                     amount(event), closeDay(event));
                         }
@@ -94,6 +97,11 @@ public final class StageMetricsCalculator {
                 conversions.add(new Conversion(p.from, p.to, history != null, reached, converted,
                         reached == 0 ? null : (double) converted / reached, p.target, p.benchmarkAverage(),
                         p.benchmarkTopPerformer(), history == null ? "not measured: the source has no stage history" : null, missed));
+            } else if (p.leadMeasured() && leads.rows() > 0) {
+                LeadStatusHistory.Measured figures = leads.measure(p.leadFrom, p.leadTo);
+                conversions.add(new Conversion(p.from, p.to, true, figures.reached(), figures.converted(),
+                        figures.reached() == 0 ? null : (double) figures.converted() / figures.reached(), p.target,
+                        p.benchmarkAverage(), p.benchmarkTopPerformer(), null, figures.notConvertedExamples()));
             } else {
                 conversions.add(new Conversion(p.from, p.to, false, 0, 0, null, p.target, p.benchmarkAverage(),
                         p.benchmarkTopPerformer(), p.note, List.of()));
@@ -108,12 +116,12 @@ public final class StageMetricsCalculator {
     }
 
     private static void streamSorted(StageHistory history, String object, long asOfMillis, StageSlots slots,
-            HistoryWalker walker, long[] usedAndIgnored) {
+            LeadStatusHistory leads, HistoryWalker walker, long[] usedAndIgnored) {
         RecordBuffer buffer = new RecordBuffer();
         buffer.clear();
         String[] currentRecord = {null};
         history.forEach(event -> {
-            if (!accept(event, object, asOfMillis, usedAndIgnored)) {
+            if (!accept(event, object, asOfMillis, leads, usedAndIgnored)) {
                 return;
             }
             if (!event.recordId().equals(currentRecord[0])) {
@@ -134,7 +142,14 @@ public final class StageMetricsCalculator {
         }
     }
 
-    private static boolean accept(StageEvent event, String object, long asOfMillis, long[] usedAndIgnored) {
+    /** Whether {@code event} is an opportunity row to use; lead rows go to {@code leads} instead. */
+    private static boolean accept(StageEvent event, String object, long asOfMillis, LeadStatusHistory leads,
+            long[] usedAndIgnored) {
+        if (leads.isLeadRow(event) && event.at().toEpochMilli() <= asOfMillis) {
+            usedAndIgnored[0]++;
+            leads.add(event);
+            return false;
+        }
         if (!event.object().equalsIgnoreCase(object) || event.at().toEpochMilli() > asOfMillis) {
             usedAndIgnored[1]++;
             return false;
@@ -183,16 +198,17 @@ public final class StageMetricsCalculator {
 
     /**
      * The funnel's consecutive steps (open stages in blueprint order, then the won stages), then the blueprint's
-     * other conversion targets. Targets on lead statuses cannot be measured yet.
+     * other conversion targets. Targets between lead statuses are measured from the lead rows when there are any.
      */
-    private static List<PlannedConversion> planConversions(Blueprint blueprint, StageSlots slots) {
+    private static List<PlannedConversion> planConversions(Blueprint blueprint, StageSlots slots,
+            LeadStatusHistory leads) {
         List<StageSpec> stages = blueprint.opportunityLifecycle().stages();
         List<String> funnel = new ArrayList<>();
         stages.stream().filter(s -> !s.closed()).forEach(s -> funnel.add(s.key()));
         stages.stream().filter(StageSpec::won).forEach(s -> funnel.add(s.key()));
         List<PlannedConversion> planned = new ArrayList<>();
         for (int i = 0; i + 1 < funnel.size(); i++) {
-            planned.add(plan(blueprint, slots, funnel.get(i), funnel.get(i + 1), null));
+            planned.add(plan(blueprint, slots, leads, funnel.get(i), funnel.get(i + 1), null));
         }
         for (ConversionTarget target : blueprint.benchmarks().conversion()) {
             if (target.from() == null || target.to() == null) {
@@ -202,18 +218,19 @@ public final class StageMetricsCalculator {
             for (int i = 0; i < planned.size(); i++) {
                 PlannedConversion p = planned.get(i);
                 if (p.from.equals(target.from()) && p.to.equals(target.to())) {
-                    planned.set(i, plan(blueprint, slots, p.from, p.to, target.rate()));
+                    planned.set(i, plan(blueprint, slots, leads, p.from, p.to, target.rate()));
                     attached = true;
                 }
             }
             if (!attached) {
-                planned.add(plan(blueprint, slots, target.from(), target.to(), target.rate()));
+                planned.add(plan(blueprint, slots, leads, target.from(), target.to(), target.rate()));
             }
         }
         return planned;
     }
 
-    private static PlannedConversion plan(Blueprint blueprint, StageSlots slots, String from, String to, Double target) {
+    private static PlannedConversion plan(Blueprint blueprint, StageSlots slots, LeadStatusHistory leads, String from,
+            String to, Double target) {
         int fromSlot = slots.indexOfKey(from);
         int toSlot = slots.indexOfKey(to);
         String note = null;
@@ -224,7 +241,8 @@ public final class StageMetricsCalculator {
                     : "not measured: '" + other + "' is no blueprint stage or lead status";
         }
         ConversionBenchmark benchmark = benchmark(funnelStep(blueprint, from), funnelStep(blueprint, to));
-        return new PlannedConversion(from, to, fromSlot, toSlot, target, benchmark, note);
+        return new PlannedConversion(from, to, fromSlot, toSlot, leads.indexOfKey(from), leads.indexOfKey(to), target,
+                benchmark, note);
     }
 
     private static ConversionBenchmark benchmark(String fromStep, String toStep) {
@@ -272,10 +290,15 @@ public final class StageMetricsCalculator {
         return blueprint.leadLifecycle().statuses().stream().filter(s -> s.key().equals(key)).findFirst().orElse(null);
     }
 
-    private record PlannedConversion(String from, String to, int fromSlot, int toSlot, Double target,
-            ConversionBenchmark benchmark, String note) {
+    private record PlannedConversion(String from, String to, int fromSlot, int toSlot, int leadFrom, int leadTo,
+            Double target, ConversionBenchmark benchmark, String note) {
         boolean measured() {
             return fromSlot >= 0 && toSlot >= 0;
+        }
+
+        /** Whether both ends are lead statuses (and no opportunity stage claims either key). */
+        boolean leadMeasured() {
+            return !measured() && fromSlot < 0 && toSlot < 0 && leadFrom >= 0 && leadTo >= 0;
         }
 
         Double benchmarkAverage() {

@@ -2,7 +2,6 @@ package dev.l2o.metrics;
 
 import dev.l2o.blueprint.Blueprint;
 import dev.l2o.blueprint.StageSpec;
-import dev.l2o.model.Pipeline;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.Stage;
 import dev.l2o.rules.StageMapping;
@@ -23,7 +22,7 @@ import java.util.Optional;
 final class StageSlots {
     private final List<StageSpec> specs;
     private final StageMapping mapping;
-    private final String crm;
+    private final List<DesignedStep> designed = new ArrayList<>();
     private final List<StageSlot> slots = new ArrayList<>();
     private final Map<String, Integer> byHistoryName = new HashMap<>();
     private String lastName;
@@ -32,10 +31,10 @@ final class StageSlots {
     private StageSlots(Blueprint blueprint, Snapshot snapshot) {
         this.specs = blueprint.opportunityLifecycle().stages();
         this.mapping = StageMapping.of(blueprint, snapshot);
-        this.crm = snapshot.crm();
         int openCount = (int) specs.stream().filter(s -> !s.closed()).count();
         int openRank = 0;
         for (StageSpec spec : specs) {
+            designed.add(new DesignedStep(spec.key(), spec.label(), spec.crm().forCrm(snapshot.crm())));
             Stage crmStage = mapping.byKey().get(spec.key());
             int rank = spec.closed() ? openCount : openRank++;
             slots.add(new StageSlot(spec.key(), spec.displayName(), true, spec.closed(), spec.won(), rank,
@@ -110,27 +109,6 @@ final class StageSlots {
     }
 
     private int blueprintIndex(String name) {
-        Optional<String> key = mapping.keyOf(name);
-        Pipeline pipeline = mapping.pipeline();
-        if (key.isEmpty() && pipeline != null) {
-            key = pipeline.stage(name).flatMap(stage -> mapping.keyOf(stage.apiName()));
-        }
-        if (key.isPresent()) {
-            return indexOfKey(key.get());
-        }
-        for (int i = 0; i < specs.size(); i++) {
-            StageSpec spec = specs.get(i);
-            if (mapping.byKey().containsKey(spec.key())) {
-                continue;
-            }
-            String crmName = spec.crm().forCrm(crm);
-            boolean matches = crmName != null
-                    ? crmName.equalsIgnoreCase(name)
-                    : spec.key().equalsIgnoreCase(name) || (spec.label() != null && spec.label().equalsIgnoreCase(name));
-            if (matches) {
-                return i;
-            }
-        }
-        return -1;
+        return DesignedStep.indexOf(designed, mapping, name);
     }
 }

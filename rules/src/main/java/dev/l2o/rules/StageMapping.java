@@ -3,11 +3,13 @@ package dev.l2o.rules;
 import static java.util.Objects.requireNonNull;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.LeadStatusSpec;
 import dev.l2o.blueprint.StageSpec;
 import dev.l2o.model.Pipeline;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.Stage;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +47,33 @@ public record StageMapping(Pipeline pipeline, Map<String, Stage> byKey) {
             }
         }
         return new StageMapping(pipeline, byKey);
+    }
+
+    /**
+     * The mapping of the blueprint's lead statuses onto the snapshot's pipelines of the lead object (looked up
+     * as {@link CrmObjects#pipelinesOf} does). Lead statuses name no pipeline: the default or only one is
+     * taken, else the one most statuses match (the first of equals). Without a lead lifecycle the mapping is
+     * empty.
+     */
+    public static StageMapping ofLeads(Blueprint blueprint, Snapshot snapshot) {
+        if (blueprint.leadLifecycle() == null) {
+            return new StageMapping(null, Map.of());
+        }
+        List<LeadStatusSpec> statuses = blueprint.leadLifecycle().statuses();
+        List<Pipeline> candidates = CrmObjects.pipelinesOf(snapshot, blueprint.leadLifecycle().object());
+        Pipeline pipeline = selectPipeline(candidates, null)
+                .or(() -> candidates.stream()
+                        .max(Comparator.comparingInt((Pipeline p) -> matchStatuses(p, statuses, snapshot.crm()).size())))
+                .orElse(null);
+        return new StageMapping(pipeline, pipeline == null ? Map.of() : matchStatuses(pipeline, statuses, snapshot.crm()));
+    }
+
+    private static Map<String, Stage> matchStatuses(Pipeline pipeline, List<LeadStatusSpec> statuses, String crm) {
+        Map<String, Stage> byKey = new LinkedHashMap<>();
+        for (LeadStatusSpec spec : statuses) {
+            match(pipeline, spec.crm().forCrm(crm), spec.key(), spec.label()).ifPresent(stage -> byKey.put(spec.key(), stage));
+        }
+        return byKey;
     }
 
     /** The pipeline named {@code wanted} (label or id, ignoring case); without a name the default or only one. */

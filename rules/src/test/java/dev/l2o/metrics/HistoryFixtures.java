@@ -162,18 +162,31 @@ public final class HistoryFixtures {
      * {@code sorted} declares it grouped by record and in time order.
      */
     public static StageHistory history(boolean sorted, List<String> rows) {
+        return historyOf(sorted, rows("Opportunity", rows));
+    }
+
+    /**
+     * Rows of {@code object} written {@code record|stage|day[|amount[|closeDay]]}, days after {@link #DAY_ZERO}.
+     */
+    public static List<StageEvent> rows(String object, List<String> rows) {
         List<StageEvent> events = new ArrayList<>();
         for (String row : rows) {
             String[] parts = row.split("\\|");
             Double amount = parts.length > 3 && !parts[3].isEmpty() ? Double.valueOf(parts[3]) : null;
             LocalDate closeDate = parts.length > 4 ? DATE_ZERO.plusDays(Long.parseLong(parts[4])) : null;
-            events.add(new StageEvent("Opportunity", parts[0], parts[1], day(Double.parseDouble(parts[2])), amount,
+            events.add(new StageEvent(object, parts[0], parts[1], day(Double.parseDouble(parts[2])), amount,
                     closeDate, null, null));
         }
+        return List.copyOf(events);
+    }
+
+    /** A history of {@code events} in the given order; {@code sorted} declares it grouped by record. */
+    public static StageHistory historyOf(boolean sorted, List<StageEvent> events) {
+        List<StageEvent> copy = List.copyOf(events);
         return new StageHistory() {
             @Override
             public void forEach(Consumer<StageEvent> sink) {
-                events.forEach(sink);
+                copy.forEach(sink);
             }
 
             @Override

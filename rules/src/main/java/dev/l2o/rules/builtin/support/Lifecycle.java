@@ -12,7 +12,6 @@ import dev.l2o.rules.CrmObjects;
 import dev.l2o.rules.StageMapping;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,23 +135,9 @@ public record Lifecycle(
                     List.of(), null, null, false, false, spec.converted()));
         }
         String object = blueprint.leadLifecycle().object();
-        List<Pipeline> candidates = CrmObjects.pipelinesOf(snapshot, object);
-        // Lead statuses name no pipeline: take the default or only one, else the one most statuses match
-        // (the first of equals, as Stream.max keeps it).
-        Pipeline pipeline = StageMapping.selectPipeline(candidates, null)
-                .or(() -> candidates.stream().max(Comparator.comparingInt((Pipeline p) -> match(p, steps).size())))
-                .orElse(null);
-        Map<String, Stage> byKey = pipeline == null ? Map.of() : match(pipeline, steps);
-        return new Lifecycle(Kind.LEAD, object, null, steps, candidates, pipeline, byKey);
-    }
-
-    private static Map<String, Stage> match(Pipeline pipeline, List<Step> steps) {
-        Map<String, Stage> byKey = new LinkedHashMap<>();
-        for (Step step : steps) {
-            StageMapping.match(pipeline, step.crmName(), step.key(), step.label())
-                    .ifPresent(stage -> byKey.put(step.key(), stage));
-        }
-        return byKey;
+        StageMapping mapping = StageMapping.ofLeads(blueprint, snapshot);
+        return new Lifecycle(Kind.LEAD, object, null, steps, CrmObjects.pipelinesOf(snapshot, object), mapping.pipeline(),
+                mapping.byKey());
     }
 
     /** The CRM stage a step maps to. */

@@ -1,0 +1,58 @@
+package dev.l2o.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/** Combinators over {@link StageHistory} streams. */
+public final class StageHistories {
+    private StageHistories() {}
+
+    /**
+     * One history over {@code parts}: each read streams the rows of every part, part after part, each in its
+     * own order. It is sorted by record only when every part is (so a record split over two parts is never
+     * claimed sorted: the claim is per part and the caller must not concatenate one record's rows across
+     * sorted parts). Its description joins the parts' with {@code " + "}.
+     *
+     * @param parts the histories, in the order their rows are read; at least one
+     * @throws IllegalArgumentException when no part is given
+     */
+    public static StageHistory concat(StageHistory... parts) {
+        requireNonNull(parts, "parts is null");
+        return new ConcatenatedStageHistory(List.of(parts));
+    }
+
+    /**
+     * The rows of several histories read one after another.
+     *
+     * @param parts the histories in reading order, not empty
+     */
+    public record ConcatenatedStageHistory(List<StageHistory> parts) implements StageHistory {
+        public ConcatenatedStageHistory {
+            parts = List.copyOf(parts);
+            if (parts.isEmpty()) {
+                throw new IllegalArgumentException("parts is empty");
+            }
+        }
+
+        @Override
+        public void forEach(Consumer<StageEvent> sink) {
+            requireNonNull(sink, "sink is null");
+            for (StageHistory part : parts) {
+                part.forEach(sink);
+            }
+        }
+
+        @Override
+        public boolean sortedByRecord() {
+            return parts.stream().allMatch(StageHistory::sortedByRecord);
+        }
+
+        @Override
+        public String description() {
+            return parts.stream().map(StageHistory::description).collect(Collectors.joining(" + "));
+        }
+    }
+}
