@@ -55,6 +55,29 @@ public final class HistoryFixtures {
             "E|Proposal/Price Quote|20",
             "E|Closed Won|30");
     public static final Instant SCENARIO_ONE_AS_OF = day(100);
+
+    /**
+     * L1 converts; L2 re-enters mql after an unmapped status; L3 skips mql; L4 reaches sql before mql; L5 re-enters
+     * mql after sql; L6 and L7 tie at day 4 (source order decides); L8's row is after the as-of time
+     * of scenario one. From mql to sql: 6 reached, 3 converted (L1, L5, L7).
+     */
+    public static final List<String> LEADS = List.of(
+            "L1|Marketing Qualified|0",
+            "L1|Sales Qualified|2",
+            "L2|Marketing Qualified|0",
+            "L2|Open - Not Contacted|1",
+            "L2|Marketing Qualified|3",
+            "L3|Sales Qualified|1",
+            "L4|Sales Qualified|0",
+            "L4|Marketing Qualified|1",
+            "L5|Marketing Qualified|0",
+            "L5|Sales Qualified|1",
+            "L5|Marketing Qualified|2",
+            "L6|Sales Qualified|4",
+            "L6|Marketing Qualified|4",
+            "L7|Marketing Qualified|4",
+            "L7|Sales Qualified|4",
+            "L8|Marketing Qualified|200");
     public static final List<ConversionTarget> SCENARIO_ONE_TARGETS = List.of(
             new ConversionTarget("discovery", "won", 0.5),
             new ConversionTarget("evaluation", "selection", 0.6),

@@ -15,28 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LeadConversionTest {
-    /**
-     * L1 converts; L2 re-enters mql after an unmapped status; L3 skips mql; L4 reaches sql before mql; L5 re-enters
-     * mql after sql; L6 and L7 tie at day 4 (source order decides); L8's row is after the as-of time.
-     */
-    static final List<String> LEADS = List.of(
-            "L1|Marketing Qualified|0",
-            "L1|Sales Qualified|2",
-            "L2|Marketing Qualified|0",
-            "L2|Open - Not Contacted|1",
-            "L2|Marketing Qualified|3",
-            "L3|Sales Qualified|1",
-            "L4|Sales Qualified|0",
-            "L4|Marketing Qualified|1",
-            "L5|Marketing Qualified|0",
-            "L5|Sales Qualified|1",
-            "L5|Marketing Qualified|2",
-            "L6|Sales Qualified|4",
-            "L6|Marketing Qualified|4",
-            "L7|Marketing Qualified|4",
-            "L7|Sales Qualified|4",
-            "L8|Marketing Qualified|200");
-
     private static final Blueprint BLUEPRINT = HistoryFixtures.blueprint(false, true, List.of(
             new ConversionTarget("mql", "sql", 0.6), new ConversionTarget("sql", "converted", 0.1)));
 
@@ -50,7 +28,7 @@ class LeadConversionTest {
     }
 
     private static List<StageEvent> leads() {
-        return HistoryFixtures.rows("Lead", LEADS);
+        return HistoryFixtures.rows("Lead", HistoryFixtures.LEADS);
     }
 
     private static List<StageEvent> opportunities() {

@@ -8,7 +8,8 @@ import dev.l2o.rules.RuleContext;
 
 /**
  * A rule over the measured history: it reads the {@link StageMetrics} the engine attached to the context and
- * reports nothing when there is none (no history, or metrics not computed).
+ * reports nothing when there is none (no history, or metrics not computed) or no row was used. History of
+ * lead rows only still measures conversions between lead statuses.
  */
 abstract class DataRule implements Rule {
     @Override
@@ -17,7 +18,7 @@ abstract class DataRule implements Rule {
             return;
         }
         context.attachment(StageMetrics.class)
-                .filter(StageMetrics::measured)
+                .filter(metrics -> metrics.measured() || (metrics.historyAvailable() && metrics.rows() > 0))
                 .ifPresent(metrics -> check(blueprint, metrics, new StageAddresses(blueprint, snapshot), context));
     }
 

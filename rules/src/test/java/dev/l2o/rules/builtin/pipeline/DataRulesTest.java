@@ -4,16 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.ConversionTarget;
 import dev.l2o.metrics.HistoryFixtures;
 import dev.l2o.metrics.StageMetrics;
+import dev.l2o.metrics.StageMetricsCalculator;
+import dev.l2o.model.Pipeline;
+import dev.l2o.model.ResourceRef;
 import dev.l2o.model.Snapshot;
+import dev.l2o.model.Stage;
+import dev.l2o.model.StageEvent;
 import dev.l2o.rules.Dimension;
 import dev.l2o.rules.DriftKind;
 import dev.l2o.rules.FindingDraft;
 import dev.l2o.rules.Rule;
 import dev.l2o.rules.RuleDescriptor;
 import dev.l2o.rules.Severity;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DataRulesTest {
@@ -132,6 +140,53 @@ class DataRulesTest {
                 tuple("salesforce:Opportunity.StageName#Qualification->Closed Won",
                         "Conversion from Discovery to Won is 40.0% (2 of 5), below the target of 50.0%", 5L));
         assertThat(context.reported.get(1).evidence()).containsExactly("B", "C", "D");
+    }
+
+    @Test
+    void reportsLeadStatusConversionsBelowTargetAtTheLeadStatusValue() {
+        // given
+        Blueprint withLeadTarget = HistoryFixtures.blueprint(false, true, List.of(new ConversionTarget("mql", "sql", 0.6)));
+        Snapshot withLeads = HistoryFixtures.snapshot(List.of(HistoryFixtures.pipeline()),
+                HistoryFixtures.historyOf(false, HistoryFixtures.rows("Lead", HistoryFixtures.LEADS)), List.of());
+        StageMetrics leadMetrics = StageMetricsCalculator.compute(withLeadTarget, withLeads, HistoryFixtures.SCENARIO_ONE_AS_OF);
+        RecordingContext context = new RecordingContext(HistoryFixtures.SCENARIO_ONE_AS_OF, leadMetrics);
+
+        // when
+        new ConversionBelowTargetRule().check(withLeadTarget, withLeads, context);
+
+        // then
+        assertThat(context.reported).extracting(FindingDraft::subject, FindingDraft::message, FindingDraft::count,
+                FindingDraft::evidence).containsExactly(tuple("salesforce:Lead.Status#Marketing Qualified->Sales Qualified",
+                "Conversion from Marketing Qualified to Sales Qualified is 50.0% (3 of 6), below the target of 60.0%", 6L,
+                List.of("L2", "L4", "L6")));
+    }
+
+    @Test
+    void addressesLeadStatusConversionsAtTheMappedCrmLeadStatus() {
+        // given
+        Blueprint withLeadTarget = HistoryFixtures.blueprint(false, true, List.of(new ConversionTarget("mql", "sql", 0.6)));
+        Pipeline leadStatuses = new Pipeline("LeadStatus", "LeadStatus", "Lead", true, List.of(
+                leadStage("MQL", "Marketing Qualified"), leadStage("SQL", "Sales Qualified")),
+                ResourceRef.of("salesforce", "StandardValueSet/LeadStatus"));
+        List<StageEvent> rows = new ArrayList<>(HistoryFixtures.rows("Lead", HistoryFixtures.LEADS));
+        rows.addAll(HistoryFixtures.rows("Opportunity", HistoryFixtures.SCENARIO_ONE));
+        Snapshot withLeads = HistoryFixtures.snapshot(List.of(HistoryFixtures.pipeline(), leadStatuses),
+                HistoryFixtures.historyOf(true, rows), List.of());
+        StageMetrics leadMetrics = StageMetricsCalculator.compute(withLeadTarget, withLeads, HistoryFixtures.SCENARIO_ONE_AS_OF);
+        RecordingContext context = new RecordingContext(HistoryFixtures.SCENARIO_ONE_AS_OF, leadMetrics);
+
+        // when
+        new ConversionBelowTargetRule().check(withLeadTarget, withLeads, context);
+
+        // then
+        assertThat(context.reported).extracting(FindingDraft::subject, FindingDraft::location)
+                .containsExactly(tuple("salesforce:StandardValueSet/LeadStatus/MQL->SQL",
+                        ResourceRef.of("salesforce", "StandardValueSet/LeadStatus/MQL")));
+    }
+
+    private static Stage leadStage(String apiName, String label) {
+        return new Stage(apiName, label, 0, null, null, false, false, false, true,
+                ResourceRef.of("salesforce", "StandardValueSet/LeadStatus/" + apiName), Map.of());
     }
 
     private List<FindingDraft> check(Rule rule) {
