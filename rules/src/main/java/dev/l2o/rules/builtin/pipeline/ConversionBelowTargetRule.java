@@ -15,8 +15,10 @@ import java.util.Locale;
 public final class ConversionBelowTargetRule extends DataRule {
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("L2O-CONVERSION-BELOW-TARGET",
             "Measured conversion is below its target",
-            "Of the records that reached a stage, a smaller share went on to the next one than the blueprint's "
-                    + "benchmarks.conversion target. Targets that cannot be measured (lead statuses) are skipped.",
+            "Of the records that reached a stage (or leads that reached a status), a smaller share went on to the "
+                    + "target stage or status than the blueprint's benchmarks.conversion target. Lead status targets "
+                    + "are measured when the source has lead status history; targets that cannot be measured are "
+                    + "skipped.",
             Dimension.MEASUREMENT, Severity.WARNING);
 
     @Override
