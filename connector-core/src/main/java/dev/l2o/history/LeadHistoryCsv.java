@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -95,6 +96,16 @@ public final class LeadHistoryCsv implements StageHistory {
         return new LeadHistoryCsv(file, displayName, charset, columns, leadCreatedDate);
     }
 
+    /**
+     * A timestamp as either export flavour writes it ({@code 2026-03-01T10:15:30.000+0000},
+     * {@code 2026-03-01 10:15:30} in UTC), for callers that read a lead's CreatedDate elsewhere; empty when
+     * {@code text} is none.
+     */
+    public static Optional<Instant> parseTimestamp(String text) {
+        requireNonNull(text, "text is null");
+        return Optional.ofNullable(HistoryCsv.timestamp(text.trim()));
+    }
+
     /** The charset the file is read with. */
     public Charset charset() {
         return charset;
@@ -130,13 +141,37 @@ public final class LeadHistoryCsv implements StageHistory {
         return new StageEvent(OBJECT, leadId, status, at, null, null, null, null);
     }
 
-    /** One Status row, as both passes see it. */
-    private record Row(long line, String leadId, String oldValue, String newValue, Instant at) {}
+    /**
+     * One Status row of the file as it stands, without the initial status {@link #forEach} adds.
+     *
+     * @param line the row's line in the file
+     * @param leadId the lead
+     * @param oldValue the status before, empty when the row has none
+     * @param newValue the status after
+     * @param at when the change was recorded
+     */
+    public record StatusChange(long line, String leadId, String oldValue, String newValue, Instant at) {
+        public StatusChange {
+            requireNonNull(leadId, "leadId is null");
+            requireNonNull(oldValue, "oldValue is null");
+            requireNonNull(newValue, "newValue is null");
+            requireNonNull(at, "at is null");
+        }
+    }
+
+    /**
+     * Streams the file's Status rows as they are (deleted and other fields' rows skipped), in file order: what
+     * a LeadHistory query filtered on {@code Field = 'Status'} returns.
+     */
+    public void forEachChange(Consumer<StatusChange> sink) {
+        requireNonNull(sink, "sink is null");
+        read(sink);
+    }
 
     /** A lead's earliest Status row: its line (which identifies it in the second pass), time and old value. */
     private record Earliest(long line, Instant at, String oldValue) {}
 
-    private void read(Consumer<Row> sink) {
+    private void read(Consumer<StatusChange> sink) {
         try (CsvReader<CsvRecord> reader = HistoryCsv.reader(file, charset)) {
             boolean header = true;
             for (CsvRecord record : reader) {
@@ -144,7 +179,7 @@ public final class LeadHistoryCsv implements StageHistory {
                     header = false;
                     continue;
                 }
-                Row row = toRow(record);
+                StatusChange row = toRow(record);
                 if (row != null) {
                     sink.accept(row);
                 }
@@ -156,7 +191,7 @@ public final class LeadHistoryCsv implements StageHistory {
         }
     }
 
-    private Row toRow(CsvRecord record) {
+    private StatusChange toRow(CsvRecord record) {
         long line = record.getStartingLineNumber();
         if (record.getFieldCount() != columns.width()) {
             throw new L2oException(ErrorCode.MALFORMED_HISTORY, displayName + ":" + line + ": the row has "
@@ -173,7 +208,7 @@ public final class LeadHistoryCsv implements StageHistory {
         if (at == null) {
             throw malformed(record, "CreatedDate", HistoryCsv.notATimestamp(text));
         }
-        return new Row(line, leadId, record.getField(columns.oldValue()).trim(), newValue, at);
+        return new StatusChange(line, leadId, record.getField(columns.oldValue()).trim(), newValue, at);
     }
 
     private String required(CsvRecord record, int index, String column) {
