@@ -92,6 +92,8 @@ public class GenerateData {
     private final List<Deal> deals = new ArrayList<>();
     private final String[] owners = new String[8];
     private long historyIds;
+    /** Each lead's id and current status, in Lead.csv order, for its status history. */
+    private final List<String[]> leads = new ArrayList<>();
 
     public static void main(String[] args) throws IOException {
         Path out = args.length > 0 ? Path.of(args[0])
@@ -102,8 +104,9 @@ public class GenerateData {
         generator.writeHistory(out.resolve("OpportunityHistory.csv"));
         generator.writeOpportunities(out.resolve("Opportunity.csv"));
         generator.writeLeads(out.resolve("Lead.csv"));
+        int leadRows = generator.writeLeadHistory(out.resolve("LeadHistory.csv"));
         System.out.println("wrote " + generator.rows.size() + " history rows, " + generator.deals.size() + " opportunities and "
-                + LEADS + " leads to " + out.toAbsolutePath().normalize());
+                + LEADS + " leads with " + leadRows + " lead history rows to " + out.toAbsolutePath().normalize());
     }
 
     private void generate() {
@@ -254,10 +257,66 @@ public class GenerateData {
                 String budget = random.nextDouble() < (qualified ? 0.7 : 0.3) ? Long.toString(roundTo(1000, Math.exp(10.5 + random.nextGaussian()))) : "";
                 String timeline = random.nextDouble() < (qualified ? 0.6 : 0.2) ? TIMELINES[random.nextInt(TIMELINES.length)] : "";
                 String company = COMPANY_FIRST[random.nextInt(COMPANY_FIRST.length)] + " " + COMPANY_SECOND[random.nextInt(COMPANY_SECOND.length)];
+                leads.add(new String[] {salesforceId("00Q", 20000 + i), status});
                 line(out, salesforceId("00Q", 20000 + i), company, SOURCES[random.nextInt(SOURCES.length)], status,
                         Long.toString(employees), COUNTRIES[random.nextInt(COUNTRIES.length)], budget, timeline);
             }
         }
+    }
+
+    /**
+     * LeadHistory as a Data Loader export: a {@code created} row per lead, a {@code Status} row per status
+     * change ending in the lead's current status, a {@code leadConverted} row for converted leads. Drawn from
+     * its own random stream, so the files written before it keep their bytes. Outbound and sales-sourced leads
+     * go straight to Sales Qualified; only about a third of the qualified leads came through marketing, which
+     * puts MQL to SQL conversion below the blueprint's 32% (see DRIFT.md).
+     *
+     * @return the rows written
+     */
+    private int writeLeadHistory(Path file) throws IOException {
+        Random draws = new Random(SEED + 1);
+        List<String[]> history = new ArrayList<>();
+        long window = Duration.between(FIRST, AS_OF.minus(Duration.ofDays(30))).getSeconds();
+        long ids = 0;
+        for (String[] lead : leads) {
+            String id = lead[0];
+            String status = lead[1];
+            String owner = owners[draws.nextInt(owners.length)];
+            Instant at = businessHours(FIRST.plusSeconds((long) (draws.nextDouble() * window)), draws);
+            history.add(new String[] {salesforceId("017", 900000 + ids++), id, owner, TIMESTAMP.format(at), "created", "", ""});
+            List<String> path = new ArrayList<>(List.of("Open - Not Contacted"));
+            boolean qualified = status.equals("Sales Qualified") || status.equals("Closed - Converted");
+            if (!status.equals("Open - Not Contacted") && (!qualified || draws.nextDouble() < 0.37)) {
+                path.add("Marketing Qualified");
+            }
+            if (qualified) {
+                path.add("Sales Qualified");
+            }
+            if (status.equals("Recycled") || status.equals("Closed - Converted")) {
+                path.add(status);
+            }
+            for (int i = 1; i < path.size(); i++) {
+                Instant next = businessHours(at.plus(Duration.ofSeconds((long) (Math.max(0.3, -6 * Math.log(1 - draws.nextDouble()))
+                        * 86400))), draws);
+                // A change on the same day may draw an earlier hour; it still follows the one before.
+                at = next.isAfter(at) ? next : at.plus(Duration.ofHours(1));
+                history.add(new String[] {salesforceId("017", 900000 + ids++), id, owner, TIMESTAMP.format(at), "Status",
+                        path.get(i - 1), path.get(i)});
+            }
+            if (status.equals("Closed - Converted")) {
+                history.add(new String[] {salesforceId("017", 900000 + ids++), id, owner, TIMESTAMP.format(at), "leadConverted",
+                        "", ""});
+            }
+        }
+        Collections.shuffle(history, draws);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            line(out, "Id", "LeadId", "CreatedById", "CreatedDate", "Field", "DataType", "OldValue", "NewValue", "IsDeleted");
+            for (String[] row : history) {
+                boolean status = row[4].equals("Status");
+                line(out, row[0], row[1], row[2], row[3], row[4], status ? "Text" : "", row[5], row[6], "false");
+            }
+        }
+        return history.size();
     }
 
     private static void line(Writer out, String... values) throws IOException {
@@ -275,8 +334,12 @@ public class GenerateData {
     }
 
     private Instant businessHours(Instant at) {
+        return businessHours(at, random);
+    }
+
+    private static Instant businessHours(Instant at, Random draws) {
         LocalDate day = date(at);
-        return day.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(8 * 3600 + random.nextInt(10 * 3600));
+        return day.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(8 * 3600 + draws.nextInt(10 * 3600));
     }
 
     private static LocalDate date(Instant at) {

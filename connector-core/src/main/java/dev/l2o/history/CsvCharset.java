@@ -57,7 +57,7 @@ public final class CsvCharset {
             }
             return decoder.flush(out).isError() ? WINDOWS_1252 : StandardCharsets.UTF_8;
         } catch (IOException e) {
-            throw OpportunityHistoryCsv.unreadable(displayName, e);
+            throw HistoryCsv.unreadable(displayName, e);
         }
     }
 }

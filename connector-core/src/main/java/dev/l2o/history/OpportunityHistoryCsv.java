@@ -16,16 +16,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.chrono.IsoChronology;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.time.temporal.TemporalAccessor;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -54,16 +45,6 @@ public final class OpportunityHistoryCsv implements StageHistory {
     /** The object whose history this is. */
     public static final String OBJECT = "Opportunity";
 
-    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .appendLiteral('T')
-            .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .toFormatter(Locale.ROOT)
-            .withChronology(IsoChronology.INSTANCE)
-            .withResolverStyle(ResolverStyle.STRICT);
-
     private static final ForecastCategory[] FORECAST_CATEGORIES = ForecastCategory.values();
 
     private final Path file;
@@ -91,7 +72,7 @@ public final class OpportunityHistoryCsv implements StageHistory {
         requireNonNull(displayName, "displayName is null");
         Charset charset = CsvCharset.detect(file, displayName);
         Columns columns;
-        try (CsvReader<CsvRecord> reader = reader(file, charset)) {
+        try (CsvReader<CsvRecord> reader = HistoryCsv.reader(file, charset)) {
             var iterator = reader.iterator();
             if (!iterator.hasNext()) {
                 throw new L2oException(ErrorCode.MALFORMED_HISTORY, displayName
@@ -99,7 +80,7 @@ public final class OpportunityHistoryCsv implements StageHistory {
             }
             columns = Columns.of(iterator.next(), displayName);
         } catch (IOException | UncheckedIOException e) {
-            throw unreadable(displayName, e);
+            throw HistoryCsv.unreadable(displayName, e);
         } catch (CsvParseException e) {
             throw new L2oException(ErrorCode.MALFORMED_HISTORY, displayName + ":1: " + e.getMessage());
         }
@@ -114,7 +95,7 @@ public final class OpportunityHistoryCsv implements StageHistory {
     @Override
     public void forEach(Consumer<StageEvent> sink) {
         requireNonNull(sink, "sink is null");
-        try (CsvReader<CsvRecord> reader = reader(file, charset)) {
+        try (CsvReader<CsvRecord> reader = HistoryCsv.reader(file, charset)) {
             boolean header = true;
             for (CsvRecord record : reader) {
                 if (header) {
@@ -127,7 +108,7 @@ public final class OpportunityHistoryCsv implements StageHistory {
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            throw unreadable(displayName, e);
+            throw HistoryCsv.unreadable(displayName, e);
         } catch (CsvParseException e) {
             throw new L2oException(ErrorCode.MALFORMED_HISTORY, displayName + ": " + e.getMessage());
         }
@@ -166,119 +147,13 @@ public final class OpportunityHistoryCsv implements StageHistory {
     }
 
     private Instant timestamp(CsvRecord record, String text) {
-        Instant fast = fastTimestamp(text);
-        if (fast != null) {
-            return fast;
+        Instant at = HistoryCsv.timestamp(text);
+        if (at == null) {
+            throw malformed(record, "CreatedDate", HistoryCsv.notATimestamp(text));
         }
-        // The Data Export writes "2026-03-01 10:15:30" in UTC; the API writes ISO 8601 with an offset.
-        String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
-        try {
-            TemporalAccessor parsed = TIMESTAMP.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
-            return parsed instanceof OffsetDateTime offset
-                    ? offset.toInstant()
-                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw malformed(record, "CreatedDate", "'" + text + "' is not a timestamp (expected 2026-03-01T10:15:30.000+0000 "
-                    + "or 2026-03-01 10:15:30)");
-        }
+        return at;
     }
 
-    /**
-     * The two shapes exports write, parsed without a formatter ({@code 2026-03-01T10:15:30.000+0000} and
-     * {@code 2026-03-01 10:15:30}), since history files run to millions of rows; null for anything else, which
-     * the formatter then reads or rejects.
-     */
-    static Instant fastTimestamp(String text) {
-        int length = text.length();
-        if (length < 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(13) != ':' || text.charAt(16) != ':'
-                || text.charAt(10) != 'T' && text.charAt(10) != ' ') {
-            return null;
-        }
-        long epochDay = fastEpochDay(text);
-        int hour = digits(text, 11, 2);
-        int minute = digits(text, 14, 2);
-        int second = digits(text, 17, 2);
-        if (epochDay == NO_DAY || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-            return null;
-        }
-        int position = 19;
-        int nanos = 0;
-        if (position < length && text.charAt(position) == '.') {
-            int start = ++position;
-            while (position < length && text.charAt(position) >= '0' && text.charAt(position) <= '9') {
-                position++;
-            }
-            int count = position - start;
-            if (count == 0 || count > 9) {
-                return null;
-            }
-            nanos = digits(text, start, count);
-            for (int i = count; i < 9; i++) {
-                nanos *= 10;
-            }
-        }
-        // Only UTC offsets take the fast path; compared in place, since a substring a row adds up over millions.
-        int rest = length - position;
-        if (rest != 0 && !(rest == 1 && text.charAt(position) == 'Z')
-                && !(rest == 5 && text.startsWith("+0000", position))
-                && !(rest == 6 && text.startsWith("+00:00", position))) {
-            return null;
-        }
-        return Instant.ofEpochSecond(epochDay * 86400 + hour * 3600L + minute * 60L + second, nanos);
-    }
-
-    /** Marks text that {@link #fastEpochDay} leaves to the formatter. */
-    static final long NO_DAY = Long.MIN_VALUE;
-
-    /**
-     * The epoch day of a {@code yyyy-MM-dd} date at the start of {@code text} (a valid date, four-digit year), or
-     * {@link #NO_DAY} for anything else. Computed without {@link LocalDate}, which parses through a formatter.
-     */
-    static long fastEpochDay(String text) {
-        if (text.length() < 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
-            return NO_DAY;
-        }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 2);
-        int day = digits(text, 8, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > monthLength(year, month)) {
-            return NO_DAY;
-        }
-        // LocalDate.toEpochDay's arithmetic (proleptic Gregorian calendar, 1970-01-01 is day 0).
-        long y = year;
-        long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
-        total += (367 * month - 362) / 12;
-        total += day - 1;
-        if (month > 2) {
-            total--;
-            if (!IsoChronology.INSTANCE.isLeapYear(year)) {
-                total--;
-            }
-        }
-        return total - DAYS_0000_TO_1970;
-    }
-
-    private static final long DAYS_0000_TO_1970 = (146097 * 5L) - (30L * 365L + 7L);
-
-    private static int monthLength(int year, int month) {
-        return switch (month) {
-            case 2 -> IsoChronology.INSTANCE.isLeapYear(year) ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
-    }
-
-    private static int digits(String text, int start, int count) {
-        int value = 0;
-        for (int i = start; i < start + count; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    }
 
     private Double number(CsvRecord record, int index, String column) {
         if (index < 0) {
@@ -304,8 +179,8 @@ public final class OpportunityHistoryCsv implements StageHistory {
             return null;
         }
         // Some exports write a date-time here; the date part is what Salesforce stores.
-        long epochDay = fastEpochDay(text);
-        if (epochDay != NO_DAY) {
+        long epochDay = HistoryCsv.fastEpochDay(text);
+        if (epochDay != HistoryCsv.NO_DAY) {
             return LocalDate.ofEpochDay(epochDay);
         }
         try {
@@ -338,19 +213,6 @@ public final class OpportunityHistoryCsv implements StageHistory {
                 displayName + ":" + record.getStartingLineNumber() + ": column " + column + ": " + reason);
     }
 
-    private static CsvReader<CsvRecord> reader(Path file, Charset charset) throws IOException {
-        return CsvReader.builder()
-                .detectBomHeader(true)
-                .allowMissingFields(true)
-                .allowExtraFields(true)
-                .ofCsvRecord(file, charset);
-    }
-
-    static L2oException unreadable(String displayName, Exception e) {
-        Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
-        return new L2oException(ErrorCode.UNREADABLE_FILE, displayName + ": cannot read the file: " + cause.getMessage(), e);
-    }
-
     /** Header positions; -1 for an optional column that is absent. */
     private record Columns(int width, int opportunityId, int stageName, int createdDate, int amount, int probability,
             int closeDate, int forecastCategory, int isDeleted) {
@@ -360,29 +222,20 @@ public final class OpportunityHistoryCsv implements StageHistory {
                     requiredIndex(header, "OpportunityId", displayName),
                     requiredIndex(header, "StageName", displayName),
                     requiredIndex(header, "CreatedDate", displayName),
-                    index(header, "Amount"),
-                    index(header, "Probability"),
-                    index(header, "CloseDate"),
-                    index(header, "ForecastCategory"),
-                    index(header, "IsDeleted"));
+                    HistoryCsv.columnIndex(header, "Amount"),
+                    HistoryCsv.columnIndex(header, "Probability"),
+                    HistoryCsv.columnIndex(header, "CloseDate"),
+                    HistoryCsv.columnIndex(header, "ForecastCategory"),
+                    HistoryCsv.columnIndex(header, "IsDeleted"));
         }
 
         private static int requiredIndex(CsvRecord header, String name, String displayName) {
-            int index = index(header, name);
+            int index = HistoryCsv.columnIndex(header, name);
             if (index < 0) {
                 throw new L2oException(ErrorCode.MALFORMED_HISTORY, displayName + ":" + header.getStartingLineNumber()
                         + ": the header has no column " + name + " (required: OpportunityId, StageName, CreatedDate)");
             }
             return index;
-        }
-
-        private static int index(CsvRecord header, String name) {
-            for (int i = 0; i < header.getFieldCount(); i++) {
-                if (header.getField(i).trim().equalsIgnoreCase(name)) {
-                    return i;
-                }
-            }
-            return -1;
         }
     }
 }

@@ -7,7 +7,9 @@ import dev.l2o.connector.CrmConnector;
 import dev.l2o.connector.FetchRequest;
 import dev.l2o.error.ErrorType;
 import dev.l2o.error.L2oException;
+import dev.l2o.history.LeadHistoryCsv;
 import dev.l2o.history.OpportunityHistoryCsv;
+import dev.l2o.http.HttpStatusException;
 import dev.l2o.http.RetryPolicy;
 import dev.l2o.http.SecretRedactor;
 import dev.l2o.http.Sleeper;
@@ -17,6 +19,7 @@ import dev.l2o.model.Snapshot;
 import dev.l2o.model.SourceInfo;
 import dev.l2o.model.StageHistory;
 import dev.l2o.salesforce.internal.ApiBudget;
+import dev.l2o.salesforce.internal.CombinedHistory;
 import dev.l2o.salesforce.internal.LiveConfiguration;
 import dev.l2o.salesforce.metadata.SalesforceMetadata;
 import dev.l2o.salesforce.internal.OrgMetadata;
@@ -42,9 +45,11 @@ import java.util.TreeMap;
  * ({@code readMetadata} of StandardValueSets, CustomObjects with their fields, validation rules and sales
  * processes, Workflows, AssignmentRules, Flows, FlowDefinitions and Queues), re-serialized to metadata XML and
  * mapped by the same code as an SFDX project, so that {@code --source salesforce} and {@code --source sfdx:}
- * of the same org give the same snapshot. Stage history comes from {@code OpportunityHistory} over REST query
- * pages, or Bulk API 2.0 above {@link SalesforceSettings#bulkThreshold()} rows, spooled to a CSV file in the
- * work directory (never all rows in memory) and exposed as a re-readable {@link StageHistory}.
+ * of the same org give the same snapshot. Stage history comes from {@code OpportunityHistory}, then lead status
+ * history from {@code LeadHistory} rows of {@code Field = 'Status'} (none when the org does not track Lead
+ * field history), each over REST query pages, or Bulk API 2.0 above {@link SalesforceSettings#bulkThreshold()}
+ * rows, spooled to a CSV file in the work directory (never all rows in memory) and exposed together as one
+ * re-readable {@link StageHistory}.
  *
  * <p>A fetch spends at most {@link SalesforceSettings#apiBudgetShare()} of the org's remaining daily API
  * requests. When history or records cannot be read fully (limits, outages), the snapshot says so in its
@@ -53,6 +58,9 @@ import java.util.TreeMap;
 public final class SalesforceConnector implements CrmConnector {
     private static final List<String> HISTORY_FIELDS = List.of("OpportunityId", "StageName", "CreatedDate", "Amount", "CloseDate",
             "Probability", "ForecastCategory");
+    // Field is selected although the condition fixes it: LeadHistoryCsv reads the spool like an export.
+    private static final List<String> LEAD_HISTORY_FIELDS = List.of("LeadId", "Field", "OldValue", "NewValue", "CreatedDate");
+    private static final String LEAD_STATUS_CONDITION = "Field = 'Status'";
 
     private final SalesforceSettings settings;
     private final ConnectorContext context;
@@ -114,11 +122,22 @@ public final class SalesforceConnector implements CrmConnector {
         }
         StageHistory history = null;
         if (request.history()) {
+            StageHistory opportunities = null;
+            StageHistory leads = null;
             try {
-                history = history(queries);
+                opportunities = history(queries);
             } catch (L2oException e) {
                 completeness = incomplete(completeness, e, "OpportunityHistory");
             }
+            // A failure on OpportunityHistory is a limit or an outage; another query would only spend more of the org's budget.
+            if (opportunities != null) {
+                try {
+                    leads = leadHistory(queries);
+                } catch (L2oException e) {
+                    completeness = incomplete(completeness, e, "LeadHistory");
+                }
+            }
+            history = CombinedHistory.of(opportunities, leads);
         }
         Map<String, String> attributes = new TreeMap<>();
         attributes.put("apiVersion", settings.apiVersion());
@@ -136,7 +155,30 @@ public final class SalesforceConnector implements CrmConnector {
     }
 
     private StageHistory history(SalesforceQueries queries) {
-        long rows = queries.count("OpportunityHistory");
+        Path spool = spool(queries, "OpportunityHistory", HISTORY_FIELDS, "");
+        return OpportunityHistoryCsv.open(spool, "Salesforce OpportunityHistory");
+    }
+
+    /**
+     * Lead status history, or null when the org has none to give: LeadHistory is only queryable while field
+     * history tracking is on for Lead, and an org without it is complete, not broken.
+     */
+    private StageHistory leadHistory(SalesforceQueries queries) {
+        Path spool;
+        try {
+            spool = spool(queries, "LeadHistory", LEAD_HISTORY_FIELDS, LEAD_STATUS_CONDITION);
+        } catch (L2oException e) {
+            if (e.getCause() instanceof HttpStatusException status && status.status() == 400 && status.body().contains("INVALID_TYPE")) {
+                return null;
+            }
+            throw e;
+        }
+        return LeadHistoryCsv.open(spool, "Salesforce LeadHistory");
+    }
+
+    /** Spools {@code SELECT fields FROM object WHERE where} over REST pages, or Bulk API 2.0 above the threshold. */
+    private Path spool(SalesforceQueries queries, String object, List<String> fields, String where) {
+        long rows = queries.count(object, where);
         Path spool;
         try {
             Files.createDirectories(context.workDirectory());
@@ -146,14 +188,14 @@ public final class SalesforceConnector implements CrmConnector {
         }
         spools.add(spool);
         boolean bulk = rows > settings.bulkThreshold();
-        context.progress().started("Reading OpportunityHistory (" + (bulk ? "Bulk API 2.0" : "REST") + ")", rows);
+        context.progress().started("Reading " + object + " (" + (bulk ? "Bulk API 2.0" : "REST") + ")", rows);
         if (bulk) {
-            queries.bulkQueryToCsv("OpportunityHistory", HISTORY_FIELDS, spool, context.progress());
+            queries.bulkQueryToCsv(object, fields, where, spool, context.progress());
         } else {
-            queries.queryToCsv("OpportunityHistory", HISTORY_FIELDS, spool, context.progress());
+            queries.queryToCsv(object, fields, where, spool, context.progress());
         }
         context.progress().finished();
-        return OpportunityHistoryCsv.open(spool, "Salesforce OpportunityHistory");
+        return spool;
     }
 
     /** API requests the last fetch spent, or 0 before one. */

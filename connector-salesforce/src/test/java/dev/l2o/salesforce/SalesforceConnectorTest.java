@@ -89,6 +89,7 @@ class SalesforceConnectorTest {
             assertThat(live.pipelines()).isNotEmpty();
             assertThat(live.completeness().complete()).isTrue();
             assertThat(rows(live)).isNotEmpty().containsExactlyInAnyOrderElementsOf(rows(expected));
+            assertThat(rows(live)).filteredOn(event -> event.object().equals("Lead")).hasSize(617);
             assertThat(simulator.requestLog()).extracting(SimulatedRequest::operation).contains("query").doesNotContain("bulkQueryCreate");
         }
     }
@@ -121,7 +122,8 @@ class SalesforceConnectorTest {
                     Map.of("Opportunity", Set.of("StageName", "Amount", "CloseDate")), true));
 
             // then
-            assertThat(rows(live)).hasSize(60_001);
+            assertThat(rows(live)).hasSize(60_001).allMatch(event -> event.object().equals("Opportunity"));
+            assertThat(live.completeness().complete()).isTrue();
             assertThat(live.records()).hasSize(10_001);
             assertThat(live.automations()).isNotEmpty();
             assertThat(simulator.requestLog()).extracting(SimulatedRequest::operation).contains("bulkQueryCreate");

@@ -77,9 +77,19 @@ public final class SalesforceQueries {
         return new long[] {daily.path("Max").asLong(), daily.path("Remaining").asLong()};
     }
 
+    private static String soql(String object, List<String> fields, String where) {
+        requireNonNull(where, "where is null");
+        return "SELECT " + String.join(", ", fields) + " FROM " + object + (where.isEmpty() ? "" : " WHERE " + where);
+    }
+
     /** {@code SELECT COUNT() FROM object}'s total. */
     public long count(String object) {
-        String soql = "SELECT COUNT() FROM " + object;
+        return count(object, "");
+    }
+
+    /** {@code SELECT COUNT() FROM object WHERE where}'s total ({@code where} empty for every row). */
+    public long count(String object, String where) {
+        String soql = "SELECT COUNT() FROM " + object + (where.isEmpty() ? "" : " WHERE " + where);
         JsonNode result = http.call("the count of " + object, s -> authorized(s, queryPath(soql)).get().build(),
                 response -> mapper.readTree(response.body().byteStream()));
         return result.path("totalSize").asLong();
@@ -96,7 +106,15 @@ public final class SalesforceQueries {
      * @return the rows written
      */
     public long queryToCsv(String object, List<String> fields, Path spool, ProgressListener progress) {
-        String next = queryPath("SELECT " + String.join(", ", fields) + " FROM " + object);
+        return queryToCsv(object, fields, "", spool, progress);
+    }
+
+    /**
+     * As {@link #queryToCsv(String, List, Path, ProgressListener)}, restricted by {@code where} (a SOQL condition
+     * such as {@code Field = 'Status'}; empty for every row).
+     */
+    public long queryToCsv(String object, List<String> fields, String where, Path spool, ProgressListener progress) {
+        String next = queryPath(soql(object, fields, where));
         long rows = 0;
         try (FileChannel channel = FileChannel.open(spool, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -164,7 +182,15 @@ public final class SalesforceQueries {
      * @return the rows written
      */
     public long bulkQueryToCsv(String object, List<String> fields, Path spool, ProgressListener progress) {
-        String soql = "SELECT " + String.join(", ", fields) + " FROM " + object;
+        return bulkQueryToCsv(object, fields, "", spool, progress);
+    }
+
+    /**
+     * As {@link #bulkQueryToCsv(String, List, Path, ProgressListener)}, restricted by {@code where} (a SOQL
+     * condition; empty for every row).
+     */
+    public long bulkQueryToCsv(String object, List<String> fields, String where, Path spool, ProgressListener progress) {
+        String soql = soql(object, fields, where);
         String body = "{\"operation\":\"query\",\"query\":" + jsonString(soql) + ",\"contentType\":\"CSV\",\"columnDelimiter\":\"COMMA\","
                 + "\"lineEnding\":\"LF\"}";
         JsonNode job = http.call("the Bulk query job for " + object,

@@ -7,12 +7,14 @@ import dev.l2o.connector.CrmConnector;
 import dev.l2o.connector.FetchRequest;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
+import dev.l2o.history.LeadHistoryCsv;
 import dev.l2o.history.OpportunityHistoryCsv;
 import dev.l2o.model.Completeness;
 import dev.l2o.model.CrmRecord;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.SourceInfo;
 import dev.l2o.model.StageHistory;
+import dev.l2o.salesforce.internal.CombinedHistory;
 import dev.l2o.salesforce.metadata.MetadataXml;
 import dev.l2o.salesforce.metadata.SalesforceAddresses;
 import dev.l2o.salesforce.metadata.SalesforceMetadata;
@@ -21,7 +23,9 @@ import dev.l2o.salesforce.metadata.SalesforceStandardFields;
 import dev.l2o.salesforce.metadata.XmlElement;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +37,9 @@ import java.util.TreeSet;
  * {@code salesforce}. Metadata files are parsed with {@link MetadataXml} and mapped by
  * {@link SalesforceMetadataAssembler}, the same mapping a live org goes through. Optional data beside the
  * metadata, in the project root's {@code data/} folder: {@code OpportunityHistory.csv} (stage history, read
- * by {@link OpportunityHistoryCsv} when the request wants history) and {@code Opportunity.csv},
+ * by {@link OpportunityHistoryCsv} when the request wants history), {@code LeadHistory.csv} (lead status
+ * history, read by {@link LeadHistoryCsv} and read after the opportunity rows in the same history; a
+ * {@code CreatedDate} column in {@code Lead.csv} dates each lead's initial status) and {@code Opportunity.csv},
  * {@code Lead.csv}, {@code Account.csv}, {@code Contact.csv} (current record values). The as-of time is the
  * context clock's now. Reads only local files; not thread-safe.
  */
@@ -42,6 +48,8 @@ public final class SfdxConnector implements CrmConnector {
     public static final String DATA_FOLDER = "data";
     /** The stage history file inside {@link #DATA_FOLDER}. */
     public static final String HISTORY_FILE = "OpportunityHistory.csv";
+    /** The lead status history file inside {@link #DATA_FOLDER}. */
+    public static final String LEAD_HISTORY_FILE = "LeadHistory.csv";
 
     private final Path folder;
     private final String location;
@@ -63,11 +71,6 @@ public final class SfdxConnector implements CrmConnector {
         SfdxProject project = SfdxProject.open(folder);
         SalesforceMetadata metadata = readMetadata(project, request);
         Path data = folder.resolve(DATA_FOLDER);
-        StageHistory history = null;
-        Path historyFile = data.resolve(HISTORY_FILE);
-        if (request.history() && Files.isRegularFile(historyFile)) {
-            history = OpportunityHistoryCsv.open(historyFile, project.relative(historyFile));
-        }
         List<CrmRecord> records = new ArrayList<>();
         for (String object : new TreeSet<>(SalesforceStandardFields.OBJECTS)) {
             Path file = data.resolve(object + ".csv");
@@ -75,11 +78,38 @@ public final class SfdxConnector implements CrmConnector {
                 records.addAll(RecordsCsv.read(file, project.relative(file), object, metadata.fields()));
             }
         }
+        StageHistory history = null;
+        if (request.history()) {
+            Path historyFile = data.resolve(HISTORY_FILE);
+            Path leadHistoryFile = data.resolve(LEAD_HISTORY_FILE);
+            history = CombinedHistory.of(
+                    Files.isRegularFile(historyFile) ? OpportunityHistoryCsv.open(historyFile, project.relative(historyFile)) : null,
+                    Files.isRegularFile(leadHistoryFile) ? LeadHistoryCsv.open(leadHistoryFile, project.relative(leadHistoryFile),
+                            leadCreatedDates(records, project.relative(data.resolve("Lead.csv")))::get) : null);
+        }
         Map<String, String> attributes = new TreeMap<>(project.attributes());
         Optional.ofNullable(history).ifPresent(h -> attributes.put("history", h.description()));
         return new Snapshot(new SourceInfo("sfdx", location, attributes), SalesforceAddresses.CRM, context.clock().instant(),
                 Completeness.full(), metadata.pipelines(), metadata.fields(), metadata.automations(), metadata.assignmentRules(),
                 metadata.assignees(), records, history);
+    }
+
+    /** Each lead's CreatedDate when {@code Lead.csv} has the column, so that initial statuses start at creation. */
+    private static Map<String, Instant> leadCreatedDates(List<CrmRecord> records, String leadFile) {
+        Map<String, Instant> created = new HashMap<>();
+        for (CrmRecord record : records) {
+            if (!record.object().equals("Lead")) {
+                continue;
+            }
+            for (Map.Entry<String, Object> value : record.values().entrySet()) {
+                if (value.getKey().equalsIgnoreCase("CreatedDate") && value.getValue() instanceof String text) {
+                    created.put(record.id(), LeadHistoryCsv.parseTimestamp(text).orElseThrow(() -> new L2oException(
+                            ErrorCode.BAD_SOURCE, leadFile + ": lead " + record.id() + ": column CreatedDate: '" + text
+                                    + "' is not a timestamp (expected 2026-03-01T10:15:30.000+0000 or 2026-03-01 10:15:30)")));
+                }
+            }
+        }
+        return created;
     }
 
     private SalesforceMetadata readMetadata(SfdxProject project, FetchRequest request) {

@@ -1,5 +1,6 @@
 package dev.l2o.salesforce.simulator;
 
+import dev.l2o.history.LeadHistoryCsv;
 import dev.l2o.model.FieldDef;
 
 import dev.l2o.salesforce.metadata.SalesforceStandardFields;
@@ -29,8 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Answers the REST query resources and the Bulk API 2.0 query job lifecycle over the org's Opportunity and
- * OpportunityHistory rows, in Salesforce's formats: query pages of up to 2,000 records with
+ * Answers the REST query resources and the Bulk API 2.0 query job lifecycle over the org's Opportunity,
+ * OpportunityHistory and LeadHistory rows (LeadHistory only when the org tracks it, else INVALID_TYPE), in Salesforce's formats: query pages of up to 2,000 records with
  * {@code nextRecordsUrl} locators, Bulk CSV pages with {@code Sforce-Locator}, JSON-array error bodies.
  */
 final class RestResponder {
@@ -40,6 +41,8 @@ final class RestResponder {
     private static final DateTimeFormatter BULK_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final List<String> HISTORY_FIELDS = List.of("Id", "OpportunityId", "StageName", "CreatedDate", "Amount",
             "CloseDate", "Probability", "ForecastCategory");
+    private static final List<String> LEAD_HISTORY_FIELDS = List.of("Id", "LeadId", "Field", "OldValue", "NewValue", "CreatedDate",
+            "CreatedById", "DataType", "IsDeleted");
     private static final List<String> OPPORTUNITY_FIELDS = List.of("Id", "StageName", "Amount", "CloseDate", "Probability",
             "ForecastCategory");
 
@@ -144,7 +147,7 @@ final class RestResponder {
                 out.writeStringField("url", "/services/data/v" + apiVersion + "/sobjects/" + cursor.query().object() + "/" + idOf(cursor.query(), row));
                 out.writeEndObject();
                 for (String field : cursor.query().fields()) {
-                    Object value = value(cursor.query(), field, row);
+                    Object value = value(cursor.query(), field, i, row);
                     if (value == null) {
                         out.writeNullField(field);
                     } else if (value instanceof Double number) {
@@ -242,7 +245,7 @@ final class RestResponder {
                 if (f > 0) {
                     csv.append(',');
                 }
-                Object value = value(job.query, fields.get(f), row);
+                Object value = value(job.query, fields.get(f), i, row);
                 if (value != null) {
                     String text = value instanceof Instant instant ? BULK_DATE_TIME.format(instant) : value.toString();
                     csv.append('"').append(text.replace("\"", "\"\"")).append('"');
@@ -293,6 +296,9 @@ final class RestResponder {
         List<String> known;
         if (query.isObject("OpportunityHistory")) {
             known = HISTORY_FIELDS;
+        } else if (query.isObject("LeadHistory") && org.leadHistory() != null) {
+            // Every row the simulator holds is a Status row, so the connector's WHERE Field = 'Status' needs no evaluating.
+            known = LEAD_HISTORY_FIELDS;
         } else if (query.isObject("Opportunity")) {
             known = new ArrayList<>(OPPORTUNITY_FIELDS);
             known.addAll(standardFields("Opportunity"));
@@ -337,6 +343,9 @@ final class RestResponder {
         if (query.isObject("OpportunityHistory")) {
             return org.history().size();
         }
+        if (query.isObject("LeadHistory")) {
+            return org.leadHistory().size();
+        }
         if (query.isObject("Opportunity")) {
             return currentOpportunityRows().length;
         }
@@ -344,11 +353,39 @@ final class RestResponder {
     }
 
     private void readRow(SoqlQuery query, int index, HistoryTable.HistoryRow row) {
+        if (query.isObject("LeadHistory")) {
+            row.id = leadHistoryId(index);
+            return;
+        }
         org.history().read(query.isObject("Opportunity") ? currentOpportunityRows()[index] : index, row);
     }
 
     private static String idOf(SoqlQuery query, HistoryTable.HistoryRow row) {
         return query.isObject("Opportunity") ? row.opportunityId : row.id;
+    }
+
+    private static String leadHistoryId(int index) {
+        return "0175g" + String.format(Locale.ROOT, "%010d", index) + "SIM";
+    }
+
+    /** A field of row {@code index} of the query's object; {@code row} holds it already unless it is LeadHistory. */
+    private Object value(SoqlQuery query, String field, int index, HistoryTable.HistoryRow row) {
+        if (!query.isObject("LeadHistory")) {
+            return value(query, field, row);
+        }
+        LeadHistoryCsv.StatusChange change = org.leadHistory().get(index);
+        // OldValue and NewValue are anyType in the API; for a picklist they are the API values as strings.
+        return switch (field.toLowerCase(Locale.ROOT)) {
+            case "id" -> row.id;
+            case "leadid" -> change.leadId();
+            case "field" -> LeadHistoryCsv.STATUS_FIELD;
+            case "oldvalue" -> change.oldValue().isEmpty() ? null : change.oldValue();
+            case "newvalue" -> change.newValue();
+            case "createddate" -> change.at();
+            case "datatype" -> "Text";
+            case "isdeleted" -> "false";
+            default -> null;
+        };
     }
 
     private static Object value(SoqlQuery query, String field, HistoryTable.HistoryRow row) {

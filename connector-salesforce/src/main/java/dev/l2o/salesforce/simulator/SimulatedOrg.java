@@ -2,26 +2,32 @@ package dev.l2o.salesforce.simulator;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.l2o.history.LeadHistoryCsv;
 import dev.l2o.history.OpportunityHistoryCsv;
 import dev.l2o.model.StageHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The content of a simulated Salesforce org: its metadata (as Force WSC records) and its OpportunityHistory
- * rows. Immutable and thread-safe; one org can back several simulators.
+ * The content of a simulated Salesforce org: its metadata (as Force WSC records), its OpportunityHistory
+ * rows and the Status rows of its LeadHistory (a few per lead, so held as they are). Immutable and thread-safe; one org can back several simulators.
  */
 public final class SimulatedOrg {
     private final String organizationId;
     private final String name;
     private final MetadataStore metadata;
     private final HistoryTable history;
+    private final List<LeadHistoryCsv.StatusChange> leadHistory;
 
-    private SimulatedOrg(String organizationId, String name, MetadataStore metadata, HistoryTable history) {
+    private SimulatedOrg(String organizationId, String name, MetadataStore metadata, HistoryTable history,
+            List<LeadHistoryCsv.StatusChange> leadHistory) {
         this.organizationId = requireNonNull(organizationId, "organizationId is null");
         this.name = requireNonNull(name, "name is null");
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.history = requireNonNull(history, "history is null");
+        this.leadHistory = leadHistory == null ? null : List.copyOf(leadHistory);
     }
 
     /**
@@ -35,14 +41,24 @@ public final class SimulatedOrg {
         return fromSfdx(project, Files.isRegularFile(csv) ? OpportunityHistoryCsv.open(csv, "data/OpportunityHistory.csv") : null);
     }
 
-    /** The org of an SFDX project with {@code history} as its OpportunityHistory (null for none). */
+    /**
+     * The org of an SFDX project with {@code history} as its OpportunityHistory (null for none). Its LeadHistory
+     * is the Status rows of the project's {@code data/LeadHistory.csv}; without that file the org does not track
+     * Lead field history, and LeadHistory cannot be queried.
+     */
     public static SimulatedOrg fromSfdx(Path project, StageHistory history) {
         requireNonNull(project, "project is null");
         MetadataStore metadata = SfdxOrgLoader.load(project);
         HistoryTable rows = history == null ? ColumnHistoryTable.empty() : ColumnHistoryTable.of(history);
+        Path leadCsv = project.resolve("data").resolve("LeadHistory.csv");
+        List<LeadHistoryCsv.StatusChange> leadRows = null;
+        if (Files.isRegularFile(leadCsv)) {
+            leadRows = new ArrayList<>();
+            LeadHistoryCsv.open(leadCsv, "data/LeadHistory.csv").forEachChange(leadRows::add);
+        }
         Path fileName = project.toAbsolutePath().normalize().getFileName();
         return new SimulatedOrg("00D5e000000SimAAA".substring(0, 15), fileName == null ? "SFDX org" : fileName.toString(),
-                metadata, rows);
+                metadata, rows, leadRows);
     }
 
     /**
@@ -54,7 +70,7 @@ public final class SimulatedOrg {
     public static SimulatedOrg generate(long seed, OrgSizes sizes) {
         requireNonNull(sizes, "sizes is null");
         return new SimulatedOrg("00D5e000000GenAAA".substring(0, 15), "Generated org " + seed, OrgGenerator.metadata(seed, sizes),
-                new GeneratedHistoryTable(seed, sizes.historyRows(), SimulatedStage.DEFAULTS));
+                new GeneratedHistoryTable(seed, sizes.historyRows(), SimulatedStage.DEFAULTS), null);
     }
 
     /** The 15-character organization id. */
@@ -83,5 +99,10 @@ public final class SimulatedOrg {
 
     HistoryTable history() {
         return history;
+    }
+
+    /** The LeadHistory Status rows, or null when the org does not track Lead field history. */
+    List<LeadHistoryCsv.StatusChange> leadHistory() {
+        return leadHistory;
     }
 }

@@ -2,10 +2,12 @@ package dev.l2o.salesforce.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.l2o.connector.ProgressListener;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
+import dev.l2o.history.LeadHistoryCsv;
 import dev.l2o.history.OpportunityHistoryCsv;
 import dev.l2o.http.RetryPolicy;
 import dev.l2o.http.SecretRedactor;
@@ -16,6 +18,8 @@ import dev.l2o.salesforce.simulator.SimulatedFault;
 import dev.l2o.salesforce.simulator.SimulatedOrg;
 import dev.l2o.salesforce.simulator.SimulatedRequest;
 import dev.l2o.salesforce.simulator.SimulatorOptions;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +50,38 @@ class SalesforceQueriesTest {
 
     private static long count(List<SimulatedRequest> log, String operation) {
         return log.stream().filter(r -> r.operation().equals(operation)).count();
+    }
+
+    @Test
+    void leadHistoryStatusRowsArePagedOverRestAndReadAsLeadStatusHistory() throws IOException {
+        // given
+        Path project = work.resolve("org");
+        Files.createDirectories(project.resolve("data"));
+        StringBuilder csv = new StringBuilder("Id,LeadId,CreatedDate,Field,OldValue,NewValue,IsDeleted\n");
+        for (int i = 0; i < 2_100; i++) {
+            csv.append("017").append(i).append(",00Q").append(i).append(",2026-01-05T09:00:00.000+0000,created,,,false\n");
+            csv.append("017x").append(i).append(",00Q").append(i)
+                    .append(",2026-01-06T09:00:00.000+0000,Status,Open - Not Contacted,Marketing Qualified,false\n");
+        }
+        Files.writeString(project.resolve("data").resolve("LeadHistory.csv"), csv);
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.fromSfdx(project), SimulatorOptions.defaults())) {
+            SalesforceQueries queries = new SalesforceQueries(http(simulator, new ApiBudget(1)), "62.0", sleeps::add);
+            Path spool = work.resolve("leads.csv");
+
+            // when
+            long written = queries.queryToCsv("LeadHistory", List.of("LeadId", "Field", "OldValue", "NewValue", "CreatedDate"),
+                    "Field = 'Status'", spool, ProgressListener.NONE);
+
+            // then
+            List<StageEvent> events = new ArrayList<>();
+            LeadHistoryCsv.open(spool, "spool").forEach(events::add);
+            assertThat(written).isEqualTo(2_100);
+            assertThat(queries.count("LeadHistory", "Field = 'Status'")).isEqualTo(2_100);
+            assertThat(events).hasSize(4_200).allMatch(event -> event.object().equals("Lead"));
+            assertThat(events.subList(0, 2)).extracting(StageEvent::recordId, StageEvent::stage)
+                    .containsExactly(tuple("00Q0", "Open - Not Contacted"), tuple("00Q0", "Marketing Qualified"));
+            assertThat(count(simulator.requestLog(), "queryMore")).isEqualTo(1);
+        }
     }
 
     @Test

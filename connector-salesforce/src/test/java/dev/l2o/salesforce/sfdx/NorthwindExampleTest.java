@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -243,17 +244,41 @@ class NorthwindExampleTest {
 
         // when
         Set<String> historyIds = new HashSet<>();
-        events.forEach(event -> historyIds.add(event.recordId()));
+        events.stream().filter(event -> event.object().equals("Opportunity")).forEach(event -> historyIds.add(event.recordId()));
 
         // then
-        assertThat(snapshot.stageHistory().orElseThrow().description()).isEqualTo("data/OpportunityHistory.csv");
-        assertThat(events).hasSize(2159).allMatch(event -> event.at().isBefore(NOW));
+        assertThat(snapshot.stageHistory().orElseThrow().description()).isEqualTo("data/OpportunityHistory.csv, data/LeadHistory.csv");
+        assertThat(events).hasSize(2159 + 617).allMatch(event -> event.at().isBefore(NOW));
         assertThat(opportunities).hasSize(400);
         assertThat(historyIds).hasSize(400);
         assertThat(opportunities).allMatch(record -> historyIds.contains(record.id()));
         assertThat(opportunities.get(0).values().get("Amount")).isInstanceOf(Double.class);
         assertThat(snapshot.records().stream().filter(r -> r.object().equals("Lead"))).hasSize(300)
                 .allMatch(lead -> lead.values().get("NumberOfEmployees") instanceof Double);
+    }
+
+    @Test
+    void leadStatusHistoryStartsEachChangedLeadAtOpenAndEndsAtItsCurrentStatus() {
+        // given
+        Map<String, StageEvent> first = new HashMap<>();
+        Map<String, StageEvent> last = new HashMap<>();
+        snapshot.stageHistory().orElseThrow().forEach(event -> {
+            if (event.object().equals("Lead")) {
+                first.merge(event.recordId(), event, (a, b) -> b.at().isBefore(a.at()) ? b : a);
+                last.merge(event.recordId(), event, (a, b) -> b.at().isBefore(a.at()) ? a : b);
+            }
+        });
+
+        // when
+        List<CrmRecord> leads = snapshot.records().stream().filter(r -> r.object().equals("Lead"))
+                .filter(lead -> !lead.values().get("Status").equals("Open - Not Contacted")).toList();
+
+        // then
+        assertThat(leads).hasSize(234);
+        assertThat(first).hasSize(234).allSatisfy((id, event) -> assertThat(event.stage()).isEqualTo("Open - Not Contacted"));
+        assertThat(leads).allSatisfy(lead -> assertThat(last.get(lead.id()))
+                .extracting(StageEvent::stage, StageEvent::amount, StageEvent::forecastCategory)
+                .containsExactly(lead.values().get("Status"), null, null));
     }
 
     private static FieldDef field(String object, String name) {
