@@ -25,6 +25,20 @@ public final class StageHistories {
     }
 
     /**
+     * The histories among {@code histories} that are present, as one: null when none is (the source has no
+     * history), the history itself when only one is, else their {@link #concat}.
+     */
+    public static StageHistory concatPresent(StageHistory... histories) {
+        requireNonNull(histories, "histories is null");
+        List<StageHistory> present = java.util.Arrays.stream(histories).filter(java.util.Objects::nonNull).toList();
+        return switch (present.size()) {
+            case 0 -> null;
+            case 1 -> present.get(0);
+            default -> new ConcatenatedStageHistory(present);
+        };
+    }
+
+    /**
      * The rows of several histories read one after another.
      *
      * @param parts the histories in reading order, not empty

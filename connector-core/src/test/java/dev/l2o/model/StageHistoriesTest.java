@@ -59,4 +59,19 @@ class StageHistoriesTest {
         assertThatThrownBy(StageHistories::concat).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("parts is empty");
     }
+
+    @Test
+    void concatPresentSkipsAbsentHistoriesAndNeedsNoWrapperForOne() {
+        // given
+        StageHistory opportunities = new ListStageHistory(List.of(), "opportunities", true);
+        StageHistory leads = new ListStageHistory(List.of(), "leads", true);
+
+        // when
+        StageHistory both = StageHistories.concatPresent(opportunities, null, leads);
+
+        // then
+        assertThat(both.description()).isEqualTo("opportunities + leads");
+        assertThat(StageHistories.concatPresent(null, opportunities)).isSameAs(opportunities);
+        assertThat(StageHistories.concatPresent(null, null)).isNull();
+    }
 }

@@ -17,9 +17,9 @@ import dev.l2o.model.Completeness;
 import dev.l2o.model.CrmRecord;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.SourceInfo;
+import dev.l2o.model.StageHistories;
 import dev.l2o.model.StageHistory;
 import dev.l2o.salesforce.internal.ApiBudget;
-import dev.l2o.salesforce.internal.CombinedHistory;
 import dev.l2o.salesforce.internal.LiveConfiguration;
 import dev.l2o.salesforce.metadata.SalesforceMetadata;
 import dev.l2o.salesforce.internal.OrgMetadata;
@@ -137,7 +137,7 @@ public final class SalesforceConnector implements CrmConnector {
                     completeness = incomplete(completeness, e, "LeadHistory");
                 }
             }
-            history = CombinedHistory.of(opportunities, leads);
+            history = StageHistories.concatPresent(opportunities, leads);
         }
         Map<String, String> attributes = new TreeMap<>();
         attributes.put("apiVersion", settings.apiVersion());

@@ -13,8 +13,8 @@ import dev.l2o.model.Completeness;
 import dev.l2o.model.CrmRecord;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.SourceInfo;
+import dev.l2o.model.StageHistories;
 import dev.l2o.model.StageHistory;
-import dev.l2o.salesforce.internal.CombinedHistory;
 import dev.l2o.salesforce.metadata.MetadataXml;
 import dev.l2o.salesforce.metadata.SalesforceAddresses;
 import dev.l2o.salesforce.metadata.SalesforceMetadata;
@@ -82,7 +82,7 @@ public final class SfdxConnector implements CrmConnector {
         if (request.history()) {
             Path historyFile = data.resolve(HISTORY_FILE);
             Path leadHistoryFile = data.resolve(LEAD_HISTORY_FILE);
-            history = CombinedHistory.of(
+            history = StageHistories.concatPresent(
                     Files.isRegularFile(historyFile) ? OpportunityHistoryCsv.open(historyFile, project.relative(historyFile)) : null,
                     Files.isRegularFile(leadHistoryFile) ? LeadHistoryCsv.open(leadHistoryFile, project.relative(leadHistoryFile),
                             leadCreatedDates(records, project.relative(data.resolve("Lead.csv")))::get) : null);

@@ -247,7 +247,7 @@ class NorthwindExampleTest {
         events.stream().filter(event -> event.object().equals("Opportunity")).forEach(event -> historyIds.add(event.recordId()));
 
         // then
-        assertThat(snapshot.stageHistory().orElseThrow().description()).isEqualTo("data/OpportunityHistory.csv, data/LeadHistory.csv");
+        assertThat(snapshot.stageHistory().orElseThrow().description()).isEqualTo("data/OpportunityHistory.csv + data/LeadHistory.csv");
         assertThat(events).hasSize(2159 + 617).allMatch(event -> event.at().isBefore(NOW));
         assertThat(opportunities).hasSize(400);
         assertThat(historyIds).hasSize(400);
