@@ -1,5 +1,6 @@
 package dev.l2o.app;
 
+import dev.l2o.model.Assignee;
 import dev.l2o.model.AssignmentRule;
 import dev.l2o.model.Automation;
 import dev.l2o.model.AutomationKind;
@@ -169,31 +170,47 @@ public final class BlueprintDraft {
                 if (entry.assignee() == null) {
                     continue;
                 }
-                String variable = rule.object().toLowerCase(Locale.ROOT);
-                String when = celCondition(variable, entry);
-                String kind = switch (entry.assignee().kind()) {
-                    case USER -> "user";
-                    case QUEUE -> "queue";
-                    case ROLE -> "role";
-                    case TEAM -> "queue";
-                };
                 if (lossy(entry)) {
                     lines.add("# " + rule.name() + " entry " + entry.order()
                             + " has criteria CEL cannot express here (formula, filter logic or operator): review 'when'");
                 }
-                lines.add("- name: " + Yaml.quote(key(rule.name()) + "-" + entry.order()));
-                lines.add("  object: " + Yaml.quote(rule.object()));
-                lines.add("  when: " + Yaml.quote(when));
-                lines.add("  assignTo: { " + kind + ": " + Yaml.quote(entry.assignee().label()) + " }");
+                routingRule(lines, key(rule.name()) + "-" + entry.order(), rule.object(),
+                        celCondition(rule.object().toLowerCase(Locale.ROOT), entry), entry.assignee());
+            }
+        }
+        // Flows that assign owners (Salesforce routing flows, HubSpot rotation and set-owner actions) route too;
+        // their criteria live in the flow, so the draft routes on "true" and says so.
+        for (Automation automation : snapshot.automations()) {
+            if (!automation.active() || !automation.routes() || automation.kind() == AutomationKind.ASSIGNMENT) {
+                continue;
+            }
+            lines.add("# " + automation.label() + ": its conditions live in the flow; write them as 'when'");
+            int n = 1;
+            for (Assignee assignee : automation.assignees()) {
+                routingRule(lines, key(automation.label()) + (automation.assignees().size() > 1 ? "-" + n++ : ""),
+                        automation.object() == null ? "Lead" : automation.object(), "true", assignee);
             }
         }
         if (lines.isEmpty()) {
             return;
         }
         yaml.line(0, "");
-        yaml.line(0, "# Active assignment rule entries as they route today; rewrite 'when' as the designed rule.");
+        yaml.line(0, "# Active assignment rule entries and routing flows as they route today; rewrite 'when' as the designed rule.");
         yaml.line(0, "routing:");
         lines.forEach(l -> yaml.line(2, l));
+    }
+
+    private static void routingRule(List<String> lines, String name, String object, String when, Assignee assignee) {
+        String kind = switch (assignee.kind()) {
+            case USER -> "user";
+            case QUEUE -> "queue";
+            case ROLE -> "role";
+            case TEAM -> "queue";
+        };
+        lines.add("- name: " + Yaml.quote(name));
+        lines.add("  object: " + Yaml.quote(object));
+        lines.add("  when: " + Yaml.quote(when));
+        lines.add("  assignTo: { " + kind + ": " + Yaml.quote(assignee.label()) + " }");
     }
 
     /**

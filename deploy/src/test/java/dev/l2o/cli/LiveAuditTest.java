@@ -57,6 +57,26 @@ class LiveAuditTest {
     }
 
     @Test
+    void auditingTheSimulatedHubSpotPortalAgainstItsOwnDraftGivesNoConfigurationFinding() throws IOException {
+        // given
+        try (SimulatedSources.Running portal = SimulatedSources.hubspot(Path.of("../examples/hubspot/portal.json"), 0)) {
+            Map<String, String> token = Map.of("HUBSPOT_TOKEN", "any-token");
+            Path draft = temp.resolve("draft.yaml");
+            CliRun init = CliRun.withEnvironment(token, "init", "--source", "hubspot", "--base-url", portal.url(), "--out",
+                    draft.toString());
+            assertThat(init.exitCode()).as(init.err()).isZero();
+
+            // when
+            CliRun run = CliRun.withEnvironment(token, "audit", "--blueprint", draft.toString(), "--source", "hubspot",
+                    "--base-url", portal.url(), "--as-of", AuditCommandTest.AS_OF, "--format", "json", "--out", temp.toString());
+
+            // then
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(AuditCommandTest.configurationFindings(AuditCommandTest.report(temp).path("findings"))).isEmpty();
+        }
+    }
+
+    @Test
     void aLiveAuditWithoutCredentialsIsAUsageErrorNamingWhatIsMissing() {
         // when
         CliRun run = CliRun.of("audit", "--blueprint", AuditCommandTest.BLUEPRINT, "--source", "hubspot", "--out", temp.toString());
