@@ -23,9 +23,10 @@ final class ContactSource {
             "customer");
     /**
      * Per stage, the percentage of contacts in it that move on to the next one: most subscribers become leads,
-     * most leads are qualified by marketing, but sales accepts only about 28 % of MQLs.
+     * most leads are qualified by marketing, but sales accepts only a third of MQLs at best
+     * (the demo portal's 300 contacts, seed 7, come out between 25 and 30 %, below its blueprint's 32 % target).
      */
-    private static final int[] MOVES_ON_PERCENT = {85, 70, 28, 65, 45};
+    private static final int[] MOVES_ON_PERCENT = {85, 70, 33, 65, 45};
     private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
     private static final List<String> SOURCE_TYPES = List.of("CRM_UI", "CRM_UI", "AUTOMATION_PLATFORM", "AUTOMATION_PLATFORM", "FORM",
             "IMPORT");
