@@ -13,6 +13,7 @@ import dev.l2o.model.Pipeline;
 import dev.l2o.model.Snapshot;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -30,9 +31,19 @@ class ExamplePortalTest {
 
         // when
         Snapshot snapshot;
+        Map<String, Long> firstMql = new HashMap<>();
+        Map<String, Long> lastSql = new HashMap<>();
         try (HubSpotSimulator simulator = HubSpotSimulator.start(portal, SimulatorOptions.defaults());
                 HubSpotConnector connector = new HubSpotConnector(HubSpotSettings.of(simulator.baseUrl(), "any-token"), context)) {
             snapshot = connector.fetch(new FetchRequest(Set.of("deals", "contacts"), Map.of("deals", Set.of("amount", "closedate")), true));
+            // the history is spooled until the connector closes
+            snapshot.history().forEach(e -> {
+                if (e.object().equals("contacts") && e.stage().equals("marketingqualifiedlead")) {
+                    firstMql.merge(e.recordId(), e.at().toEpochMilli(), Math::min);
+                } else if (e.object().equals("contacts") && e.stage().equals("salesqualifiedlead")) {
+                    lastSql.merge(e.recordId(), e.at().toEpochMilli(), Math::max);
+                }
+            });
         }
 
         // then
@@ -48,5 +59,7 @@ class ExamplePortalTest {
         assertThat(snapshot.automations()).filteredOn(a -> a.name().equals("Enterprise deals to Sofia"))
                 .singleElement().satisfies(a -> assertThat(a.routes()).isTrue());
         assertThat(snapshot.records()).hasSize(403);
+        long converted = firstMql.entrySet().stream().filter(m -> lastSql.getOrDefault(m.getKey(), Long.MIN_VALUE) > m.getValue()).count();
+        assertThat((double) converted / firstMql.size()).as("%d of %d MQLs became SQLs", converted, firstMql.size()).isBetween(0.25, 0.30);
     }
 }

@@ -194,7 +194,7 @@ class HubSpotConnectorTest {
         assertThat(snapshot.history().sortedByRecord()).isTrue();
         List<String> dealIds = new ArrayList<>();
         snapshot.history().forEach(e -> {
-            if (dealIds.isEmpty() || !dealIds.get(dealIds.size() - 1).equals(e.recordId())) {
+            if (e.object().equals("deals") && (dealIds.isEmpty() || !dealIds.get(dealIds.size() - 1).equals(e.recordId()))) {
                 dealIds.add(e.recordId());
             }
         });
@@ -220,6 +220,83 @@ class HubSpotConnectorTest {
         assertThat(events(snapshot, "1001")).allSatisfy(e -> assertThat(e.object()).isEqualTo("deals"));
         // the history can be read again
         assertThat(events(snapshot, "1001")).hasSize(4);
+    }
+
+    @Test
+    void pagesThroughEveryContactsLifecycleHistoryFiftyAtATime() {
+        // given
+        HubSpotSettings settings = start(SimulatorOptions.defaults());
+
+        // when
+        Snapshot snapshot = fetch(settings, FULL);
+
+        // then
+        List<HubSpotSimulator.ReceivedRequest> contactPages = simulator.requests().stream()
+                .filter(r -> r.path().equals("/crm/v3/objects/contacts")).toList();
+        assertThat(contactPages).hasSize(3).allSatisfy(r -> assertThat(r.query())
+                .contains("limit=50", "properties=lifecyclestage", "propertiesWithHistory=lifecyclestage"));
+        assertThat(contactPages.get(0).query()).doesNotContain("after=");
+        assertThat(contactPages.subList(1, 3)).allSatisfy(r -> assertThat(r.query()).contains("after="));
+        List<String> contactIds = new ArrayList<>();
+        snapshot.history().forEach(e -> {
+            if (e.object().equals("contacts") && (contactIds.isEmpty() || !contactIds.get(contactIds.size() - 1).equals(e.recordId()))) {
+                contactIds.add(e.recordId());
+            }
+        });
+        assertThat(contactIds).hasSize(118).doesNotHaveDuplicates();
+        assertThat(snapshot.history().sortedByRecord()).isTrue();
+        assertThat(snapshot.history().description()).contains("HubSpot deal stage history", "rows of 120 deals",
+                "HubSpot contact lifecycle stage history (propertiesWithHistory=lifecyclestage)", "rows of 118 contacts");
+        assertThat(snapshot.completeness().complete()).isTrue();
+    }
+
+    @Test
+    void leadRowsOfTheContactsAreInTheHistoryInTimeOrderWithoutExactDuplicates() {
+        // given
+        HubSpotSettings settings = start(SimulatorOptions.defaults());
+
+        // when
+        Snapshot snapshot = fetch(settings, FULL);
+
+        // then
+        assertThat(events(snapshot, "2001")).extracting(StageEvent::object, StageEvent::stage, e -> e.at().toString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("contacts", "lead", "2025-01-01T00:00:00Z"),
+                        org.assertj.core.groups.Tuple.tuple("contacts", "marketingqualifiedlead", "2025-01-10T00:00:00Z"),
+                        org.assertj.core.groups.Tuple.tuple("contacts", "marketingqualifiedlead", "2025-01-20T00:00:00Z"),
+                        org.assertj.core.groups.Tuple.tuple("contacts", "salesqualifiedlead", "2025-02-01T00:00:00Z"));
+        assertThat(events(snapshot, "2002")).extracting(StageEvent::stage).containsExactly("subscriber", "lead");
+        assertThat(events(snapshot, "2002")).allSatisfy(e -> assertThat(e.amount()).isNull());
+        Pipeline lifecycle = snapshot.pipelines().stream().filter(p -> p.object().equals("contacts")
+                && p.stages().stream().anyMatch(s -> s.apiName().equals("salesqualifiedlead"))).findFirst().orElseThrow();
+        assertThat(lifecycle.object()).isEqualTo("contacts");
+    }
+
+    @Test
+    void noContactIsReadWhenTheAuditDoesNotNameTheLeadObject() {
+        // given
+        HubSpotSettings settings = start(SimulatorOptions.defaults());
+
+        // when
+        Snapshot snapshot = fetch(settings, new FetchRequest(Set.of("Opportunity"), Map.of(), true));
+
+        // then
+        assertThat(simulator.requests()).noneMatch(r -> r.path().equals("/crm/v3/objects/contacts"));
+        List<String> objects = new ArrayList<>();
+        snapshot.history().forEach(e -> objects.add(e.object()));
+        assertThat(objects).isNotEmpty().containsOnly("deals");
+    }
+
+    @Test
+    void aMissingContactsReadScopeIsAPermissionErrorThatNamesTheScope() {
+        // given
+        HubSpotSettings settings = start(SimulatorOptions.defaults().withGrantedScopes(Set.of("crm.objects.deals.read",
+                "crm.schemas.deals.read", "crm.schemas.contacts.read", "crm.objects.owners.read", "automation")));
+
+        // when / then
+        assertThatThrownBy(() -> fetch(settings, FULL)).isInstanceOfSatisfying(L2oException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.MISSING_PERMISSION);
+            assertThat(e.getMessage()).contains("contacts", "crm.objects.contacts.read", "MISSING_SCOPES").doesNotContain(TOKEN);
+        });
     }
 
     @Test
@@ -270,7 +347,8 @@ class HubSpotConnectorTest {
         assertThat(snapshot.completeness().complete()).isTrue();
         assertThat(simulator.rateLimitedResponses()).isZero();
         assertThat(connector.requestStats().throttled()).isZero();
-        assertThat(simulator.requests()).hasSize(9);
+        assertThat(simulator.requests()).hasSize(12);
+        assertThat(simulator.requests()).filteredOn(r -> r.path().equals("/crm/v3/objects/contacts")).hasSize(3);
     }
 
     @Test

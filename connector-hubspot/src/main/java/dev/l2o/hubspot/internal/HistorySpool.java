@@ -21,15 +21,15 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Spools deal stage history to a compact temporary file so that no row is held in memory: per deal its id,
+ * Spools one object's stage history (deal stages, contact lifecycle stages) to a compact temporary file so that no row is held in memory: per deal its id,
  * the row count, then per row a stage index (variable-length) and the time as a variable-length, zig-zag
  * delta from the previous row in milliseconds; about 3–6 bytes a row. Stage ids are few and kept in a
  * dictionary. Rows are written per deal in time order, so the history it yields is sorted by record.
  * Single-threaded; the file is deleted by {@link #delete()}.
  */
 final class HistorySpool {
-    private static final String OBJECT = HubSpotObjects.DEALS;
-
+    private final String object;
+    private final String what;
     private final Path file;
     private final DataOutputStream out;
     private final List<String> stages = new ArrayList<>();
@@ -37,7 +37,13 @@ final class HistorySpool {
     private long rows;
     private long records;
 
-    HistorySpool(Path directory) {
+    /**
+     * @param object the object every row belongs to ({@code deals}, {@code contacts})
+     * @param what what the rows are, for the history's description
+     */
+    HistorySpool(Path directory, String object, String what) {
+        this.object = object;
+        this.what = what;
         try {
             Files.createDirectories(directory);
             this.file = Files.createTempFile(directory, "l2o-hubspot-history-", ".bin");
@@ -89,8 +95,7 @@ final class HistorySpool {
         } catch (IOException e) {
             throw new L2oException(ErrorCode.UNREADABLE_FILE, "cannot write the history spool " + file + ": " + e.getMessage(), e);
         }
-        return new SpooledHistory(file, List.copyOf(stages),
-                "HubSpot deal stage history (propertiesWithHistory=dealstage): " + rows + " rows of " + records + " deals");
+        return new SpooledHistory(file, object, List.copyOf(stages), what + ": " + rows + " rows of " + records + " " + object);
     }
 
     void delete() {
@@ -124,7 +129,7 @@ final class HistorySpool {
     }
 
     /** The history over a finished spool file: each {@link #forEach} reads the file again. */
-    private record SpooledHistory(Path file, List<String> stages, String description) implements StageHistory {
+    private record SpooledHistory(Path file, String object, List<String> stages, String description) implements StageHistory {
         @Override
         public void forEach(Consumer<StageEvent> sink) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
@@ -141,7 +146,7 @@ final class HistorySpool {
                         String stage = stages.get((int) readVarLong(in));
                         long zigzag = readVarLong(in);
                         millis += (zigzag >>> 1) ^ -(zigzag & 1);
-                        sink.accept(new StageEvent(OBJECT, recordId, stage, Instant.ofEpochMilli(millis), null, null, null, null));
+                        sink.accept(new StageEvent(object, recordId, stage, Instant.ofEpochMilli(millis), null, null, null, null));
                     }
                 }
             } catch (IOException e) {

@@ -182,17 +182,32 @@ public final class HubSpotApi {
      * @param after the cursor from the previous page, or null for the first
      */
     JsonNode dealsPage(List<String> properties, boolean withHistory, String after) {
-        HttpUrl.Builder url = url("crm/v3/objects/deals").newBuilder()
-                .addQueryParameter("limit", String.valueOf(withHistory ? HISTORY_PAGE_SIZE : PAGE_SIZE))
+        return objectsPage(HubSpotObjects.DEALS, properties, withHistory ? "dealstage" : null, after);
+    }
+
+    /**
+     * One page of contacts with their lifecycle stage and its history: {@code GET /crm/v3/objects/contacts}
+     * with {@code properties=lifecyclestage&propertiesWithHistory=lifecyclestage}, 50 per page.
+     *
+     * @param after the cursor from the previous page, or null for the first
+     */
+    JsonNode contactsPage(String after) {
+        return objectsPage(HubSpotObjects.CONTACTS, List.of(SnapshotMapper.LIFECYCLE_STAGE), SnapshotMapper.LIFECYCLE_STAGE, after);
+    }
+
+    /** One page of an object's records; {@code historyOf} is the property whose history is asked for, or null. */
+    private JsonNode objectsPage(String object, List<String> properties, String historyOf, String after) {
+        HttpUrl.Builder url = url("crm/v3/objects/" + object).newBuilder()
+                .addQueryParameter("limit", String.valueOf(historyOf != null ? HISTORY_PAGE_SIZE : PAGE_SIZE))
                 .addQueryParameter("archived", "false")
                 .addQueryParameter("properties", String.join(",", properties));
-        if (withHistory) {
-            url.addQueryParameter("propertiesWithHistory", "dealstage");
+        if (historyOf != null) {
+            url.addQueryParameter("propertiesWithHistory", historyOf);
         }
         if (after != null) {
             url.addQueryParameter("after", after);
         }
-        return get(url.build(), "deals", HubSpotObjects.objectReadScope(HubSpotObjects.DEALS), JsonNode.class);
+        return get(url.build(), object, HubSpotObjects.objectReadScope(object), JsonNode.class);
     }
 
     /** The length of a deals-page URL for these properties, to stay below HubSpot's URL limit (414). */

@@ -17,6 +17,7 @@ import dev.l2o.model.Pipeline;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.SourceInfo;
 import dev.l2o.model.Stage;
+import dev.l2o.model.StageHistories;
 import dev.l2o.model.StageHistory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +34,9 @@ import java.util.TreeSet;
 
 /**
  * Reads a portal into a {@link Snapshot}: deal pipelines, property definitions, the contact lifecycle,
- * owners and teams, workflows, and deals with their stage history (spooled to disk) and the property
- * values the audit asked for.
+ * owners and teams, workflows, deals with their stage history (spooled to disk) and the property
+ * values the audit asked for, and, when the audit asks for history and names the contact object, contacts'
+ * lifecycle stage history (spooled the same way and read after the deal history).
  *
  * <p>Authentication and permission failures end the fetch (they are the user's to fix). Any other failure
  * of a part makes the snapshot incomplete with the reason, except a failure to read the deal pipelines,
@@ -50,7 +52,7 @@ public final class HubSpotFetcher implements AutoCloseable {
     private final HubSpotSettings settings;
     private final ConnectorContext context;
     private final HubSpotApi api;
-    private HistorySpool spool;
+    private final List<HistorySpool> spools = new ArrayList<>();
 
     public HubSpotFetcher(HubSpotSettings settings, ConnectorContext context) {
         this.settings = settings;
@@ -142,6 +144,9 @@ public final class HubSpotFetcher implements AutoCloseable {
             }
             history = readDeals(properties, Set.copyOf(stageDates), request.history(), wantRecords, dealProperties, records, reasons);
         }
+        if (request.history() && objects.contains(HubSpotObjects.CONTACTS)) {
+            history = StageHistories.concatPresent(history, readContactHistory(reasons));
+        }
 
         Completeness completeness = reasons.isEmpty() ? Completeness.full() : Completeness.incomplete(reasons);
         return new Snapshot(new SourceInfo("hubspot", settings.baseUrl(), sourceAttributes), SnapshotMapper.CRM, asOf, completeness,
@@ -154,46 +159,83 @@ public final class HubSpotFetcher implements AutoCloseable {
      */
     private StageHistory readDeals(List<String> properties, Set<String> stageDates, boolean withHistory, boolean wantRecords,
             Map<String, Dto.Property> dealProperties, List<CrmRecord> records, List<String> reasons) {
-        ProgressListener progress = context.progress();
-        progress.started("HubSpot deals", -1);
-        if (withHistory) {
-            spool = new HistorySpool(context.workDirectory());
-        }
+        HistorySpool dealSpool = withHistory
+                ? spool(HubSpotObjects.DEALS, "HubSpot deal stage history (propertiesWithHistory=dealstage)")
+                : null;
         Map<String, String> canonical = new HashMap<>();
-        long deals = 0;
-        int unreadable = 0;
+        int[] unreadable = {0};
+        readPages("HubSpot deals", after -> api.dealsPage(properties, withHistory, after), deal -> {
+            String id = deal.path("id").asText();
+            if (withHistory) {
+                unreadable[0] += spoolHistory(dealSpool, id, deal.path("propertiesWithHistory").path("dealstage"));
+            }
+            if (wantRecords) {
+                records.add(record(id, deal.path("properties"), properties, stageDates, dealProperties, canonical));
+            }
+        }, reasons);
+        if (unreadable[0] > 0) {
+            reasons.add(unreadable[0] + " HubSpot deal stage history entries had unreadable timestamps and were left out");
+        }
+        return withHistory ? dealSpool.finish() : null;
+    }
+
+    /**
+     * Pages through all contacts with their {@code lifecyclestage} history (50 per page), spooled like deal
+     * history. A failure part-way keeps what was read and says how far it got; a missing
+     * {@code crm.objects.contacts.read} scope (403) is thrown, as for every other part.
+     */
+    private StageHistory readContactHistory(List<String> reasons) {
+        HistorySpool contactSpool = spool(HubSpotObjects.CONTACTS,
+                "HubSpot contact lifecycle stage history (propertiesWithHistory=lifecyclestage)");
+        int[] unreadable = {0};
+        readPages("HubSpot contacts", api::contactsPage, contact -> unreadable[0] += spoolHistory(contactSpool,
+                contact.path("id").asText(), contact.path("propertiesWithHistory").path(SnapshotMapper.LIFECYCLE_STAGE)), reasons);
+        if (unreadable[0] > 0) {
+            reasons.add(unreadable[0] + " HubSpot contact lifecycle stage history entries had unreadable timestamps and were left out");
+        }
+        return contactSpool.finish();
+    }
+
+    private HistorySpool spool(String object, String what) {
+        HistorySpool spool = new HistorySpool(context.workDirectory(), object, what);
+        spools.add(spool);
+        return spool;
+    }
+
+    /** Spools one record's history array; returns how many entries had unreadable timestamps. */
+    private static int spoolHistory(HistorySpool spool, String id, JsonNode history) {
+        StageHistoryRows.Parsed parsed = StageHistoryRows.parse(history);
+        spool.append(id, parsed.rows());
+        return parsed.unreadable();
+    }
+
+    /**
+     * Reads pages by cursor until the last one (no {@code paging}), handing each result to {@code each}. A source
+     * failure part-way ends the reading with a reason saying how many were read; user-caused failures are thrown.
+     */
+    private void readPages(String what, java.util.function.Function<String, JsonNode> page, java.util.function.Consumer<JsonNode> each,
+            List<String> reasons) {
+        ProgressListener progress = context.progress();
+        progress.started(what, -1);
+        long read = 0;
         String after = null;
         try {
             do {
-                JsonNode page = api.dealsPage(properties, withHistory, after);
-                JsonNode results = page.path("results");
-                for (JsonNode deal : results) {
-                    String id = deal.path("id").asText();
-                    if (withHistory) {
-                        StageHistoryRows.Parsed parsed = StageHistoryRows.parse(deal.path("propertiesWithHistory").path("dealstage"));
-                        unreadable += parsed.unreadable();
-                        spool.append(id, parsed.rows());
-                    }
-                    if (wantRecords) {
-                        records.add(record(id, deal.path("properties"), properties, stageDates, dealProperties, canonical));
-                    }
-                }
-                deals += results.size();
+                JsonNode current = page.apply(after);
+                JsonNode results = current.path("results");
+                results.forEach(each);
+                read += results.size();
                 progress.advanced(results.size());
-                after = HubSpotApi.nextAfter(page);
+                after = HubSpotApi.nextAfter(current);
             } while (after != null);
         } catch (L2oException e) {
             if (e.type() != ErrorType.EXTERNAL) {
                 throw e;
             }
-            reasons.add("HubSpot deals could not be read fully (" + deals + " read): " + e.getMessage());
+            reasons.add(what + " could not be read fully (" + read + " read): " + e.getMessage());
         } finally {
             progress.finished();
         }
-        if (unreadable > 0) {
-            reasons.add(unreadable + " HubSpot deal stage history entries had unreadable timestamps and were left out");
-        }
-        return withHistory ? spool.finish() : null;
     }
 
     private static CrmRecord record(String id, JsonNode values, List<String> properties, Set<String> stageDates,
@@ -257,9 +299,7 @@ public final class HubSpotFetcher implements AutoCloseable {
     /** Deletes the history spool; the snapshot's history cannot be read afterwards. */
     @Override
     public void close() {
-        if (spool != null) {
-            spool.delete();
-            spool = null;
-        }
+        spools.forEach(HistorySpool::delete);
+        spools.clear();
     }
 }

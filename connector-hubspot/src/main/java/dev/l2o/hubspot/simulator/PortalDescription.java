@@ -32,7 +32,8 @@ import java.util.Map;
  * @param owners owners (users and queues) with their teams
  * @param flows v4 workflows as {@code GET /automation/v4/flows/{id}} returns them
  * @param deals deals with their stage history
- * @param generate more deals generated from a seed, or null
+ * @param generate more deals (and contacts) generated from a seed, or null
+ * @param contacts contacts with their lifecycle stage history (optional; none when absent)
  */
 public record PortalDescription(
         long portalId,
@@ -44,7 +45,8 @@ public record PortalDescription(
         List<OwnerSpec> owners,
         List<ObjectNode> flows,
         List<DealSpec> deals,
-        GenerateSpec generate) {
+        GenerateSpec generate,
+        List<ContactSpec> contacts) {
     public PortalDescription {
         company = company == null ? "Simulated portal" : company;
         pipelines = List.copyOf(pipelines == null ? List.of() : pipelines);
@@ -54,6 +56,7 @@ public record PortalDescription(
         owners = List.copyOf(owners == null ? List.of() : owners);
         flows = List.copyOf(flows == null ? List.of() : flows);
         deals = List.copyOf(deals == null ? List.of() : deals);
+        contacts = List.copyOf(contacts == null ? List.of() : contacts);
     }
 
     /**
@@ -129,9 +132,25 @@ public record PortalDescription(
     }
 
     /**
-     * One {@code dealstage} history entry ({@code ValueWithTimestamp}).
+     * A contact.
      *
-     * @param stage the stage id set
+     * @param id the contact id
+     * @param properties current property values as HubSpot stores them (strings); {@code lifecyclestage}
+     *     defaults to the newest history entry
+     * @param lifecycleHistory the {@code lifecyclestage} history in any order (served in the order given)
+     */
+    public record ContactSpec(String id, Map<String, String> properties, List<HistoryEntry> lifecycleHistory) {
+        public ContactSpec {
+            requireNonNull(id, "contact id is null");
+            properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
+            lifecycleHistory = List.copyOf(lifecycleHistory == null ? List.of() : lifecycleHistory);
+        }
+    }
+
+    /**
+     * One {@code dealstage} or {@code lifecyclestage} history entry ({@code ValueWithTimestamp}).
+     *
+     * @param stage the stage id (or lifecycle stage value) set
      * @param timestamp when
      * @param sourceType who set it ({@code CRM_UI}, {@code API}, {@code IMPORT}, {@code AUTOMATION_PLATFORM}, …)
      * @param sourceId the source's id ({@code userId:123}), or null
@@ -146,16 +165,20 @@ public record PortalDescription(
     }
 
     /**
-     * Deals generated deterministically from a seed, after the listed ones.
+     * Deals and contacts generated deterministically from a seed, after the listed ones.
      *
      * @param seed the random seed
-     * @param deals how many
+     * @param deals how many deals
      * @param from the earliest creation time (default 2024-01-01)
+     * @param contacts how many contacts (optional, default none)
      */
-    public record GenerateSpec(long seed, int deals, Instant from) {
+    public record GenerateSpec(long seed, int deals, Instant from, int contacts) {
         public GenerateSpec {
             if (deals < 0) {
                 throw new IllegalArgumentException("generate.deals is negative");
+            }
+            if (contacts < 0) {
+                throw new IllegalArgumentException("generate.contacts is negative");
             }
             from = from == null ? Instant.parse("2024-01-01T00:00:00Z") : from;
         }
@@ -254,7 +277,7 @@ public record PortalDescription(
                 new OwnerSpec("81000005", "barbara@example.com", "Barbara", "Liskov", 5100005L, "PERSON", east, false),
                 new OwnerSpec("81000006", "ken@example.com", "Ken", "Thompson", 5100006L, "PERSON", west, true));
         return new PortalDescription(20_000_000L + Math.floorMod(seed, 1_000_000L), "Generated portal " + seed, pipelines,
-                List.of(), List.of(), List.of(), owners, List.of(), List.of(), new GenerateSpec(seed, deals, null));
+                List.of(), List.of(), List.of(), owners, List.of(), List.of(), new GenerateSpec(seed, deals, null, 0), List.of());
     }
 
     /** HubSpot's default deal pipeline: id {@code default} and its standard stage ids and probabilities. */

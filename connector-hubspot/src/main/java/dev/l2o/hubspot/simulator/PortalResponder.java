@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.l2o.hubspot.simulator.PortalDescription.ContactSpec;
 import dev.l2o.hubspot.simulator.PortalDescription.DealSpec;
 import dev.l2o.hubspot.simulator.PortalDescription.HistoryEntry;
 import dev.l2o.hubspot.simulator.PortalDescription.OwnerSpec;
@@ -60,6 +61,7 @@ final class PortalResponder {
     private final SimulatorOptions options;
     private final LongSupplier nanoClock;
     private final DealSource deals;
+    private final ContactSource contacts;
     private final List<PipelineSpec> pipelines;
     private final Map<String, ObjectNode> dealProperties;
     private final Map<String, ObjectNode> contactProperties;
@@ -78,6 +80,7 @@ final class PortalResponder {
         this.options = options;
         this.nanoClock = nanoClock;
         this.deals = new DealSource(portal);
+        this.contacts = new ContactSource(portal);
         this.pipelines = portal.effectivePipelines();
         this.dealProperties = properties(StandardProperties.deals(pipelines, portal.owners(), options.stageDateProperties()), portal.dealProperties());
         this.contactProperties = properties(StandardProperties.contacts(portal.owners()), portal.contactProperties());
@@ -258,6 +261,9 @@ final class PortalResponder {
         if (get && (path.equals("/crm/v3/objects/deals") || path.equals("/crm/v3/objects/0-3"))) {
             return scoped("crm.objects.deals.read", () -> dealList(url));
         }
+        if (get && (path.equals("/crm/v3/objects/contacts") || path.equals("/crm/v3/objects/0-1"))) {
+            return scoped("crm.objects.contacts.read", () -> contactList(url));
+        }
         if (post && (path.equals("/crm/v3/objects/deals/batch/read") || path.equals("/crm/v3/objects/0-3/batch/read"))) {
             return scoped("crm.objects.deals.read", () -> dealBatch(body));
         }
@@ -389,13 +395,82 @@ final class PortalResponder {
     private Reply dealList(HttpUrl url) {
         List<String> withHistory = csv(url.queryParameter("propertiesWithHistory"));
         int limit = intParameter(url, "limit", 10);
+        Reply invalid = invalidListLimit(limit, withHistory);
+        if (invalid != null) {
+            return invalid;
+        }
+        List<String> properties = requestedProperties(url.queryParameter("properties"));
+        return page(deals.size(), limit, url.queryParameter("after"), i -> deal(deals.deal(i), properties, withHistory));
+    }
+
+    /**
+     * {@code GET /crm/v3/objects/contacts}: the same page limits as deals; properties default to HubSpot's
+     * contact defaults, and {@code lifecyclestage} history is the only history a contact holds here.
+     */
+    private Reply contactList(HttpUrl url) {
+        List<String> withHistory = csv(url.queryParameter("propertiesWithHistory"));
+        int limit = intParameter(url, "limit", 10);
+        Reply invalid = invalidListLimit(limit, withHistory);
+        if (invalid != null) {
+            return invalid;
+        }
+        Set<String> properties = new LinkedHashSet<>();
+        List<String> requested = csv(url.queryParameter("properties"));
+        if (requested.isEmpty()) {
+            properties.addAll(List.of("email", "firstname", "lastname"));
+        } else {
+            requested.stream().filter(contactProperties::containsKey).forEach(properties::add);
+        }
+        properties.addAll(List.of("createdate", "lastmodifieddate", "hs_object_id"));
+        return page(contacts.size(), limit, url.queryParameter("after"), i -> contact(contacts.contact(i), properties, withHistory));
+    }
+
+    /** The 400 HubSpot answers for a list page size outside 1–100, or above 50 with {@code propertiesWithHistory}; null when valid. */
+    private Reply invalidListLimit(int limit, List<String> withHistory) {
         int max = withHistory.isEmpty() ? 100 : 50;
         if (limit < 1 || limit > max) {
             return validation(withHistory.isEmpty() ? "limit must be between 1 and 100"
                     : "limit must be between 1 and 50 when propertiesWithHistory is requested");
         }
-        List<String> properties = requestedProperties(url.queryParameter("properties"));
-        return page(deals.size(), limit, url.queryParameter("after"), i -> deal(deals.deal(i), properties, withHistory));
+        return null;
+    }
+
+    private ObjectNode contact(ContactSpec contact, Set<String> properties, List<String> withHistory) {
+        List<HistoryEntry> history = contact.lifecycleHistory().stream().sorted(Comparator.comparing(HistoryEntry::timestamp)).toList();
+        Map<String, String> values = new HashMap<>(contact.properties());
+        if (!history.isEmpty()) {
+            values.putIfAbsent("lifecyclestage", history.get(history.size() - 1).stage());
+            values.putIfAbsent("createdate", history.get(0).timestamp().toString());
+            values.putIfAbsent("lastmodifieddate", history.get(history.size() - 1).timestamp().toString());
+        }
+        values.putIfAbsent("createdate", CREATED.toString());
+        values.putIfAbsent("lastmodifieddate", values.get("createdate"));
+        values.put("hs_object_id", contact.id());
+        ObjectNode node = json.createObjectNode();
+        node.put("id", contact.id());
+        ObjectNode props = node.putObject("properties");
+        for (String property : properties) {
+            props.put(property, values.get(property));
+        }
+        if (withHistory.contains("lifecyclestage")) {
+            historyArray(node.putObject("propertiesWithHistory").putArray("lifecyclestage"), contact.lifecycleHistory());
+        }
+        node.put("createdAt", values.get("createdate")).put("updatedAt", values.get("lastmodifieddate")).put("archived", false);
+        return node;
+    }
+
+    /** History entries as HubSpot's {@code ValueWithTimestamp} objects, in the order held (newest first for generated records). */
+    private static void historyArray(ArrayNode entries, List<HistoryEntry> history) {
+        for (HistoryEntry entry : history) {
+            ObjectNode e = entries.addObject();
+            e.put("value", entry.stage()).put("timestamp", entry.timestamp().toString()).put("sourceType", entry.sourceType());
+            if (entry.sourceId() != null) {
+                e.put("sourceId", entry.sourceId());
+            }
+            if (entry.updatedByUserId() != null) {
+                e.put("updatedByUserId", entry.updatedByUserId());
+            }
+        }
     }
 
     private Reply dealBatch(String body) {
@@ -461,17 +536,7 @@ final class PortalResponder {
         }
         if (withHistory.contains("dealstage")) {
             // served in the order the deal holds them: newest first for generated deals, as in HubSpot's examples
-            ArrayNode entries = node.putObject("propertiesWithHistory").putArray("dealstage");
-            for (HistoryEntry entry : deal.stageHistory()) {
-                ObjectNode e = entries.addObject();
-                e.put("value", entry.stage()).put("timestamp", entry.timestamp().toString()).put("sourceType", entry.sourceType());
-                if (entry.sourceId() != null) {
-                    e.put("sourceId", entry.sourceId());
-                }
-                if (entry.updatedByUserId() != null) {
-                    e.put("updatedByUserId", entry.updatedByUserId());
-                }
-            }
+            historyArray(node.putObject("propertiesWithHistory").putArray("dealstage"), deal.stageHistory());
         }
         node.put("createdAt", values.get("createdate")).put("updatedAt", values.get("hs_lastmodifieddate")).put("archived", false);
         return node;

@@ -74,6 +74,48 @@ class HubSpotSimulatorTest {
     }
 
     @Test
+    void servesContactsWithLifecycleStageHistoryNewestFirstInFiftiesWithAfterCursors() throws IOException {
+        // given
+        simulator = HubSpotSimulator.start(PortalDescription.parse(
+                "{\"generate\": {\"seed\": 5, \"deals\": 0, \"contacts\": 60}}", "inline"), SimulatorOptions.defaults());
+
+        // when
+        Answer tooMany = get("/crm/v3/objects/contacts?limit=51&propertiesWithHistory=lifecyclestage");
+        Answer first = get("/crm/v3/objects/contacts?limit=50&properties=lifecyclestage&propertiesWithHistory=lifecyclestage");
+        Answer last = get("/crm/v3/objects/contacts?limit=50&properties=lifecyclestage&propertiesWithHistory=lifecyclestage&after="
+                + first.body().path("paging").path("next").path("after").asText());
+
+        // then
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.body().path("category").asText()).isEqualTo("VALIDATION_ERROR");
+        assertThat(first.body().path("results")).hasSize(50);
+        assertThat(last.body().path("results")).hasSize(10);
+        assertThat(last.body().has("paging")).isFalse();
+        JsonNode contact = first.body().path("results").get(0);
+        JsonNode history = contact.path("propertiesWithHistory").path("lifecyclestage");
+        assertThat(history.size()).isPositive();
+        assertThat(history).allSatisfy(entry -> assertThat(entry.path("value").isTextual() && entry.path("timestamp").isTextual()
+                && entry.path("sourceType").isTextual()).isTrue());
+        assertThat(history.get(0).path("timestamp").asText().compareTo(history.get(history.size() - 1).path("timestamp").asText()))
+                .as("newest first").isGreaterThanOrEqualTo(0);
+        assertThat(contact.path("properties").path("lifecyclestage").asText()).isEqualTo(history.get(0).path("value").asText());
+    }
+
+    @Test
+    void aDescriptionWithoutContactsServesNone() throws IOException {
+        // given
+        simulator = HubSpotSimulator.start(PortalDescription.generate(3, 5), SimulatorOptions.defaults());
+
+        // when
+        Answer contacts = get("/crm/v3/objects/contacts?limit=50&propertiesWithHistory=lifecyclestage");
+
+        // then
+        assertThat(contacts.status()).isEqualTo(200);
+        assertThat(contacts.body().path("results")).isEmpty();
+        assertThat(contacts.body().has("paging")).isFalse();
+    }
+
+    @Test
     void answersRequestsBeyondTheRollingWindowWithA429NamingThePolicy() throws IOException {
         // given
         simulator = HubSpotSimulator.start(PortalDescription.generate(3, 5),
