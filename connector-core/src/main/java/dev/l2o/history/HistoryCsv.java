@@ -167,6 +167,31 @@ final class HistoryCsv {
                 .ofCsvRecord(file, charset);
     }
 
+    /**
+     * Streams the data rows of {@code file} (the header skipped) through {@code convert}, passing on the
+     * non-null results; I/O and CSV syntax failures become one-line errors naming the file.
+     */
+    static <T> void forEachRow(Path file, Charset charset, String displayName,
+            java.util.function.Function<CsvRecord, T> convert, java.util.function.Consumer<T> sink) {
+        try (CsvReader<CsvRecord> reader = reader(file, charset)) {
+            boolean header = true;
+            for (CsvRecord record : reader) {
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                T row = convert.apply(record);
+                if (row != null) {
+                    sink.accept(row);
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw unreadable(displayName, e);
+        } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
+            throw new L2oException(dev.l2o.error.ErrorCode.MALFORMED_HISTORY, displayName + ": " + e.getMessage());
+        }
+    }
+
     static L2oException unreadable(String displayName, Exception e) {
         Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
         return new L2oException(ErrorCode.UNREADABLE_FILE, displayName + ": cannot read the file: " + cause.getMessage(), e);

@@ -172,23 +172,7 @@ public final class LeadHistoryCsv implements StageHistory {
     private record Earliest(long line, Instant at, String oldValue) {}
 
     private void read(Consumer<StatusChange> sink) {
-        try (CsvReader<CsvRecord> reader = HistoryCsv.reader(file, charset)) {
-            boolean header = true;
-            for (CsvRecord record : reader) {
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                StatusChange row = toRow(record);
-                if (row != null) {
-                    sink.accept(row);
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            throw HistoryCsv.unreadable(displayName, e);
-        } catch (CsvParseException e) {
-            throw new L2oException(ErrorCode.MALFORMED_HISTORY, displayName + ": " + e.getMessage());
-        }
+        HistoryCsv.forEachRow(file, charset, displayName, this::toRow, sink);
     }
 
     private StatusChange toRow(CsvRecord record) {

@@ -95,23 +95,7 @@ public final class OpportunityHistoryCsv implements StageHistory {
     @Override
     public void forEach(Consumer<StageEvent> sink) {
         requireNonNull(sink, "sink is null");
-        try (CsvReader<CsvRecord> reader = HistoryCsv.reader(file, charset)) {
-            boolean header = true;
-            for (CsvRecord record : reader) {
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                StageEvent event = toEvent(record);
-                if (event != null) {
-                    sink.accept(event);
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            throw HistoryCsv.unreadable(displayName, e);
-        } catch (CsvParseException e) {
-            throw new L2oException(ErrorCode.MALFORMED_HISTORY, displayName + ": " + e.getMessage());
-        }
+        HistoryCsv.forEachRow(file, charset, displayName, this::toEvent, sink);
     }
 
     @Override
