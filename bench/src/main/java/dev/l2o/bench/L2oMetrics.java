@@ -50,7 +50,7 @@ public final class L2oMetrics {
                 metrics.records(), (computed - started) / 1e9, (runtime.totalMemory() - runtime.freeMemory()) >> 20);
     }
 
-    /** The opportunity stages of shared/examples/blueprint.yaml. */
+    /** The opportunity stages of the contract example blueprint (examples/northwind/blueprint.yaml). */
     static Blueprint exampleBlueprint() {
         List<StageSpec> stages = List.of(
                 stage("discovery", "Qualification", 10, "Pipeline", false, false, 21),

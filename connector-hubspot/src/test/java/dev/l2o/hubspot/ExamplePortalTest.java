@@ -1,5 +1,6 @@
 package dev.l2o.hubspot;
 
+import dev.l2o.testing.RepositoryFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.l2o.connector.ConnectorContext;
@@ -26,7 +27,7 @@ class ExamplePortalTest {
     @Test
     void theDemoPortalCarriesTheDriftItsDocumentPromises() {
         // given
-        PortalDescription portal = PortalDescription.read(Path.of("../examples/hubspot/portal.json"));
+        PortalDescription portal = PortalDescription.read(RepositoryFiles.file("examples/hubspot/portal.json"));
         ConnectorContext context = new ConnectorContext(Clock.systemUTC(), Map.of(), workDirectory, ProgressListener.NONE);
 
         // when

@@ -1,5 +1,6 @@
 package dev.l2o.salesforce;
 
+import dev.l2o.testing.RepositoryFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SalesforceConnectorTest {
-    private static final Path NORTHWIND = Path.of("..", "examples", "northwind");
+    private static final Path NORTHWIND = RepositoryFiles.file("examples/northwind");
     private static final Set<String> READ_OPERATIONS = Set.of("login", "oauthToken", "listMetadata", "readMetadata", "bulkQueryCreate");
 
     @TempDir

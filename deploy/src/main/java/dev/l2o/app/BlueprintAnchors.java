@@ -5,7 +5,7 @@ import dev.l2o.blueprint.LeadStatusSpec;
 import dev.l2o.blueprint.LoadedBlueprint;
 import dev.l2o.blueprint.SourcePosition;
 import dev.l2o.blueprint.StageSpec;
-import dev.l2o.report.BlueprintAnchor;
+import dev.l2o.audit.BlueprintAnchor;
 import dev.l2o.rules.Finding;
 import dev.l2o.rules.builtin.RuleCatalog;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.l2o.blueprint.LoadedBlueprint;
 import dev.l2o.connector.ConnectorContext;
 import dev.l2o.connector.FetchRequest;
 import dev.l2o.connector.SourceSpec;
-import dev.l2o.report.AuditReport;
+import dev.l2o.audit.AuditReport;
 import dev.l2o.report.DiffReport;
 import java.nio.file.Path;
 import java.time.Instant;

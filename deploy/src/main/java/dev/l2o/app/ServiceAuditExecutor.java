@@ -10,7 +10,7 @@ import dev.l2o.connector.ProgressListener;
 import dev.l2o.maturity.DimensionScore;
 import dev.l2o.metrics.StageStat;
 import dev.l2o.model.Snapshot;
-import dev.l2o.report.AuditReport;
+import dev.l2o.audit.AuditReport;
 import dev.l2o.report.ReportContext;
 import dev.l2o.report.ReportWriter;
 import dev.l2o.report.ReportWriters;

@@ -2,7 +2,7 @@ package dev.l2o.cli;
 
 import dev.l2o.app.AuditRequest;
 import dev.l2o.app.AuditService;
-import dev.l2o.report.AuditReport;
+import dev.l2o.audit.AuditReport;
 import dev.l2o.report.ReportWriters;
 import dev.l2o.report.ReportContext;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import dev.l2o.app.TemporaryDirectory;
 import dev.l2o.blueprint.BlueprintLoader;
 import dev.l2o.blueprint.LoadedBlueprint;
 import dev.l2o.connector.ConnectorContext;
-import dev.l2o.report.AuditReport;
+import dev.l2o.audit.AuditReport;
 import dev.l2o.report.ReportContext;
 import dev.l2o.report.ReportWriters;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.l2o.cli;
 
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
-import dev.l2o.report.AuditReport;
+import dev.l2o.audit.AuditReport;
 import dev.l2o.report.ReportContext;
 import dev.l2o.report.ReportWriter;
 import dev.l2o.report.ReportWriters;

@@ -1,5 +1,6 @@
 package dev.l2o.report;
 
+import dev.l2o.audit.AuditReport;
 import static java.util.Objects.requireNonNull;
 
 import dev.l2o.model.Snapshot;

@@ -1,5 +1,6 @@
 package dev.l2o.report;
 
+import dev.l2o.audit.AuditReport;
 import dev.l2o.rules.Finding;
 
 /** Where a reader should look for a finding, as one line of text for the human-readable formats. */

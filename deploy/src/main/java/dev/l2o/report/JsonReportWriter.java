@@ -1,5 +1,7 @@
 package dev.l2o.report;
 
+import dev.l2o.audit.SnapshotFacts;
+import dev.l2o.audit.AuditReport;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,6 @@
 package dev.l2o.report;
 
+import dev.l2o.audit.AuditReport;
 import dev.l2o.rules.Finding;
 import dev.l2o.rules.Severity;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.l2o.report;
 
+import dev.l2o.audit.AuditReport;
 import java.io.IOException;
 import java.io.OutputStream;
 

@@ -1,5 +1,6 @@
 package dev.l2o.report;
 
+import dev.l2o.audit.AuditReport;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

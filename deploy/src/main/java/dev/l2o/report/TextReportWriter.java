@@ -1,5 +1,6 @@
 package dev.l2o.report;
 
+import dev.l2o.audit.AuditReport;
 import dev.l2o.maturity.DimensionScore;
 import dev.l2o.metrics.Conversion;
 import dev.l2o.metrics.StageMetrics;

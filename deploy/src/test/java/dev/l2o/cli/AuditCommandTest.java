@@ -1,5 +1,6 @@
 package dev.l2o.cli;
 
+import dev.l2o.testing.RepositoryFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AuditCommandTest {
-    static final String ORG = "../examples/northwind";
+    static final String ORG = RepositoryFiles.file("examples/northwind").toString();
     static final String BLUEPRINT = ORG + "/blueprint.yaml";
     static final String AS_OF = "2026-11-01T00:00:00Z";
     private static final ObjectMapper JSON = new ObjectMapper();

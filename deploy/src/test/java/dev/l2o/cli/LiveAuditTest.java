@@ -1,5 +1,6 @@
 package dev.l2o.cli;
 
+import dev.l2o.testing.RepositoryFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,10 +42,10 @@ class LiveAuditTest {
     @Test
     void aLiveAuditOfTheSimulatedHubSpotPortalFindsItsPlantedDrift() throws IOException {
         // given
-        try (SimulatedSources.Running portal = SimulatedSources.hubspot(Path.of("../examples/hubspot/portal.json"), 0)) {
+        try (SimulatedSources.Running portal = SimulatedSources.hubspot(RepositoryFiles.file("examples/hubspot/portal.json"), 0)) {
             // when
             CliRun run = CliRun.withEnvironment(Map.of("HUBSPOT_TOKEN", "any-token"), "audit", "--blueprint",
-                    "../examples/hubspot/blueprint.yaml", "--source", "hubspot", "--base-url", portal.url(), "--as-of",
+                    RepositoryFiles.file("examples/hubspot/blueprint.yaml").toString(), "--source", "hubspot", "--base-url", portal.url(), "--as-of",
                     AuditCommandTest.AS_OF, "--format", "json", "--out", temp.toString());
 
             // then
@@ -59,7 +60,7 @@ class LiveAuditTest {
     @Test
     void auditingTheSimulatedHubSpotPortalAgainstItsOwnDraftGivesNoConfigurationFinding() throws IOException {
         // given
-        try (SimulatedSources.Running portal = SimulatedSources.hubspot(Path.of("../examples/hubspot/portal.json"), 0)) {
+        try (SimulatedSources.Running portal = SimulatedSources.hubspot(RepositoryFiles.file("examples/hubspot/portal.json"), 0)) {
             Map<String, String> token = Map.of("HUBSPOT_TOKEN", "any-token");
             Path draft = temp.resolve("draft.yaml");
             CliRun init = CliRun.withEnvironment(token, "init", "--source", "hubspot", "--base-url", portal.url(), "--out",

@@ -1,5 +1,6 @@
 package dev.l2o.report;
 
+import dev.l2o.audit.AuditReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.l2o.model.ResourceRef;

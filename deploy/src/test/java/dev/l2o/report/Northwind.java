@@ -1,5 +1,6 @@
 package dev.l2o.report;
 
+import dev.l2o.audit.AuditReport;
 import dev.l2o.app.AuditRequest;
 import dev.l2o.app.AuditService;
 import dev.l2o.connector.ConnectorContext;

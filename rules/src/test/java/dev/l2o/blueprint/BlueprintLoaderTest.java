@@ -1,5 +1,6 @@
 package dev.l2o.blueprint;
 
+import dev.l2o.testing.RepositoryFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BlueprintLoaderTest {
-    static final Path EXAMPLE = Path.of(System.getProperty("l2o.exampleBlueprint", "../../shared/examples/blueprint.yaml"));
+    static final Path EXAMPLE = RepositoryFiles.exampleBlueprint();
 
     /** Lines 1–4. */
     private static final String HEAD = """

@@ -1,5 +1,6 @@
 package dev.l2o.salesforce.sfdx;
 
+import dev.l2o.testing.RepositoryFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class NorthwindExampleTest {
-    private static final Path NORTHWIND = Path.of("..", "examples", "northwind");
+    private static final Path NORTHWIND = RepositoryFiles.file("examples/northwind");
     private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
     private static final String STAGE_FILE = "force-app/main/default/standardValueSets/OpportunityStage.standardValueSet-meta.xml";
     private static Snapshot snapshot;

@@ -1,5 +1,6 @@
 package dev.l2o.rules.custom;
 
+import dev.l2o.testing.RepositoryFiles;
 import dev.l2o.blueprint.Blueprint;
 import dev.l2o.blueprint.BlueprintLoader;
 import dev.l2o.model.Completeness;
@@ -21,7 +22,7 @@ import java.util.Map;
 /** Hand-built snapshots shaped like the example org, and the example blueprint. */
 final class Fixtures {
     static final Instant AS_OF = Instant.parse("2026-01-15T00:00:00Z");
-    static final Path EXAMPLE = Path.of(System.getProperty("l2o.exampleBlueprint", "../../shared/examples/blueprint.yaml"));
+    static final Path EXAMPLE = RepositoryFiles.exampleBlueprint();
 
     private Fixtures() {}
 

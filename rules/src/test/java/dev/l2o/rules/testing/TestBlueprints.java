@@ -1,5 +1,6 @@
 package dev.l2o.rules.testing;
 
+import dev.l2o.testing.RepositoryFiles;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -20,7 +21,7 @@ public final class TestBlueprints {
             .build();
 
     /** The contract's example blueprint, {@code shared/examples/blueprint.yaml}. */
-    public static final Path EXAMPLE = Path.of("../../shared/examples/blueprint.yaml");
+    public static final Path EXAMPLE = RepositoryFiles.exampleBlueprint();
 
     private TestBlueprints() {}
 

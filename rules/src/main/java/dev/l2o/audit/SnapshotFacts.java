@@ -1,4 +1,4 @@
-package dev.l2o.report;
+package dev.l2o.audit;
 
 import dev.l2o.model.Automation;
 import dev.l2o.model.Snapshot;

@@ -1,4 +1,4 @@
-package dev.l2o.report;
+package dev.l2o.audit;
 
 import static java.util.Objects.requireNonNull;
 
