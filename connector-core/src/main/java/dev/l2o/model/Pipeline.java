@@ -33,6 +33,15 @@ public record Pipeline(String id, String label, String object, boolean isDefault
 
     /** The stage whose API name equals {@code name} exactly, else whose API name or label equals it ignoring case. */
     public Optional<Stage> stage(String name) {
+        return find(stages, name);
+    }
+
+    /** Like {@link #stage}, among the active stages only. */
+    public Optional<Stage> activeStage(String name) {
+        return find(activeStages(), name);
+    }
+
+    private static Optional<Stage> find(List<Stage> stages, String name) {
         Optional<Stage> exact = stages.stream().filter(s -> s.apiName().equals(name)).findFirst();
         if (exact.isPresent()) {
             return exact;

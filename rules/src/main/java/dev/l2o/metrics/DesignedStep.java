@@ -17,7 +17,8 @@ record DesignedStep(String key, String label, String crmName) {
      * The index in {@code steps} of the step history name {@code name} belongs to, or -1: by the mapping (API
      * name, then as the mapped pipeline resolves names); a step the mapping left without a CRM stage still
      * claims its {@code crm} name, or its key or label, ignoring case, so history without configuration is
-     * still attributed to the blueprint.
+     * still attributed to the blueprint, unless the configuration shows the name is not live (inactive, or in
+     * another pipeline): history in such a stage is not measured against the blueprint.
      */
     static int indexOf(List<DesignedStep> steps, StageMapping mapping, String name) {
         Optional<String> key = mapping.keyOf(name);
@@ -35,7 +36,7 @@ record DesignedStep(String key, String label, String crmName) {
         }
         for (int i = 0; i < steps.size(); i++) {
             DesignedStep step = steps.get(i);
-            if (mapping.byKey().containsKey(step.key())) {
+            if (mapping.byKey().containsKey(step.key()) || mapping.unmappedReasons().containsKey(step.key())) {
                 continue;
             }
             boolean matches = step.crmName() != null

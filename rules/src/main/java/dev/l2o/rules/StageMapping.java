@@ -3,8 +3,6 @@ package dev.l2o.rules;
 import static java.util.Objects.requireNonNull;
 
 import dev.l2o.blueprint.Blueprint;
-import dev.l2o.blueprint.LeadStatusSpec;
-import dev.l2o.blueprint.StageSpec;
 import dev.l2o.model.Pipeline;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.Stage;
@@ -15,19 +13,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How the blueprint's opportunity stages map onto one CRM pipeline, by the contract's rule: a stage's
  * {@code crm.<crm>} value names the CRM stage by API name, label or id; without it the stage matches by key
- * or label, ignoring case.
+ * or label, ignoring case. Only active stages of the compared pipeline are matched: a blueprint stage whose
+ * only match is inactive (archived) or lives in another pipeline of the object is unmapped, with the reason
+ * kept in {@code unmappedReasons}. Rules and metrics all map stages here.
  *
  * @param pipeline the CRM pipeline the blueprint is compared with, or null when the snapshot has none that fits
  * @param byKey blueprint stage key to its CRM stage, in blueprint order; unmatched stages are absent
+ * @param unmappedReasons blueprint stage key to why its only CRM match is not live ({@code archived in pipeline
+ *     'Sales Pipeline'}, {@code exists only in pipeline 'Partners'}); stages matched nowhere are absent
  */
-public record StageMapping(Pipeline pipeline, Map<String, Stage> byKey) {
+public record StageMapping(Pipeline pipeline, Map<String, Stage> byKey, Map<String, String> unmappedReasons) {
     public StageMapping {
         byKey = Collections.unmodifiableMap(new LinkedHashMap<>(byKey));
+        unmappedReasons = Collections.unmodifiableMap(new LinkedHashMap<>(unmappedReasons));
     }
+
+    /** A blueprint stage or lead status as the mapping sees it: its CRM name for the snapshot's CRM, key and label. */
+    private record Wanted(String key, String crmName, String label) {}
 
     /**
      * The mapping of the blueprint's opportunity lifecycle onto the snapshot: the pipeline whose label or id
@@ -36,17 +43,12 @@ public record StageMapping(Pipeline pipeline, Map<String, Stage> byKey) {
      */
     public static StageMapping of(Blueprint blueprint, Snapshot snapshot) {
         requireNonNull(blueprint.opportunityLifecycle(), "blueprint has no opportunityLifecycle");
-        String object = blueprint.opportunityLifecycle().object();
-        Pipeline pipeline = selectPipeline(CrmObjects.pipelinesOf(snapshot, object), blueprint.opportunityLifecycle().pipeline())
-                .orElse(null);
-        Map<String, Stage> byKey = new LinkedHashMap<>();
-        if (pipeline != null) {
-            for (StageSpec spec : blueprint.opportunityLifecycle().stages()) {
-                match(pipeline, spec.crm().forCrm(snapshot.crm()), spec.key(), spec.label())
-                        .ifPresent(stage -> byKey.put(spec.key(), stage));
-            }
-        }
-        return new StageMapping(pipeline, byKey);
+        List<Pipeline> candidates = CrmObjects.pipelinesOf(snapshot, blueprint.opportunityLifecycle().object());
+        Pipeline pipeline = selectPipeline(candidates, blueprint.opportunityLifecycle().pipeline()).orElse(null);
+        List<Wanted> stages = blueprint.opportunityLifecycle().stages().stream()
+                .map(spec -> new Wanted(spec.key(), spec.crm().forCrm(snapshot.crm()), spec.label()))
+                .toList();
+        return map(pipeline, candidates, stages);
     }
 
     /**
@@ -57,23 +59,54 @@ public record StageMapping(Pipeline pipeline, Map<String, Stage> byKey) {
      */
     public static StageMapping ofLeads(Blueprint blueprint, Snapshot snapshot) {
         if (blueprint.leadLifecycle() == null) {
-            return new StageMapping(null, Map.of());
+            return new StageMapping(null, Map.of(), Map.of());
         }
-        List<LeadStatusSpec> statuses = blueprint.leadLifecycle().statuses();
+        List<Wanted> statuses = blueprint.leadLifecycle().statuses().stream()
+                .map(spec -> new Wanted(spec.key(), spec.crm().forCrm(snapshot.crm()), spec.label()))
+                .toList();
         List<Pipeline> candidates = CrmObjects.pipelinesOf(snapshot, blueprint.leadLifecycle().object());
         Pipeline pipeline = selectPipeline(candidates, null)
                 .or(() -> candidates.stream()
-                        .max(Comparator.comparingInt((Pipeline p) -> matchStatuses(p, statuses, snapshot.crm()).size())))
+                        .max(Comparator.comparingInt((Pipeline p) -> map(p, candidates, statuses).byKey().size())))
                 .orElse(null);
-        return new StageMapping(pipeline, pipeline == null ? Map.of() : matchStatuses(pipeline, statuses, snapshot.crm()));
+        return map(pipeline, candidates, statuses);
     }
 
-    private static Map<String, Stage> matchStatuses(Pipeline pipeline, List<LeadStatusSpec> statuses, String crm) {
+    private static StageMapping map(Pipeline pipeline, List<Pipeline> candidates, List<Wanted> steps) {
         Map<String, Stage> byKey = new LinkedHashMap<>();
-        for (LeadStatusSpec spec : statuses) {
-            match(pipeline, spec.crm().forCrm(crm), spec.key(), spec.label()).ifPresent(stage -> byKey.put(spec.key(), stage));
+        Map<String, String> reasons = new LinkedHashMap<>();
+        if (pipeline != null) {
+            for (Wanted step : steps) {
+                Optional<Stage> stage = match(pipeline, step.crmName(), step.key(), step.label());
+                if (stage.isPresent()) {
+                    byKey.put(step.key(), stage.get());
+                } else {
+                    whyUnmapped(pipeline, candidates, step).ifPresent(reason -> reasons.put(step.key(), reason));
+                }
+            }
         }
-        return byKey;
+        return new StageMapping(pipeline, byKey, reasons);
+    }
+
+    /**
+     * Why a step without an active stage in {@code pipeline} still names a CRM stage: an inactive stage of the
+     * pipeline, active stages of other pipelines of the object, or both; empty when no pipeline has it.
+     */
+    private static Optional<String> whyUnmapped(Pipeline pipeline, List<Pipeline> candidates, Wanted step) {
+        // No active stage matched, so any stage that matches now is an inactive one.
+        Optional<Stage> inactive = find(pipeline::stage, step.crmName(), step.key(), step.label());
+        List<String> elsewhere = candidates.stream()
+                .filter(other -> other != pipeline)
+                .filter(other -> match(other, step.crmName(), step.key(), step.label()).isPresent())
+                .map(other -> "'" + other.label() + "'")
+                .toList();
+        String others = (elsewhere.size() == 1 ? "pipeline " : "pipelines ") + String.join(", ", elsewhere);
+        if (inactive.isPresent()) {
+            String state = "true".equals(inactive.get().attributes().get("archived")) ? "archived" : "inactive";
+            String reason = state + " in pipeline '" + pipeline.label() + "'";
+            return Optional.of(elsewhere.isEmpty() ? reason : reason + "; active only in " + others);
+        }
+        return elsewhere.isEmpty() ? Optional.empty() : Optional.of("exists only in " + others);
     }
 
     /** The pipeline named {@code wanted} (label or id, ignoring case); without a name the default or only one. */
@@ -88,13 +121,20 @@ public record StageMapping(Pipeline pipeline, Map<String, Stage> byKey) {
         return preferred.isPresent() || candidates.size() != 1 ? preferred : Optional.of(candidates.get(0));
     }
 
-    /** The CRM stage for a blueprint stage or status: by its CRM mapping when given, else by key or label. */
+    /**
+     * The active CRM stage for a blueprint stage or status: by its CRM mapping when given, else by key or label.
+     * An inactive stage never matches: records can no longer enter it.
+     */
     public static Optional<Stage> match(Pipeline pipeline, String crmName, String key, String label) {
+        return find(pipeline::activeStage, crmName, key, label);
+    }
+
+    private static Optional<Stage> find(Function<String, Optional<Stage>> lookup, String crmName, String key, String label) {
         if (crmName != null) {
-            return pipeline.stage(crmName);
+            return lookup.apply(crmName);
         }
-        Optional<Stage> byKey = pipeline.stage(key);
-        return byKey.isPresent() || label == null ? byKey : pipeline.stage(label);
+        Optional<Stage> byKey = lookup.apply(key);
+        return byKey.isPresent() || label == null ? byKey : lookup.apply(label);
     }
 
     /** The blueprint key of the CRM stage with API name {@code apiName}, if a blueprint stage maps to it. */

@@ -204,7 +204,8 @@ public final class SnapshotBuilder {
                     ? ResourceRef.of("hubspot", pipelineRef.path() + "/stage/" + apiName)
                     : ResourceRef.of("salesforce", object + "." + stageField(object) + "#" + apiName);
             stages.add(new Stage(apiName, builder.label, stages.size(), builder.probability, builder.forecast,
-                    builder.closed, builder.won, builder.converted, builder.active, ref, Map.of()));
+                    builder.closed, builder.won, builder.converted, builder.active, ref,
+                    builder.archived ? Map.of("archived", "true") : Map.of()));
             return this;
         }
     }
@@ -218,6 +219,7 @@ public final class SnapshotBuilder {
         private boolean won;
         private boolean converted;
         private boolean active = true;
+        private boolean archived;
 
         public StageBuilder label(String value) {
             label = value;
@@ -254,6 +256,12 @@ public final class SnapshotBuilder {
         public StageBuilder inactive() {
             active = false;
             return this;
+        }
+
+        /** An archived HubSpot stage: inactive, with the attribute {@code archived=true} the connector sets. */
+        public StageBuilder archived() {
+            archived = true;
+            return inactive();
         }
     }
 

@@ -12,7 +12,10 @@ import dev.l2o.rules.Severity;
 import dev.l2o.rules.builtin.support.Lifecycle;
 import dev.l2o.rules.builtin.support.Subjects;
 
-/** {@code L2O-STAGE-MISSING}: a blueprint stage or lead status that the compared CRM pipeline lacks. */
+/**
+ * {@code L2O-STAGE-MISSING}: a blueprint stage or lead status that the compared CRM pipeline lacks among its
+ * active stages. When the only match is inactive or in another pipeline, {@code actual} says so.
+ */
 public final class StageMissingRule implements Rule {
     public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
             "L2O-STAGE-MISSING",
@@ -39,12 +42,14 @@ public final class StageMissingRule implements Rule {
                     continue;
                 }
                 String noun = lifecycle.kind().noun();
-                String message = "Blueprint " + noun + " '" + step.key() + "' has no " + noun + " '"
-                        + step.wantedName() + "' in the CRM pipeline '" + lifecycle.pipelineName() + "'.";
+                String reason = lifecycle.unmappedReason(step).orElse(null);
+                String message = "Blueprint " + noun + " '" + step.key() + "' has no " + (reason == null ? "" : "active ")
+                        + noun + " '" + step.wantedName() + "' in the CRM pipeline '" + lifecycle.pipelineName() + "'"
+                        + (reason == null ? "." : ": it is " + reason + ".");
                 context.report(FindingDraft.of(DriftKind.MISSING,
                                 Subjects.stage(lifecycle.pipeline(), step.wantedName()), message)
                         .at(lifecycle.pipeline().ref())
-                        .expectedActual(step.wantedName(), null));
+                        .expectedActual(step.wantedName(), reason));
             }
         }
     }

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param candidates the snapshot's pipelines of the object
  * @param pipeline the pipeline compared with, or null when none fits
  * @param byKey step key to its CRM stage, in blueprint order; unmatched steps are absent
+ * @param unmappedReasons step key to why its only CRM match is not live (see {@link StageMapping#unmappedReasons})
  */
 public record Lifecycle(
         Kind kind,
@@ -36,7 +37,8 @@ public record Lifecycle(
         List<Step> steps,
         List<Pipeline> candidates,
         Pipeline pipeline,
-        Map<String, Stage> byKey) {
+        Map<String, Stage> byKey,
+        Map<String, String> unmappedReasons) {
 
     /** Which lifecycle of the blueprint. */
     public enum Kind {
@@ -99,6 +101,7 @@ public record Lifecycle(
         steps = List.copyOf(steps);
         candidates = List.copyOf(candidates);
         byKey = Collections.unmodifiableMap(new LinkedHashMap<>(byKey));
+        unmappedReasons = Collections.unmodifiableMap(new LinkedHashMap<>(unmappedReasons));
     }
 
     /** The blueprint's lifecycles: the opportunity lifecycle, then the lead lifecycle when it has statuses. */
@@ -124,7 +127,7 @@ public record Lifecycle(
         StageMapping mapping = StageMapping.of(blueprint, snapshot);
         String object = blueprint.opportunityLifecycle().object();
         return new Lifecycle(Kind.OPPORTUNITY, object, blueprint.opportunityLifecycle().pipeline(), steps,
-                CrmObjects.pipelinesOf(snapshot, object), mapping.pipeline(), mapping.byKey());
+                CrmObjects.pipelinesOf(snapshot, object), mapping.pipeline(), mapping.byKey(), mapping.unmappedReasons());
     }
 
     private static Lifecycle lead(Blueprint blueprint, Snapshot snapshot) {
@@ -137,12 +140,17 @@ public record Lifecycle(
         String object = blueprint.leadLifecycle().object();
         StageMapping mapping = StageMapping.ofLeads(blueprint, snapshot);
         return new Lifecycle(Kind.LEAD, object, null, steps, CrmObjects.pipelinesOf(snapshot, object), mapping.pipeline(),
-                mapping.byKey());
+                mapping.byKey(), mapping.unmappedReasons());
     }
 
     /** The CRM stage a step maps to. */
     public Optional<Stage> stage(Step step) {
         return Optional.ofNullable(byKey.get(step.key()));
+    }
+
+    /** Why a step without CRM stage still names one that is not live, or empty when no pipeline has it. */
+    public Optional<String> unmappedReason(Step step) {
+        return Optional.ofNullable(unmappedReasons.get(step.key()));
     }
 
     /** A readable name of the compared pipeline for messages ({@code New Business}), or null without one. */

@@ -266,4 +266,122 @@ class LifecycleRulesTest {
                     "The CRM has no default Lead pipeline to compare the blueprint's statuses with; it has none.");
         });
     }
+
+    @Test
+    void aHubSpotStageArchivedInTheComparedPipelineIsMissingEvenWhenAnotherPipelineHasItActive() {
+        // given
+        String yaml = """
+                opportunityLifecycle:
+                  object: deals
+                  stages:
+                    - key: discovery
+                      crm: { hubspot: "appointmentscheduled" }
+                    - key: qualification
+                      label: Qualification
+                    - key: won
+                      crm: { hubspot: "closedwon" }
+                      closed: true
+                      won: true
+                """;
+        Snapshot snapshot = SnapshotBuilder.hubspot()
+                .pipeline("deals", "Sales Pipeline", p -> p
+                        .stage("appointmentscheduled", s -> s.label("Discovery"))
+                        .stage("1073002", s -> s.label("Qualification").archived())
+                        .stage("closedwon", s -> s.label("Closed Won").closedWon()))
+                .pipeline("deals", "Partners", false, p -> p
+                        .stage("1073101", s -> s.label("Qualification"))
+                        .stage("1073102", s -> s.label("Won").closedWon()))
+                .build();
+
+        // when
+        List<Finding> findings = run(yaml, snapshot);
+
+        // then
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("L2O-STAGE-MISSING");
+            assertThat(f.subject()).isEqualTo("hubspot:pipeline/default#qualification");
+            assertThat(f.expected()).isEqualTo("qualification");
+            assertThat(f.actual()).isEqualTo("archived in pipeline 'Sales Pipeline'; active only in pipeline 'Partners'");
+            assertThat(f.message()).isEqualTo("Blueprint stage 'qualification' has no active stage 'qualification' in the "
+                    + "CRM pipeline 'Sales Pipeline': it is archived in pipeline 'Sales Pipeline'; active only in pipeline "
+                    + "'Partners'.");
+        });
+    }
+
+    @Test
+    void aSalesforceStageMappedToAnInactiveOpportunityStageValueIsMissing() {
+        // given
+        String yaml = """
+                opportunityLifecycle:
+                  stages:
+                    - key: discovery
+                      crm: { salesforce: "Qualification" }
+                    - key: proposal
+                      crm: { salesforce: "Proposal/Price Quote" }
+                    - key: won
+                      crm: { salesforce: "Closed Won" }
+                      closed: true
+                      won: true
+                """;
+        Snapshot snapshot = SnapshotBuilder.salesforce().pipeline("Opportunity", "All stages", p -> p
+                .stage("Qualification")
+                .stage("Proposal/Price Quote", s -> s.inactive())
+                .stage("Closed Won", s -> s.closedWon())).build();
+
+        // when
+        List<Finding> findings = run(yaml, snapshot);
+
+        // then
+        assertThat(findings).extracting(Finding::ruleId, Finding::subject, Finding::expected, Finding::actual)
+                .containsExactly(tuple("L2O-STAGE-MISSING", "salesforce:Opportunity.StageName#Proposal/Price Quote",
+                        "Proposal/Price Quote", "inactive in pipeline 'All stages'"));
+    }
+
+    @Test
+    void aSalesforceStageOfTheValueSetThatTheSelectedSalesProcessLacksIsMissingWithWhereItIs() {
+        // given
+        Snapshot snapshot = SnapshotBuilder.salesforce()
+                .pipeline("Opportunity", "All stages", p -> p
+                        .stage("Qualification")
+                        .stage("Needs Analysis")
+                        .stage("Proposal")
+                        .stage("Closed Won", s -> s.closedWon()))
+                .pipeline("Opportunity", "New Business", false, p -> p
+                        .stage("Qualification")
+                        .stage("Needs Analysis")
+                        .stage("Closed Won", s -> s.closedWon()))
+                .build();
+
+        // when
+        List<Finding> findings = run(BLUEPRINT, snapshot);
+
+        // then
+        assertThat(findings).extracting(Finding::ruleId, Finding::subject, Finding::expected, Finding::actual)
+                .containsExactly(tuple("L2O-STAGE-MISSING", "salesforce:BusinessProcess/Opportunity.New Business#proposal",
+                        "proposal", "exists only in pipeline 'All stages'"));
+    }
+
+    @Test
+    void aLeadStatusWhoseOnlyMatchIsAnInactiveValueIsMissing() {
+        // given
+        String yaml = BLUEPRINT + """
+                leadLifecycle:
+                  statuses:
+                    - key: new
+                      crm: { salesforce: "Open - Not Contacted" }
+                    - key: working
+                """;
+        Snapshot snapshot = matching()
+                .pipeline("Lead", "All statuses", p -> p
+                        .stage("Open - Not Contacted")
+                        .stage("Working", s -> s.inactive()))
+                .build();
+
+        // when
+        List<Finding> findings = run(yaml, snapshot);
+
+        // then
+        assertThat(findings).extracting(Finding::ruleId, Finding::subject, Finding::actual).containsExactly(
+                tuple("L2O-STAGE-MISSING", "salesforce:Lead.Status#working", "inactive in pipeline 'All statuses'"));
+    }
 }
