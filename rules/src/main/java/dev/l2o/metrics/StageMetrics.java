@@ -87,6 +87,29 @@ public record StageMetrics(
         return conversions.stream().filter(c -> c.from().equals(from) && c.to().equals(to)).findFirst();
     }
 
+    /**
+     * Why {@code dealVelocityPerDay} could not be computed, in words for a report ({@code no won deals with an
+     * amount}), or empty when it was: the first missing factor of the formula.
+     */
+    public Optional<String> dealVelocityGap() {
+        if (dealVelocityPerDay != null) {
+            return Optional.empty();
+        }
+        if (records == 0) {
+            return Optional.of("no deals in the stage history");
+        }
+        if (closedRecords == 0) {
+            return Optional.of("no closed deals");
+        }
+        if (wonRecords == 0) {
+            return Optional.of("no won deals");
+        }
+        if (meanWonAmount == null) {
+            return Optional.of("no won deals with an amount");
+        }
+        return Optional.of("no sales cycle: every won deal was closed from its first row");
+    }
+
     /** Whether at least one record was measured. */
     public boolean measured() {
         return historyAvailable && records > 0;

@@ -2,8 +2,10 @@ package dev.l2o.metrics;
 
 import dev.l2o.blueprint.Blueprint;
 import dev.l2o.blueprint.StageSpec;
+import dev.l2o.model.Pipeline;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.Stage;
+import dev.l2o.rules.CrmObjects;
 import dev.l2o.rules.StageMapping;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,11 +19,14 @@ import java.util.Optional;
  * name met in the history that maps to no blueprint stage. A history stage name resolves through the stage
  * mapping (by API name, then as the CRM pipeline resolves names); a blueprint stage the mapping left without a
  * CRM stage still claims its {@code crm.<crm>} name, or its key or label, ignoring case, so history without
- * configuration (a bare history CSV) is still attributed to the blueprint.
+ * configuration (a bare history CSV) is still attributed to the blueprint (see {@link DesignedStep#indexOf}).
+ * A stage outside the blueprint is labelled as the CRM labels it (the compared pipeline's stage, else a stage
+ * of another pipeline of the object with that API name), else by its history name.
  */
 final class StageSlots {
     private final List<StageSpec> specs;
     private final StageMapping mapping;
+    private final List<Pipeline> pipelines;
     private final List<DesignedStep> designed = new ArrayList<>();
     private final List<StageSlot> slots = new ArrayList<>();
     private final Map<String, Integer> byHistoryName = new HashMap<>();
@@ -31,6 +36,7 @@ final class StageSlots {
     private StageSlots(Blueprint blueprint, Snapshot snapshot) {
         this.specs = blueprint.opportunityLifecycle().stages();
         this.mapping = StageMapping.of(blueprint, snapshot);
+        this.pipelines = CrmObjects.pipelinesOf(snapshot, blueprint.opportunityLifecycle().object());
         int openCount = (int) specs.stream().filter(s -> !s.closed()).count();
         int openRank = 0;
         for (StageSpec spec : specs) {
@@ -98,7 +104,8 @@ final class StageSlots {
         int index = blueprintIndex(name);
         if (index < 0) {
             Optional<Stage> crmStage = Optional.ofNullable(mapping.pipeline()).flatMap(p -> p.stage(name));
-            slots.add(new StageSlot(name, name, false, crmStage.map(Stage::closed).orElse(false),
+            String label = crmStage.or(() -> stageElsewhere(name)).map(Stage::label).orElse(name);
+            slots.add(new StageSlot(name, label, false, crmStage.map(Stage::closed).orElse(false),
                     crmStage.map(Stage::won).orElse(false), StageSlot.UNRANKED, null, null,
                     crmStage.map(Stage::order).orElse(Integer.MAX_VALUE)));
             index = slots.size() - 1;
@@ -106,6 +113,13 @@ final class StageSlots {
         slots.get(index).historyNames.add(name);
         byHistoryName.put(name, index);
         return index;
+    }
+
+    private Optional<Stage> stageElsewhere(String apiName) {
+        return pipelines.stream()
+                .flatMap(p -> p.stages().stream())
+                .filter(s -> s.apiName().equals(apiName))
+                .findFirst();
     }
 
     private int blueprintIndex(String name) {

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param stage the blueprint stage key, or the CRM name of a stage that maps to no blueprint stage
  * @param crmStage the CRM stage API name, or null when a blueprint stage has neither a CRM stage nor history
- * @param label the blueprint label, or the CRM name
+ * @param label the blueprint label, or the CRM label of a stage outside the blueprint (its CRM name when the
+ *     snapshot does not know the stage)
  * @param mapped whether the stage is a blueprint stage
  * @param closed whether a record in the stage is closed (blueprint flags; the CRM's for unmapped stages)
  * @param won whether a record in the stage is won

@@ -152,8 +152,13 @@ public final class HistoryFixtures {
     }
 
     public static Blueprint blueprint(boolean allowSkips, boolean allowRegression, List<ConversionTarget> targets) {
+        return blueprint(null, allowSkips, allowRegression, targets);
+    }
+
+    /** A blueprint whose opportunity lifecycle names {@code pipeline} (null: the default one). */
+    public static Blueprint blueprint(String pipeline, boolean allowSkips, boolean allowRegression, List<ConversionTarget> targets) {
         return new Blueprint("l2o/v1", "Blueprint", new BlueprintMetadata("test", null, null), leadLifecycle(),
-                new OpportunityLifecycle("Opportunity", null, allowSkips, allowRegression, stages()), null, null, null,
+                new OpportunityLifecycle("Opportunity", pipeline, allowSkips, allowRegression, stages()), null, null, null,
                 new Benchmarks(targets), null, null);
     }
 

@@ -14,6 +14,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
+import dev.l2o.model.Pipeline;
+import dev.l2o.model.ResourceRef;
+import dev.l2o.model.Stage;
 import dev.l2o.model.StageEvent;
 import dev.l2o.model.StageHistory;
 import java.util.ArrayList;
@@ -345,5 +348,90 @@ class StageMetricsCalculatorTest {
         assertThat(metrics.stages()).extracting(StageStat::entered).containsOnly(0L);
         assertThat(metrics.conversions()).allSatisfy(c -> assertThat(c.measured()).isFalse());
         assertThat(metrics.winRate()).isNull();
+    }
+
+    @Test
+    void historyInTheInactiveCrmStageABlueprintStageNamesIsNotMeasuredAgainstThatStage() {
+        // given
+        Pipeline valueSet = new Pipeline("OpportunityStage", "All stages", "Opportunity", true, pipeline().stages().stream()
+                .map(stage -> stage.apiName().equals("Needs Analysis") ? inactive(stage) : stage).toList(),
+                pipeline().ref());
+
+        // when
+        StageMetrics metrics = StageMetricsCalculator.compute(blueprint(false, true, SCENARIO_ONE_TARGETS),
+                snapshot(List.of(valueSet), history(true, SCENARIO_ONE), List.of()), SCENARIO_ONE_AS_OF);
+
+        // then
+        assertThat(metrics.stage("evaluation").orElseThrow().entered()).isZero();
+        StageStat needsAnalysis = metrics.stage("Needs Analysis").orElseThrow();
+        assertThat(needsAnalysis.mapped()).isFalse();
+        assertThat(needsAnalysis.entered()).isEqualTo(4);
+    }
+
+    @Test
+    void historyInAValueSetStageTheSelectedSalesProcessLacksIsNotMeasuredAgainstTheBlueprint() {
+        // given
+        Pipeline process = new Pipeline("Opportunity.New Business", "New Business", "Opportunity", false,
+                pipeline().stages().stream().filter(stage -> !stage.apiName().equals("Needs Analysis")).toList(),
+                ResourceRef.of("salesforce", "BusinessProcess/Opportunity.New Business"));
+
+        // when
+        StageMetrics metrics = StageMetricsCalculator.compute(blueprint("New Business", false, true, SCENARIO_ONE_TARGETS),
+                snapshot(List.of(pipeline(), process), history(true, SCENARIO_ONE), List.of()), SCENARIO_ONE_AS_OF);
+
+        // then
+        assertThat(metrics.stage("evaluation").orElseThrow().entered()).isZero();
+        assertThat(metrics.stage("Needs Analysis").orElseThrow().entered()).isEqualTo(4);
+        assertThat(metrics.stage("discovery").orElseThrow().entered()).isEqualTo(5);
+    }
+
+    @Test
+    void aStageOutsideTheBlueprintCarriesTheCrmLabelAndKeepsItsIdAsStage() {
+        // given
+        Pipeline relabelled = new Pipeline("OpportunityStage", "All stages", "Opportunity", true, pipeline().stages().stream()
+                .map(stage -> stage.apiName().equals("Prospecting") ? withLabel(stage, "Early Prospecting") : stage).toList(),
+                pipeline().ref());
+
+        // when
+        StageMetrics metrics = StageMetricsCalculator.compute(blueprint(false, true, SCENARIO_ONE_TARGETS),
+                snapshot(List.of(relabelled), history(true, SCENARIO_ONE), List.of()), SCENARIO_ONE_AS_OF);
+
+        // then
+        StageStat prospecting = metrics.stage("Prospecting").orElseThrow();
+        assertThat(prospecting.label()).isEqualTo("Early Prospecting");
+        assertThat(prospecting.crmStage()).isEqualTo("Prospecting");
+    }
+
+    @Test
+    void saysWhyThereIsNoDealVelocity() {
+        // given
+        List<String> withoutAmounts = SCENARIO_ONE.stream().map(row -> String.join("|", List.of(row.split("\\|")).subList(0, 3)))
+                .toList();
+        List<String> createdWon = List.of("A|Closed Won|0|1000", "B|Qualification|0");
+
+        // when
+        StageMetrics noAmount = StageMetricsCalculator.compute(blueprint(false, true, List.of()),
+                snapshot(List.of(pipeline()), history(true, withoutAmounts), List.of()), SCENARIO_ONE_AS_OF);
+        StageMetrics noCycle = StageMetricsCalculator.compute(blueprint(false, true, List.of()),
+                snapshot(List.of(pipeline()), history(true, createdWon), List.of()), SCENARIO_ONE_AS_OF);
+        StageMetrics nothingClosed = StageMetricsCalculator.compute(blueprint(false, true, List.of()),
+                snapshot(List.of(pipeline()), history(true, List.of("B|Qualification|0")), List.of()), SCENARIO_ONE_AS_OF);
+
+        // then
+        assertThat(HistoryFixtures.scenarioOne().dealVelocityGap()).isEmpty();
+        assertThat(noAmount.dealVelocityPerDay()).isNull();
+        assertThat(noAmount.dealVelocityGap()).contains("no won deals with an amount");
+        assertThat(noCycle.dealVelocityGap()).contains("no sales cycle: every won deal was closed from its first row");
+        assertThat(nothingClosed.dealVelocityGap()).contains("no closed deals");
+    }
+
+    private static Stage inactive(Stage stage) {
+        return new Stage(stage.apiName(), stage.label(), stage.order(), stage.probability(), stage.forecastCategory(),
+                stage.closed(), stage.won(), stage.converted(), false, stage.ref(), stage.attributes());
+    }
+
+    private static Stage withLabel(Stage stage, String label) {
+        return new Stage(stage.apiName(), label, stage.order(), stage.probability(), stage.forecastCategory(),
+                stage.closed(), stage.won(), stage.converted(), stage.active(), stage.ref(), stage.attributes());
     }
 }
