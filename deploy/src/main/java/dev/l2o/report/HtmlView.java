@@ -181,8 +181,8 @@ final class HtmlView {
                 report.baselined().size() + report.suppressed().size() + " accepted", report.count(Severity.WARNING) > 0 ? "warn" : "good"));
         tiles.add(new Tile("Win rate", percent(metrics.winRate()), metrics.wonRecords() + " won of " + metrics.closedRecords() + " closed", "neutral"));
         tiles.add(new Tile("Sales cycle", metrics.salesCycleMedianDays() == null ? "–" : one(metrics.salesCycleMedianDays()) + " d", "median, first row to closed", "neutral"));
-        tiles.add(new Tile("Deal velocity", metrics.dealVelocityPerDay() == null ? "–" : String.format(Locale.ROOT, "%,.0f", metrics.dealVelocityPerDay()),
-                "per day", "neutral"));
+        tiles.add(new Tile("Deal velocity", metrics.dealVelocityPerDay() == null ? "–" : MetricsSummary.velocityFigure(metrics),
+                metrics.dealVelocityGap().orElse("per day"), "neutral"));
         tiles.add(new Tile("Open deals", Long.toString(metrics.openRecords()), metrics.openRecordsStaleOrPastDue() + " stale or past due",
                 metrics.openRecordsStaleOrPastDue() > 0 ? "warn" : "neutral"));
         return tiles;

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * {@code report.md}: a report that fits a pull-request comment. A verdict line, a summary table (maturity and
- * findings per dimension), the findings worst first, and what is accepted (baseline, suppressions, expired
+ * findings per dimension), the headline metrics when the history was measured, the findings worst first, and what is accepted (baseline, suppressions, expired
  * suppressions). Always under GitHub's comment limit of 65,536 characters: a longer report is cut between table
  * rows with a note saying so.
  */
@@ -47,6 +47,9 @@ public final class MarkdownReportWriter implements ReportWriter {
         Markdown.Bounded doc = new Markdown.Bounded(limit);
         doc.add(headline(report, context));
         doc.add(summary(report));
+        if (report.metrics().measured()) {
+            doc.add("Metrics: " + Markdown.cell(MetricsSummary.line(report.metrics())) + "\n\n");
+        }
         if (report.findings().isEmpty()) {
             doc.add("### Findings\n\nNo findings: the CRM enforces the blueprint.\n\n");
         } else {

@@ -142,16 +142,18 @@ public final class TextReportWriter implements ReportWriter {
         out.println(String.format(Locale.ROOT, "  %-28s %8s %6s %8s %8s %8s %6s", "stage", "entered", "open", "median",
                 "p90", "mean", "max"));
         for (StageStat stat : metrics.stages()) {
-            String name = stat.mapped() ? stat.stage() : stat.stage() + " (not in blueprint)";
+            String name = stat.mapped() ? stat.stage() : stat.label() + " *";
             String row = String.format(Locale.ROOT, "  %-28s %8d %6d %8s %8s %8s %6s", truncate(name, 28), stat.entered(),
                     stat.openStays(), days(stat.medianDays()), days(stat.p90Days()), days(stat.meanDays()),
                     stat.maxDaysInStage() == null ? "" : stat.maxDaysInStage().toString());
             boolean slow = stat.maxDaysInStage() != null && stat.medianDays() != null && stat.medianDays() > stat.maxDaysInStage();
             out.println(slow ? paint("33", row) : row);
         }
-        out.println(String.format(Locale.ROOT, "  win rate %s · sales cycle median %s days · velocity %s per day",
-                percent(metrics.winRate()), days(metrics.salesCycleMedianDays()),
-                metrics.dealVelocityPerDay() == null ? "n/a" : String.format(Locale.ROOT, "%,.0f", metrics.dealVelocityPerDay())));
+        if (metrics.stages().stream().anyMatch(stat -> !stat.mapped())) {
+            out.println("  * not in the blueprint: " + String.join(", ", metrics.stages().stream()
+                    .filter(stat -> !stat.mapped()).map(TextReportWriter::crmName).toList()));
+        }
+        out.println("  " + MetricsSummary.line(metrics));
         out.println();
     }
 
@@ -195,11 +197,16 @@ public final class TextReportWriter implements ReportWriter {
         return text == null ? "none" : text;
     }
 
-    private static String days(Double value) {
+    /** A CRM stage outside the blueprint as people know it: its label, with its id when that differs. */
+    private static String crmName(StageStat stat) {
+        return stat.label().equals(stat.stage()) ? stat.label() : stat.label() + " (" + stat.stage() + ")";
+    }
+
+    static String days(Double value) {
         return value == null ? "-" : String.format(Locale.ROOT, "%.1f", value);
     }
 
-    private static String percent(Double value) {
+    static String percent(Double value) {
         return value == null ? "-" : String.format(Locale.ROOT, "%.0f%%", value * 100);
     }
 

@@ -89,7 +89,7 @@ public record StageMetrics(
 
     /**
      * Why {@code dealVelocityPerDay} could not be computed, in words for a report ({@code no won deals with an
-     * amount}), or empty when it was: the first missing factor of the formula.
+     * amount in the stage history}), or empty when it was: the first missing factor of the formula.
      */
     public Optional<String> dealVelocityGap() {
         if (dealVelocityPerDay != null) {
@@ -105,7 +105,7 @@ public record StageMetrics(
             return Optional.of("no won deals");
         }
         if (meanWonAmount == null) {
-            return Optional.of("no won deals with an amount");
+            return Optional.of("no won deals with an amount in the stage history");
         }
         return Optional.of("no sales cycle: every won deal was closed from its first row");
     }

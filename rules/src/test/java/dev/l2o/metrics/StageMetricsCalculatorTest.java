@@ -420,7 +420,7 @@ class StageMetricsCalculatorTest {
         // then
         assertThat(HistoryFixtures.scenarioOne().dealVelocityGap()).isEmpty();
         assertThat(noAmount.dealVelocityPerDay()).isNull();
-        assertThat(noAmount.dealVelocityGap()).contains("no won deals with an amount");
+        assertThat(noAmount.dealVelocityGap()).contains("no won deals with an amount in the stage history");
         assertThat(noCycle.dealVelocityGap()).contains("no sales cycle: every won deal was closed from its first row");
         assertThat(nothingClosed.dealVelocityGap()).contains("no closed deals");
     }
