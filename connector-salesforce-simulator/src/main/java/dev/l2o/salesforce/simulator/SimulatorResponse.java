@@ -1,11 +1,19 @@
 package dev.l2o.salesforce.simulator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What a responder answers, before the engine adds limit headers and faults. */
 record SimulatorResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     SimulatorResponse {
         headers = new LinkedHashMap<>(headers);
     }
@@ -14,8 +22,23 @@ record SimulatorResponse(int status, String contentType, byte[] body, Map<String
         return new SimulatorResponse(status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
-    static SimulatorResponse json(int status, String body) {
-        return of(status, "application/json;charset=UTF-8", body);
+    /** {@code body} written by Jackson, so that every value is escaped. */
+    static SimulatorResponse json(int status, JsonNode body) {
+        try {
+            return new SimulatorResponse(status, "application/json;charset=UTF-8", JSON.writeValueAsBytes(body), Map.of());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree that Jackson cannot write", e);
+        }
+    }
+
+    /** A new JSON object to fill and pass to {@link #json}. */
+    static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** A new JSON array to fill and pass to {@link #json}. */
+    static ArrayNode array() {
+        return JsonNodeFactory.instance.arrayNode();
     }
 
     static SimulatorResponse xml(int status, byte[] body) {
@@ -24,8 +47,9 @@ record SimulatorResponse(int status, String contentType, byte[] body, Map<String
 
     /** A REST error body as Salesforce writes it: a JSON array of {@code {message, errorCode}}. */
     static SimulatorResponse restError(int status, String errorCode, String message) {
-        return json(status, "[{\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"errorCode\":\""
-                + errorCode + "\"}]");
+        ArrayNode errors = array();
+        errors.addObject().put("message", message).put("errorCode", errorCode);
+        return json(status, errors);
     }
 
     SimulatorResponse withHeader(String name, String value) {
