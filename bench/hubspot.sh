@@ -9,11 +9,10 @@ DEALS=${1:-100000}
 LIMIT=${2:-100}
 WINDOW=${3:-10}
 HEAP=${BENCH_HEAP:-256m}
-mvn -B -q -o -pl connector-hubspot -am test-compile
-mvn -B -q -o -pl connector-hubspot dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/target/bench-classpath.txt"
-# the modules' own classes, not whatever stale copies the local repository holds
-DEPS=$(tr ':' '\n' < target/bench-classpath.txt | grep -v '/dev/l2o/' | paste -sd: -)
-CP="connector-hubspot/target/test-classes:connector-hubspot/target/classes:connector-core/target/test-classes:connector-core/target/classes:$DEPS"
+# one reactor run, so that the class path names the modules' target folders (nothing is installed)
+mvn -B -q -o -pl connector-hubspot -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/target/bench-classpath.txt"
+CP="connector-hubspot/target/test-classes:connector-hubspot/target/classes:$(cat target/bench-classpath.txt)"
 PORT=${BENCH_PORT:-18765}
 java -Xmx512m -cp "$CP" dev.l2o.hubspot.HubSpotBenchmark serve "$DEALS" "$LIMIT" "$WINDOW" "$PORT" > target/bench-simulator.log 2>&1 &
 SIMULATOR=$!

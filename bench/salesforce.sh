@@ -3,7 +3,8 @@
 # the simulator with the real connector, in a 512 MB heap. Usage: bench/salesforce.sh [fields flows rows]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o -pl connector-salesforce -am test-compile -DskipTests
-mvn -B -q -o -pl connector-salesforce dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-classpath="connector-salesforce/target/classes:connector-salesforce/target/test-classes:connector-core/target/classes:$(cat connector-salesforce/target/bench-classpath.txt)"
+# one reactor run, so that the class path names the modules' target folders (nothing is installed)
+mvn -B -q -o -pl connector-salesforce-simulator -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/target/bench-classpath.txt"
+classpath="connector-salesforce-simulator/target/test-classes:connector-salesforce-simulator/target/classes:$(cat target/bench-classpath.txt)"
 exec java -Xmx512m ${JAVA_OPTS:-} -cp "$classpath" dev.l2o.salesforce.bench.SalesforceBenchmark "$@"

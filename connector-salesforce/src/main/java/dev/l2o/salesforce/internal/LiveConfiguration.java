@@ -16,6 +16,7 @@ import dev.l2o.salesforce.metadata.SalesforceMetadata;
 import dev.l2o.salesforce.metadata.SalesforceMetadataAssembler;
 import dev.l2o.salesforce.metadata.SalesforceMetadataMapper;
 import dev.l2o.salesforce.metadata.XmlElement;
+import dev.l2o.salesforce.wsc.WscXml;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 

@@ -17,7 +17,7 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.l2o.salesforce.internal.WscXml;
+import dev.l2o.salesforce.wsc.WscXml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -406,7 +406,7 @@ public final class SalesforceSimulator implements AutoCloseable {
         Map<String, String> form = form(request.getBodyAsString());
         String grant = form.getOrDefault("grant_type", "");
         if (!grant.equals("urn:ietf:params:oauth:grant-type:jwt-bearer")) {
-            return SimulatorResponse.json(400, "{\"error\":\"unsupported_grant_type\",\"error_description\":\"grant type not supported\"}");
+            return oauthError("unsupported_grant_type", "grant type not supported");
         }
         String[] parts = form.getOrDefault("assertion", "").split("\\.");
         JsonNode claims = null;
@@ -419,12 +419,17 @@ public final class SalesforceSimulator implements AutoCloseable {
         }
         if (claims == null || !claims.hasNonNull("iss") || !claims.hasNonNull("sub") || !claims.hasNonNull("aud")
                 || !claims.hasNonNull("exp")) {
-            return SimulatorResponse.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"invalid assertion\"}");
+            return oauthError("invalid_grant", "invalid assertion");
         }
         String session = newSession();
-        return SimulatorResponse.json(200, "{\"access_token\":\"" + session + "\",\"scope\":\"api\",\"instance_url\":\""
-                + instanceUrl() + "\",\"id\":\"" + instanceUrl() + "/id/" + org.organizationId()
-                + "AAA/005000000000001AAA\",\"token_type\":\"Bearer\"}");
+        return SimulatorResponse.json(200, SimulatorResponse.object().put("access_token", session).put("scope", "api")
+                .put("instance_url", instanceUrl()).put("id", instanceUrl() + "/id/" + org.organizationId() + "AAA/005000000000001AAA")
+                .put("token_type", "Bearer"));
+    }
+
+    /** An OAuth token endpoint error, as RFC 6749 section 5.2 shapes it. */
+    private static SimulatorResponse oauthError(String error, String description) {
+        return SimulatorResponse.json(400, SimulatorResponse.object().put("error", error).put("error_description", description));
     }
 
     private static String bearer(Request request) {

@@ -9,11 +9,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sforce.soap.metadata.CustomField;
 import com.sforce.soap.metadata.CustomObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -81,12 +84,16 @@ final class RestResponder {
 
     SimulatorResponse limits(int used) {
         int max = options.dailyApiLimit();
-        return SimulatorResponse.json(200, "{\"DailyApiRequests\":{\"Max\":" + max + ",\"Remaining\":" + Math.max(0, max - used)
-                + "},\"DailyBulkV2QueryJobs\":{\"Max\":10000,\"Remaining\":" + (10_000 - jobs.size()) + "}}");
+        ObjectNode limits = SimulatorResponse.object();
+        limits.putObject("DailyApiRequests").put("Max", max).put("Remaining", Math.max(0, max - used));
+        limits.putObject("DailyBulkV2QueryJobs").put("Max", 10_000).put("Remaining", 10_000 - jobs.size());
+        return SimulatorResponse.json(200, limits);
     }
 
     SimulatorResponse versions(String baseUrl) {
-        return SimulatorResponse.json(200, "[{\"label\":\"Winter '25\",\"url\":\"/services/data/v62.0\",\"version\":\"62.0\"}]");
+        ArrayNode versions = SimulatorResponse.array();
+        versions.addObject().put("label", "Winter '25").put("url", "/services/data/v62.0").put("version", "62.0");
+        return SimulatorResponse.json(200, versions);
     }
 
     SimulatorResponse query(String apiVersion, String soql, String queryOptions) {
@@ -101,7 +108,9 @@ final class RestResponder {
             return invalid;
         }
         if (query.count()) {
-            return SimulatorResponse.json(200, "{\"totalSize\":" + rowCount(query) + ",\"done\":true,\"records\":[]}");
+            ObjectNode count = SimulatorResponse.object().put("totalSize", rowCount(query)).put("done", true);
+            count.putArray("records");
+            return SimulatorResponse.json(200, count);
         }
         String cursorId = "01gSIM" + String.format("%010d", sequence.incrementAndGet());
         Cursor cursor = new Cursor(query, pageSize(queryOptions));
@@ -259,21 +268,19 @@ final class RestResponder {
                 Map.of("Sforce-Locator", next, "Sforce-NumberOfRecords", Integer.toString(end - offset)));
     }
 
-    private String jobJson(BulkJob job, String state, boolean detail) {
+    private ObjectNode jobJson(BulkJob job, String state, boolean detail) {
         String created = REST_DATE_TIME.format(job.created);
-        StringBuilder out = new StringBuilder();
-        out.append("{\"id\":\"").append(job.id).append("\",\"operation\":\"").append(job.operation)
-                .append("\",\"object\":\"").append(job.query.object()).append("\",\"createdById\":\"005000000000001AAA\",")
-                .append("\"createdDate\":\"").append(created).append("\",\"systemModstamp\":\"").append(created)
-                .append("\",\"state\":\"").append(state).append("\",\"concurrencyMode\":\"Parallel\",\"contentType\":\"CSV\",")
-                .append("\"apiVersion\":").append(job.apiVersion).append(",");
+        ObjectNode out = SimulatorResponse.object();
+        out.put("id", job.id).put("operation", job.operation).put("object", job.query.object())
+                .put("createdById", "005000000000001AAA").put("createdDate", created).put("systemModstamp", created)
+                .put("state", state).put("concurrencyMode", "Parallel").put("contentType", "CSV")
+                .put("apiVersion", new BigDecimal(job.apiVersion));
         if (detail) {
-            out.append("\"jobType\":\"V2Query\",\"numberRecordsProcessed\":")
-                    .append(state.equals("JobComplete") ? rowCount(job.query) : 0)
-                    .append(",\"retries\":0,\"totalProcessingTime\":").append(state.equals("JobComplete") ? 1_000 : 0).append(",");
+            out.put("jobType", "V2Query").put("numberRecordsProcessed", state.equals("JobComplete") ? rowCount(job.query) : 0)
+                    .put("retries", 0).put("totalProcessingTime", state.equals("JobComplete") ? 1_000 : 0);
         }
-        out.append("\"lineEnding\":\"LF\",\"columnDelimiter\":\"COMMA\"}");
-        return out.toString();
+        out.put("lineEnding", "LF").put("columnDelimiter", "COMMA");
+        return out;
     }
 
     private static int pageSize(String queryOptions) {

@@ -1,7 +1,7 @@
 package dev.l2o.salesforce.simulator;
 
 import com.sforce.soap.metadata.Metadata;
-import dev.l2o.salesforce.internal.WscXml;
+import dev.l2o.salesforce.wsc.WscXml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.reflect.Array;

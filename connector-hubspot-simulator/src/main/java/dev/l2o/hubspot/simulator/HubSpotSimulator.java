@@ -120,7 +120,7 @@ public final class HubSpotSimulator implements AutoCloseable {
         public ResponseDefinition transform(ServeEvent serveEvent) {
             Request request = serveEvent.getRequest();
             String authorization = request.containsHeader("Authorization") ? request.getHeader("Authorization") : null;
-            PortalResponder.Reply reply = responder.respond(request.getMethod().getName(), request.getUrl(), authorization,
+            PortalReply reply = responder.respond(request.getMethod().getName(), request.getUrl(), authorization,
                     request.getBodyAsString());
             if (reply.fault() != null) {
                 return switch (reply.fault()) {
@@ -134,7 +134,7 @@ public final class HubSpotSimulator implements AutoCloseable {
             return builder(reply).build();
         }
 
-        private static ResponseDefinitionBuilder builder(PortalResponder.Reply reply) {
+        private static ResponseDefinitionBuilder builder(PortalReply reply) {
             ResponseDefinitionBuilder builder = aResponse().withStatus(reply.status());
             for (Map.Entry<String, String> header : reply.headers().entrySet()) {
                 builder.withHeader(header.getKey(), header.getValue());

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sforce.soap.metadata.Metadata;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
-import dev.l2o.salesforce.internal.WscXml;
+import dev.l2o.salesforce.wsc.WscXml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

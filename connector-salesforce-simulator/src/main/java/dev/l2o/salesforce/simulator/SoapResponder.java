@@ -14,7 +14,7 @@ import com.sforce.soap.partner.LoginResult;
 import com.sforce.ws.bind.TypeMapper;
 import com.sforce.ws.bind.XMLizable;
 import com.sforce.ws.parser.XmlOutputStream;
-import dev.l2o.salesforce.internal.WscXml;
+import dev.l2o.salesforce.wsc.WscXml;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.l2o.salesforce.internal;
+package dev.l2o.salesforce.wsc;
 
 import com.sforce.soap.metadata.Metadata;
 import com.sforce.ws.bind.TypeMapper;

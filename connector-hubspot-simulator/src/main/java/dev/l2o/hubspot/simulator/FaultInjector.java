@@ -1,0 +1,60 @@
+package dev.l2o.hubspot.simulator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Decides which requests get an injected fault: the first {@link FaultRule} whose path matches and whose
+ * skip/times window covers this match wins. Each rule counts its own matches. Thread-safe.
+ */
+final class FaultInjector {
+    private final List<FaultRule> rules;
+    private final List<AtomicInteger> matches;
+    private final PortalReplies replies;
+    private final RateLimitWindow limits;
+    private final AtomicLong injected = new AtomicLong();
+
+    FaultInjector(List<FaultRule> rules, PortalReplies replies, RateLimitWindow limits) {
+        this.rules = List.copyOf(rules);
+        this.matches = rules.stream().map(rule -> new AtomicInteger()).toList();
+        this.replies = replies;
+        this.limits = limits;
+    }
+
+    /**
+     * The fault for a request to {@code path}, or null. An HTTP fault is the whole answer; a network fault
+     * ({@link FaultKind#CONNECTION_RESET} …) is a reply with status 0 that carries only the kind and delay.
+     */
+    PortalReply inject(String path) {
+        for (int i = 0; i < rules.size(); i++) {
+            FaultRule rule = rules.get(i);
+            if (!rule.path().matcher(path).matches() || !rule.appliesTo(matches.get(i).getAndIncrement())) {
+                continue;
+            }
+            injected.incrementAndGet();
+            return switch (rule.kind()) {
+                case SERVER_ERROR -> replies.error(500, "INTERNAL_ERROR", "internal error");
+                case BAD_GATEWAY -> PortalReply.of(502, Map.of("Content-Type", "text/html"), "<html><body>502 Bad Gateway</body></html>");
+                case SERVICE_UNAVAILABLE -> replies.error(503, "SERVICE_UNAVAILABLE", "The service is temporarily unavailable");
+                case CONNECTION_RESET, EMPTY_RESPONSE, TRUNCATED_BODY, SLOW_RESPONSE ->
+                        new PortalReply(0, Map.of(), null, rule.kind(), rule.delay());
+                case EXPIRED_TOKEN -> replies.error(401, "INVALID_AUTHENTICATION", "The OAuth token used to make this call expired");
+                case DAILY_LIMIT -> limits.dailyLimitReached("");
+                case BURST_LIMIT -> limits.burstLimitReached("");
+            };
+        }
+        return null;
+    }
+
+    /** Faults injected so far. */
+    long injected() {
+        return injected.get();
+    }
+
+    /** Whether {@code fault} changes how the normal answer is sent rather than replacing it. */
+    static boolean altersNormalAnswer(PortalReply fault) {
+        return fault.fault() == FaultKind.TRUNCATED_BODY || fault.fault() == FaultKind.SLOW_RESPONSE;
+    }
+}

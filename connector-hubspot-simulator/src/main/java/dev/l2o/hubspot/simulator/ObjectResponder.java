@@ -1,0 +1,222 @@
+package dev.l2o.hubspot.simulator;
+
+import static dev.l2o.hubspot.simulator.PortalReplies.CREATED;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.l2o.hubspot.simulator.PortalDescription.ContactSpec;
+import dev.l2o.hubspot.simulator.PortalDescription.DealSpec;
+import dev.l2o.hubspot.simulator.PortalDescription.HistoryEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The CRM v3 objects endpoints: {@code GET /crm/v3/objects/deals} and {@code /contacts} (cursor pages; default
+ * size 10, at most 100, at most 50 with {@code propertiesWithHistory}, a larger limit is a 400) and {@code POST
+ * /crm/v3/objects/deals/batch/read} (207 naming the ids not found). Thread-safe.
+ */
+final class ObjectResponder {
+    private static final List<String> DEFAULT_DEAL_PROPERTIES = List.of("amount", "closedate", "dealname", "dealstage", "pipeline");
+    private static final List<String> DEFAULT_CONTACT_PROPERTIES = List.of("email", "firstname", "lastname");
+
+    private final DealSource deals;
+    private final ContactSource contacts;
+    private final String defaultPipeline;
+    private final boolean stageDateProperties;
+    private final PropertyResponder properties;
+    private final PortalReplies replies;
+
+    ObjectResponder(PortalDescription portal, String defaultPipeline, boolean stageDateProperties, PropertyResponder properties,
+            PortalReplies replies) {
+        this.deals = new DealSource(portal);
+        this.contacts = new ContactSource(portal);
+        this.defaultPipeline = defaultPipeline;
+        this.stageDateProperties = stageDateProperties;
+        this.properties = properties;
+        this.replies = replies;
+    }
+
+    PortalReply deals(RouteTable.Request request) {
+        List<String> withHistory = request.listParameter("propertiesWithHistory");
+        int limit = request.intParameter("limit", 10);
+        PortalReply invalid = invalidListLimit(limit, withHistory);
+        if (invalid != null) {
+            return invalid;
+        }
+        List<String> names = dealProperties(request.listParameter("properties"));
+        return replies.page(deals.size(), limit, request.parameter("after"), i -> deal(deals.deal(i), names, withHistory));
+    }
+
+    /** Properties default to HubSpot's contact defaults; {@code lifecyclestage} history is the only history a contact holds here. */
+    PortalReply contacts(RouteTable.Request request) {
+        List<String> withHistory = request.listParameter("propertiesWithHistory");
+        int limit = request.intParameter("limit", 10);
+        PortalReply invalid = invalidListLimit(limit, withHistory);
+        if (invalid != null) {
+            return invalid;
+        }
+        List<String> names = selected(request.listParameter("properties"), DEFAULT_CONTACT_PROPERTIES, "contacts",
+                List.of("createdate", "lastmodifieddate", "hs_object_id"));
+        return replies.page(contacts.size(), limit, request.parameter("after"), i -> contact(contacts.contact(i), names, withHistory));
+    }
+
+    PortalReply dealBatch(RouteTable.Request request) {
+        JsonNode body = replies.readBody(request.body());
+        if (body == null || !body.path("inputs").isArray()) {
+            return replies.validation("inputs is required");
+        }
+        List<String> withHistory = new ArrayList<>();
+        body.path("propertiesWithHistory").forEach(p -> withHistory.add(p.asText()));
+        int max = withHistory.isEmpty() ? 100 : 50;
+        if (body.path("inputs").size() > max) {
+            return replies.validation("at most " + max + " inputs are allowed" + (withHistory.isEmpty() ? "" : " with propertiesWithHistory"));
+        }
+        List<String> requested = new ArrayList<>();
+        body.path("properties").forEach(p -> requested.add(p.asText()));
+        List<String> names = dealProperties(RouteTable.Request.commaSeparated(String.join(",", requested)));
+        List<JsonNode> results = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (JsonNode input : body.path("inputs")) {
+            String id = input.path("id").asText();
+            int index = deals.indexOf(id);
+            if (index < 0) {
+                missing.add(id);
+            } else {
+                results.add(deal(deals.deal(index), names, withHistory));
+            }
+        }
+        return replies.batch(results, missing);
+    }
+
+    /** The 400 HubSpot answers for a list page size outside 1–100, or above 50 with {@code propertiesWithHistory}; null when valid. */
+    private PortalReply invalidListLimit(int limit, List<String> withHistory) {
+        int max = withHistory.isEmpty() ? 100 : 50;
+        if (limit < 1 || limit > max) {
+            return replies.validation(withHistory.isEmpty() ? "limit must be between 1 and 100"
+                    : "limit must be between 1 and 50 when propertiesWithHistory is requested");
+        }
+        return null;
+    }
+
+    private List<String> dealProperties(List<String> requested) {
+        return selected(requested, DEFAULT_DEAL_PROPERTIES, "deals", List.of("createdate", "hs_lastmodifieddate", "hs_object_id"));
+    }
+
+    /** The requested properties the object has (its defaults when none are requested), then those HubSpot always sends. */
+    private List<String> selected(List<String> requested, List<String> defaults, String object, List<String> always) {
+        Set<String> names = new LinkedHashSet<>();
+        if (requested.isEmpty()) {
+            names.addAll(defaults);
+        } else {
+            requested.stream().filter(properties.names(object)::contains).forEach(names::add);
+        }
+        names.addAll(always);
+        return List.copyOf(names);
+    }
+
+    private ObjectNode deal(DealSpec deal, List<String> names, List<String> withHistory) {
+        List<HistoryEntry> history = sorted(deal.stageHistory());
+        Map<String, String> values = new HashMap<>(deal.properties());
+        if (!history.isEmpty()) {
+            values.putIfAbsent("dealstage", history.get(history.size() - 1).stage());
+            values.putIfAbsent("createdate", history.get(0).timestamp().toString());
+            values.putIfAbsent("hs_lastmodifieddate", history.get(history.size() - 1).timestamp().toString());
+        }
+        values.putIfAbsent("pipeline", defaultPipeline);
+        values.putIfAbsent("createdate", CREATED.toString());
+        values.putIfAbsent("hs_lastmodifieddate", values.get("createdate"));
+        values.put("hs_object_id", deal.id());
+        if (stageDateProperties) {
+            values.putAll(stageDates(history));
+        }
+        // served in the order the deal holds them: newest first for generated deals, as in HubSpot's examples
+        return record(deal.id(), names, values, withHistory.contains("dealstage") ? "dealstage" : null, deal.stageHistory(),
+                "hs_lastmodifieddate");
+    }
+
+    private ObjectNode contact(ContactSpec contact, List<String> names, List<String> withHistory) {
+        List<HistoryEntry> history = sorted(contact.lifecycleHistory());
+        Map<String, String> values = new HashMap<>(contact.properties());
+        if (!history.isEmpty()) {
+            values.putIfAbsent("lifecyclestage", history.get(history.size() - 1).stage());
+            values.putIfAbsent("createdate", history.get(0).timestamp().toString());
+            values.putIfAbsent("lastmodifieddate", history.get(history.size() - 1).timestamp().toString());
+        }
+        values.putIfAbsent("createdate", CREATED.toString());
+        values.putIfAbsent("lastmodifieddate", values.get("createdate"));
+        values.put("hs_object_id", contact.id());
+        return record(contact.id(), names, values, withHistory.contains("lifecyclestage") ? "lifecyclestage" : null,
+                contact.lifecycleHistory(), "lastmodifieddate");
+    }
+
+    private static List<HistoryEntry> sorted(List<HistoryEntry> history) {
+        return history.stream().sorted(Comparator.comparing(HistoryEntry::timestamp)).toList();
+    }
+
+    /**
+     * One object as HubSpot sends it: id, the {@code names} properties, the history of {@code historyProperty}
+     * when asked for (null: none), and the create and update times.
+     */
+    private ObjectNode record(String id, List<String> names, Map<String, String> values, String historyProperty,
+            List<HistoryEntry> history, String modifiedProperty) {
+        ObjectNode node = replies.object();
+        node.put("id", id);
+        ObjectNode props = node.putObject("properties");
+        for (String property : names) {
+            props.put(property, values.get(property));
+        }
+        if (historyProperty != null) {
+            historyArray(node.putObject("propertiesWithHistory").putArray(historyProperty), history);
+        }
+        node.put("createdAt", values.get("createdate")).put("updatedAt", values.get(modifiedProperty)).put("archived", false);
+        return node;
+    }
+
+    /** History entries as HubSpot's {@code ValueWithTimestamp} objects, in the order held (newest first for generated records). */
+    private static void historyArray(ArrayNode entries, List<HistoryEntry> history) {
+        for (HistoryEntry entry : history) {
+            ObjectNode e = entries.addObject();
+            e.put("value", entry.stage()).put("timestamp", entry.timestamp().toString()).put("sourceType", entry.sourceType());
+            if (entry.sourceId() != null) {
+                e.put("sourceId", entry.sourceId());
+            }
+            if (entry.updatedByUserId() != null) {
+                e.put("updatedByUserId", entry.updatedByUserId());
+            }
+        }
+    }
+
+    /**
+     * The per-stage calculated properties, derived from the history: the latest entry into and exit from each
+     * stage, and the cumulative milliseconds of completed stays (re-entries add up).
+     */
+    static Map<String, String> stageDates(List<HistoryEntry> sorted) {
+        Map<String, String> values = new TreeMap<>();
+        Map<String, Long> cumulative = new TreeMap<>();
+        String current = null;
+        Instant since = null;
+        for (HistoryEntry entry : sorted) {
+            if (entry.stage().equals(current)) {
+                continue;
+            }
+            if (current != null) {
+                values.put("hs_v2_date_exited_" + current, entry.timestamp().toString());
+                cumulative.merge(current, Duration.between(since, entry.timestamp()).toMillis(), Long::sum);
+            }
+            current = entry.stage();
+            since = entry.timestamp();
+            values.put("hs_v2_date_entered_" + current, since.toString());
+        }
+        cumulative.forEach((stage, millis) -> values.put("hs_v2_cumulative_time_in_" + stage, String.valueOf(millis)));
+        return values;
+    }
+}
