@@ -27,9 +27,4 @@ public record AuditRequest(Path blueprint, String blueprintName, SourceSpec sour
         requireNonNull(source, "source is null");
         requireNonNull(failOn, "failOn is null");
     }
-
-    /** An audit of {@code source} against {@code blueprint} as of the time it is read, failing on errors. */
-    public static AuditRequest of(Path blueprint, SourceSpec source) {
-        return new AuditRequest(blueprint, null, source, null, null, null, Optional.of(Severity.ERROR));
-    }
 }
