@@ -28,21 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScheduledAuditTest {
-    /** The blueprint {@link Org} conforms to: only its planted changes are findings. */
-    private static final String ORG_BLUEPRINT = """
-            apiVersion: l2o/v1
-            kind: Blueprint
-            metadata: { name: scheduled-verdict }
-            opportunityLifecycle:
-              stages:
-                - { key: prospecting, crm: { salesforce: Prospecting }, probability: 10, forecastCategory: Pipeline }
-                - { key: qualification, crm: { salesforce: Qualification }, probability: 25, forecastCategory: Pipeline }
-                - { key: won, crm: { salesforce: Closed Won }, probability: 100, forecastCategory: Closed, closed: true, won: true }
-                - { key: lost, crm: { salesforce: Closed Lost }, probability: 0, forecastCategory: Omitted, closed: true }
-            fields:
-              - { object: Opportunity, name: Pain__c, type: LongTextArea }
-            """;
-
     @TempDir
     Path folder;
 
@@ -84,7 +69,7 @@ class ScheduledAuditTest {
     @Test
     void aScheduledRunEndsAsTheCommandLineExitsForTheSameSourceAndThreshold() throws Exception {
         // given
-        Files.writeString(folder.resolve("blueprint.yaml"), ORG_BLUEPRINT);
+        Files.writeString(folder.resolve("blueprint.yaml"), DiffCommandTest.BLUEPRINT);
         Org org = new Org();
         org.fields.removeIf(field -> field.name().equals("Pain__c"));
         Path drifted = org.write(folder.resolve("drifted.json.gz"));
@@ -117,7 +102,7 @@ class ScheduledAuditTest {
     @Test
     void theChangeFileOfAScheduledRunIsWhatDiffFormatJsonPrintsForTheSameTwoSnapshots() throws Exception {
         // given
-        Files.writeString(folder.resolve("blueprint.yaml"), ORG_BLUEPRINT);
+        Files.writeString(folder.resolve("blueprint.yaml"), DiffCommandTest.BLUEPRINT);
         Org org = new Org();
         Path previous = org.write(folder.resolve("previous.json.gz"));
         org.fields.removeIf(field -> field.name().equals("Pain__c"));
