@@ -13,6 +13,9 @@ import dev.l2o.metrics.StageMetricsCalculator;
 import dev.l2o.model.Snapshot;
 import dev.l2o.audit.AuditReport;
 import dev.l2o.audit.SnapshotFacts;
+import dev.l2o.audit.Verdict;
+import dev.l2o.error.ErrorCode;
+import dev.l2o.error.L2oException;
 import dev.l2o.rules.Finding;
 import dev.l2o.rules.Rule;
 import dev.l2o.rules.RuleDescriptor;
@@ -21,6 +24,9 @@ import dev.l2o.rules.SuppressionResult;
 import dev.l2o.rules.Suppressions;
 import dev.l2o.rules.builtin.BuiltinRules;
 import dev.l2o.rules.custom.CustomRules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,7 +36,7 @@ import java.util.Map;
 /**
  * The one audit pipeline, used by the command line, the demo and the scheduler: load the blueprint, read the
  * source, compute stage metrics, run every rule, apply suppressions and the baseline, score maturity. Returns
- * the report; prints nothing.
+ * the run (report, snapshot, verdict); prints nothing.
  */
 public final class AuditService {
     private final ConnectorContext context;
@@ -40,22 +46,29 @@ public final class AuditService {
     }
 
     /**
-     * Runs one audit.
+     * Runs one audit: loads the blueprint and the baseline, reads the source with what the blueprint needs, audits
+     * it and judges the result at the request's threshold. The caller closes the run.
      *
      * @throws dev.l2o.error.L2oException USER for a bad blueprint, source or baseline; EXTERNAL when the source
      *     gave nothing usable (a partly read source gives an incomplete report instead)
      */
-    public AuditReport audit(AuditRequest request) {
-        LoadedBlueprint loaded = BlueprintLoader.load(request.blueprint());
-        Baseline baseline = request.baseline() == null ? new Baseline(java.util.Set.of()) : Baseline.read(request.baseline());
-        try (OpenSource source = OpenSource.fetch(request.source(), request.historyCsv(),
-                FetchRequests.forBlueprint(loaded.blueprint()), context)) {
-            return audit(loaded, source.snapshot(), request.asOf(), baseline);
+    public AuditRun run(AuditRequest request) {
+        LoadedBlueprint loaded = request.blueprintName() == null ? BlueprintLoader.load(request.blueprint())
+                : BlueprintLoader.parse(readString(request.blueprint()), request.blueprintName());
+        Baseline baseline = request.baseline() == null ? Baseline.none() : Baseline.read(request.baseline());
+        OpenSource source = OpenSource.fetch(request.source(), request.historyCsv(),
+                FetchRequests.forBlueprint(loaded.blueprint()), context);
+        try {
+            AuditReport report = audit(loaded, source.snapshot(), request.asOf(), baseline);
+            return new AuditRun(report, source, Verdict.of(report, request.failOn()));
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
         }
     }
 
     /** Audits an already fetched snapshot (its history must stay readable during the call). */
-    public AuditReport audit(LoadedBlueprint loaded, Snapshot snapshot, Instant asOfOrNull, Baseline baseline) {
+    AuditReport audit(LoadedBlueprint loaded, Snapshot snapshot, Instant asOfOrNull, Baseline baseline) {
         Blueprint blueprint = loaded.blueprint();
         Instant asOf = asOfOrNull == null ? snapshot.asOf() : asOfOrNull;
         StageMetrics metrics = StageMetricsCalculator.compute(blueprint, snapshot, asOf);
@@ -86,5 +99,13 @@ public final class AuditService {
                 SnapshotFacts.of(snapshot, metrics.rows() + metrics.ignoredRows()),
                 descriptors,
                 BlueprintAnchors.of(loaded, snapshot.crm(), all));
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new L2oException(ErrorCode.UNREADABLE_FILE, "cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 }

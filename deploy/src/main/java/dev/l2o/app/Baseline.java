@@ -29,6 +29,11 @@ public record Baseline(Set<String> accepted) {
         accepted = Set.copyOf(new TreeSet<>(accepted));
     }
 
+    /** No accepted findings: every finding counts. */
+    public static Baseline none() {
+        return new Baseline(Set.of());
+    }
+
     public boolean contains(Finding finding) {
         return accepted.contains(key(finding.ruleId(), finding.subject()));
     }

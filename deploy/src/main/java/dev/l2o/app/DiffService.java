@@ -2,20 +2,17 @@ package dev.l2o.app;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.l2o.blueprint.BlueprintLoader;
-import dev.l2o.blueprint.LoadedBlueprint;
 import dev.l2o.connector.ConnectorContext;
 import dev.l2o.connector.FetchRequest;
 import dev.l2o.connector.SourceSpec;
-import dev.l2o.audit.AuditReport;
 import dev.l2o.report.DiffReport;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Change drift ({@code l2o diff}): reads two sources, lists what changed in their configuration and, with a
- * blueprint, audits both and compares the findings. Returns the report; prints nothing.
+ * blueprint, audits both with {@link AuditService} and compares the findings. Returns the report; prints nothing.
  */
 public final class DiffService {
     private final ConnectorContext context;
@@ -34,19 +31,21 @@ public final class DiffService {
     public DiffReport diff(SourceSpec before, SourceSpec after, Path blueprint, Instant asOf) {
         requireNonNull(before, "before is null");
         requireNonNull(after, "after is null");
-        LoadedBlueprint loaded = blueprint == null ? null : BlueprintLoader.load(blueprint);
-        FetchRequest request = loaded == null ? FetchRequest.everything() : FetchRequests.forBlueprint(loaded.blueprint());
-        try (OpenSource old = OpenSource.fetch(before, null, request, context);
-                OpenSource neu = OpenSource.fetch(after, null, request, context)) {
-            AuditReport oldAudit = null;
-            AuditReport newAudit = null;
-            if (loaded != null) {
-                AuditService audits = new AuditService(context);
-                Baseline none = new Baseline(Set.of());
-                oldAudit = audits.audit(loaded, old.snapshot(), asOf, none);
-                newAudit = audits.audit(loaded, neu.snapshot(), asOf, none);
+        if (blueprint == null) {
+            try (OpenSource old = OpenSource.fetch(before, null, FetchRequest.everything(), context);
+                    OpenSource neu = OpenSource.fetch(after, null, FetchRequest.everything(), context)) {
+                return DiffReport.of(ToolVersion.current(), old.snapshot(), neu.snapshot(), null, null);
             }
-            return DiffReport.of(ToolVersion.current(), old.snapshot(), neu.snapshot(), oldAudit, newAudit);
         }
+        // Each side's verdict is not the diff's: the diff is judged by the findings the change introduces.
+        AuditService audits = new AuditService(context);
+        try (AuditRun old = audits.run(request(blueprint, before, asOf));
+                AuditRun neu = audits.run(request(blueprint, after, asOf))) {
+            return DiffReport.of(ToolVersion.current(), old.snapshot(), neu.snapshot(), old.report(), neu.report());
+        }
+    }
+
+    private static AuditRequest request(Path blueprint, SourceSpec source, Instant asOf) {
+        return new AuditRequest(blueprint, null, source, null, asOf, null, Optional.empty());
     }
 }

@@ -1,10 +1,12 @@
 package dev.l2o.cli;
 
 import dev.l2o.app.AuditRequest;
+import dev.l2o.app.AuditRun;
 import dev.l2o.app.AuditService;
 import dev.l2o.audit.AuditReport;
-import dev.l2o.report.ReportWriters;
 import dev.l2o.report.ReportContext;
+import dev.l2o.report.ReportWriter;
+import dev.l2o.report.ReportWriters;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +17,9 @@ import picocli.CommandLine.Option;
 
 /** {@code l2o audit}: fetch a source, compare it with a blueprint, compute metrics, write reports. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Fetch a source, compare it with a blueprint, compute metrics, write reports.",
+        description = {"Fetch a source, compare it with a blueprint, compute metrics, write reports.",
+                "Formats: text (standard output), json, md, html, junit, sarif (files under --out, default l2o-report). "
+                        + "Default: text and json."},
         footer = {"", "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage or input error; "
                 + "3 the audit is incomplete (the source could not be read fully)."})
 final class AuditCommand implements Callable<Integer> {
@@ -27,12 +31,8 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source = new SourceOptions();
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "l2o-report", description = "Where report files go (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--format", paramLabel = "F",
-            description = "text (stdout), json, md, html, junit or sarif (files under --out). Repeatable. Default: text and json.")
-    List<String> formats = List.of();
+    @Mixin
+    ReportOutputOptions output = new ReportOutputOptions(List.of("text", "json"), Path.of("l2o-report"));
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
             description = "error, warning, info or never (default: ${DEFAULT-VALUE}).")
@@ -52,22 +52,23 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // A wrong --format is a usage error before any API call, not after a long fetch.
-        formats.forEach(format -> ReportWriters.forFormat(format, false));
-        AuditService service = new AuditService(Contexts.connectorContext(environment));
-        AuditReport report = service.audit(new AuditRequest(blueprint, source.spec(environment.environment()),
-                source.historyCsv, asOf, baseline));
-        List<Path> files = ReportOutput.write(report, new ReportContext(failOn.threshold()), formats, out, environment);
-        files.forEach(file -> environment.err().println("l2o: wrote " + file));
-        return exitCode(report, failOn);
+        List<ReportWriter> writers = output.formats().stream()
+                .map(format -> ReportWriters.forFormat(format, environment.terminal()))
+                .toList();
+        AuditRequest request = new AuditRequest(blueprint, null, source.spec(environment.environment()), source.historyCsv,
+                asOf, baseline, failOn.threshold());
+        try (AuditRun run = new AuditService(Contexts.connectorContext(environment)).run(request)) {
+            List<Path> files = output.write(renderings(writers, run.report(), ReportContext.of(failOn.threshold())), environment);
+            files.forEach(file -> environment.err().println("l2o: wrote " + file));
+            return ExitCode.of(run.verdict());
+        }
     }
 
-    static int exitCode(AuditReport report, FailOn failOn) {
-        if (!report.complete()) {
-            return ExitCode.INCOMPLETE;
-        }
-        if (failOn.threshold() != null && report.countAtLeast(failOn.threshold()) > 0) {
-            return ExitCode.FINDINGS;
-        }
-        return ExitCode.OK;
+    /** The audit report in each of {@code writers}' formats; the demo writes its reports the same way. */
+    static List<ReportOutputOptions.Rendering> renderings(List<ReportWriter> writers, AuditReport report, ReportContext context) {
+        return writers.stream()
+                .map(writer -> new ReportOutputOptions.Rendering(writer.format(), writer.defaultFileName(),
+                        out -> writer.write(report, context, out)))
+                .toList();
     }
 }

@@ -1,26 +1,22 @@
 package dev.l2o.cli;
 
+import dev.l2o.app.AuditRequest;
+import dev.l2o.app.AuditRun;
 import dev.l2o.app.AuditService;
-import dev.l2o.app.Baseline;
 import dev.l2o.app.BundledExamples;
-import dev.l2o.app.OpenSource;
-import dev.l2o.app.FetchRequests;
 import dev.l2o.app.SimulatedSources;
 import dev.l2o.app.TemporaryDirectory;
-import dev.l2o.blueprint.BlueprintLoader;
-import dev.l2o.blueprint.LoadedBlueprint;
 import dev.l2o.connector.ConnectorContext;
-import dev.l2o.audit.AuditReport;
 import dev.l2o.report.ReportContext;
+import dev.l2o.report.ReportWriter;
 import dev.l2o.report.ReportWriters;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code l2o demo}: the embedded default. Starts a simulated Salesforce org (Northwind, from the bundled SFDX
@@ -35,11 +31,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private final CliEnvironment environment;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "l2o-report", description = "Where reports go (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--format", paramLabel = "F", description = "Report formats (default: all of them). Repeatable.")
-    List<String> formats = ReportWriters.formats();
+    @Mixin
+    ReportOutputOptions output = new ReportOutputOptions(ReportWriters.formats(), Path.of("l2o-report"));
 
     DemoCommand(CliEnvironment environment) {
         this.environment = environment;
@@ -47,6 +40,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<ReportWriter> writers = output.formats().stream()
+                .map(format -> ReportWriters.forFormat(format, environment.terminal()))
+                .toList();
         try (TemporaryDirectory temporary = TemporaryDirectory.create("l2o-demo")) {
             Path work = temporary.path();
             Path northwind = BundledExamples.extract("northwind", work);
@@ -54,39 +50,34 @@ final class DemoCommand implements Callable<Integer> {
             int exit = ExitCode.OK;
             environment.err().println("l2o demo: 1/2 Northwind on a simulated Salesforce org (planted drift: examples/northwind/DRIFT.md)");
             try (SimulatedSources.Running org = SimulatedSources.salesforce(northwind, 0)) {
-                exit = Math.max(exit, audit("northwind-salesforce", northwind.resolve("blueprint.yaml"), org, work));
+                exit = Math.max(exit, audit("northwind-salesforce", northwind.resolve("blueprint.yaml"), org, work, writers));
             }
             environment.err().println("l2o demo: 2/2 Brightwave on a simulated HubSpot portal (planted drift: examples/hubspot/DRIFT.md)");
             try (SimulatedSources.Running portal = SimulatedSources.hubspot(brightwave.resolve("portal.json"), 0)) {
-                exit = Math.max(exit, audit("brightwave-hubspot", brightwave.resolve("blueprint.yaml"), portal, work));
+                exit = Math.max(exit, audit("brightwave-hubspot", brightwave.resolve("blueprint.yaml"), portal, work, writers));
             }
             return exit;
         }
     }
 
     /** Audits one simulator; findings are the point of a demo, so only an incomplete audit fails it. */
-    private int audit(String name, Path blueprint, SimulatedSources.Running simulator, Path work) {
+    private int audit(String name, Path blueprint, SimulatedSources.Running simulator, Path work, List<ReportWriter> writers) {
         environment.err().println("l2o demo: auditing " + simulator.source().scheme() + " at " + simulator.url());
         ConnectorContext context = new ConnectorContext(Clock.systemUTC(), simulator.environment(), work,
                 new ConsoleProgress(environment.err(), environment.terminal()));
         // Named as in the repository, not by the temporary folder the bundled copy was extracted to.
-        LoadedBlueprint loaded = BlueprintLoader.parse(readString(blueprint),
-                "examples/" + blueprint.getParent().getFileName() + "/" + blueprint.getFileName());
-        AuditReport report;
-        try (OpenSource source = OpenSource.fetch(simulator.source(), null, FetchRequests.forBlueprint(loaded.blueprint()), context)) {
-            report = new AuditService(context).audit(loaded, source.snapshot(), DEMO_AS_OF, new Baseline(Set.of()));
-        }
-        List<Path> files = ReportOutput.write(report, ReportContext.DEFAULT, formats, out.resolve(name), environment);
-        files.forEach(file -> environment.err().println("l2o demo: wrote " + file));
-        environment.out().println();
-        return report.complete() ? ExitCode.OK : ExitCode.INCOMPLETE;
-    }
-
-    private static String readString(Path file) {
-        try {
-            return java.nio.file.Files.readString(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        AuditRequest request = new AuditRequest(blueprint,
+                "examples/" + blueprint.getParent().getFileName() + "/" + blueprint.getFileName(), simulator.source(),
+                null, DEMO_AS_OF, null, ReportContext.DEFAULT.threshold());
+        try (AuditRun run = new AuditService(context).run(request)) {
+            List<Path> files = output.inFolder(name)
+                    .write(AuditCommand.renderings(writers, run.report(), ReportContext.DEFAULT), environment);
+            files.forEach(file -> environment.err().println("l2o demo: wrote " + file));
+            environment.out().println();
+            return switch (run.verdict()) {
+                case PASSED, FINDINGS -> ExitCode.OK;
+                case INCOMPLETE -> ExitCode.INCOMPLETE;
+            };
         }
     }
 }

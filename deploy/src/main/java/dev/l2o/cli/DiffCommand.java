@@ -2,28 +2,26 @@ package dev.l2o.cli;
 
 import dev.l2o.app.DiffService;
 import dev.l2o.connector.SourceSpec;
-import dev.l2o.error.ErrorCode;
-import dev.l2o.error.L2oException;
 import dev.l2o.report.DiffReport;
 import dev.l2o.report.DiffWriter;
 import dev.l2o.report.DiffWriters;
 import dev.l2o.report.ReportContext;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code l2o diff OLD NEW}: what changed between two sources and, with a blueprint, which findings it adds or resolves. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = "What changed between two sources (snapshots, SFDX folders, live orgs); with --blueprint, "
+        description = {"What changed between two sources (snapshots, SFDX folders, live orgs); with --blueprint, "
                 + "which findings the change introduces and which it resolves.",
+                "Formats: text (default), json, md: one on standard output, or files under --out (diff.json, diff.md)."},
         footer = {"", "Exit codes: 0 the change introduces nothing at or above --fail-on; 1 it does; 2 usage or input error; "
                 + "3 a source could not be read fully."})
 final class DiffCommand implements Callable<Integer> {
@@ -38,11 +36,8 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--blueprint", paramLabel = "B", description = "Audit both sources with this blueprint and compare the findings.")
     Path blueprint;
 
-    @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text, json or md (default: ${DEFAULT-VALUE}).")
-    String format;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
-    Path out;
+    @Mixin
+    ReportOutputOptions output = new ReportOutputOptions(List.of("text"), null);
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
             description = "error, warning, info or never (default: ${DEFAULT-VALUE}): fail when the change introduces a finding at or above it.")
@@ -58,23 +53,16 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DiffWriter writer = DiffWriters.forFormat(format);
-        ReportContext context = new ReportContext(failOn.threshold());
+        List<DiffWriter> writers = output.formats().stream().map(DiffWriters::forFormat).toList();
+        ReportContext context = ReportContext.of(failOn.threshold());
         DiffReport report = new DiffService(Contexts.connectorContext(environment))
                 .diff(spec(before), spec(after), blueprint, asOf);
-        if (out == null) {
-            ByteArrayOutputStream text = new ByteArrayOutputStream();
-            render(writer, report, context, text);
-            environment.out().print(text.toString(StandardCharsets.UTF_8));
-            environment.out().flush();
-        } else {
-            ReportOutput.writeAtomically(out, stream -> render(writer, report, context, stream));
-            environment.err().println("l2o: wrote " + out);
-        }
-        if (!report.complete()) {
-            return ExitCode.INCOMPLETE;
-        }
-        return DiffWriters.fails(report, context) ? ExitCode.FINDINGS : ExitCode.OK;
+        List<ReportOutputOptions.Rendering> renderings = writers.stream()
+                .map(writer -> new ReportOutputOptions.Rendering(writer.format(), writer.defaultFileName(),
+                        out -> writer.write(report, context, out)))
+                .toList();
+        output.write(renderings, environment).forEach(file -> environment.err().println("l2o: wrote " + file));
+        return ExitCode.of(context.verdict(report));
     }
 
     /** A source with the Salesforce options of the environment, as {@code --source} gets them. */
@@ -89,13 +77,5 @@ final class DiffCommand implements Callable<Integer> {
             options.put("loginUrl", loginUrl);
         }
         return SourceSpec.parse(text, options);
-    }
-
-    private static void render(DiffWriter writer, DiffReport report, ReportContext context, java.io.OutputStream stream) {
-        try {
-            writer.write(report, context, stream);
-        } catch (IOException e) {
-            throw new L2oException(ErrorCode.UNREADABLE_FILE, "cannot write the " + writer.format() + " diff: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.l2o.cli;
 
+import dev.l2o.audit.Verdict;
 import dev.l2o.error.ErrorType;
 
 /** The exit codes of CONTRACT.md section 1. */
@@ -16,6 +17,15 @@ public final class ExitCode {
     public static final int INTERNAL = 4;
 
     private ExitCode() {}
+
+    /** The exit code of a finished run: its verdict, and nothing else. */
+    public static int of(Verdict verdict) {
+        return switch (verdict) {
+            case PASSED -> OK;
+            case FINDINGS -> FINDINGS;
+            case INCOMPLETE -> INCOMPLETE;
+        };
+    }
 
     public static int of(ErrorType type) {
         return switch (type) {

@@ -1,6 +1,7 @@
 package dev.l2o.cli;
 
 import dev.l2o.rules.Severity;
+import java.util.Optional;
 
 /** {@code --fail-on}: the lowest severity that fails a run, or never. */
 enum FailOn {
@@ -15,8 +16,8 @@ enum FailOn {
         this.threshold = threshold;
     }
 
-    /** The threshold, or null for never. */
-    Severity threshold() {
-        return threshold;
+    /** The threshold, empty for never. */
+    Optional<Severity> threshold() {
+        return Optional.ofNullable(threshold);
     }
 }

@@ -3,15 +3,23 @@ package dev.l2o.cli;
 import dev.l2o.app.BlueprintDraft;
 import dev.l2o.app.FetchRequests;
 import dev.l2o.app.OpenSource;
+import dev.l2o.audit.Verdict;
 import dev.l2o.blueprint.Blueprint;
 import dev.l2o.blueprint.BlueprintLoader;
 import dev.l2o.connector.FetchRequest;
+import dev.l2o.error.ErrorCode;
+import dev.l2o.error.L2oException;
 import dev.l2o.metrics.StageMetrics;
 import dev.l2o.metrics.StageMetricsCalculator;
 import dev.l2o.report.JsonReportWriter;
 import dev.l2o.report.TextReportWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,8 +27,12 @@ import picocli.CommandLine.Option;
 
 /** {@code l2o metrics}: stage metrics only. */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
-        description = "Stage metrics only: time in stage, conversion, win rate, sales cycle, velocity.")
+        description = {"Stage metrics only: time in stage, conversion, win rate, sales cycle, velocity.",
+                "Formats: text (default), json: one on standard output, or files under --out (metrics.json)."},
+        footer = {"", "Exit codes: 0 the metrics are complete; 2 usage or input error; 3 the source could not be read fully."})
 final class MetricsCommand implements Callable<Integer> {
+    private static final List<String> FORMATS = List.of("text", "json");
+
     private final CliEnvironment environment;
 
     @Mixin
@@ -34,8 +46,8 @@ final class MetricsCommand implements Callable<Integer> {
             description = "\"Now\" for open stays (ISO date or date-time); default: when the source was read.")
     Instant asOf;
 
-    @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin
+    ReportOutputOptions output = new ReportOutputOptions(List.of("text"), null);
 
     MetricsCommand(CliEnvironment environment) {
         this.environment = environment;
@@ -43,9 +55,10 @@ final class MetricsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new dev.l2o.error.L2oException(dev.l2o.error.ErrorCode.BAD_ARGUMENT, "unknown --format '" + format + "': use text or json");
-        }
+        List<String> formats = output.formats();
+        formats.stream().filter(format -> !FORMATS.contains(format)).findFirst().ifPresent(format -> {
+            throw new L2oException(ErrorCode.BAD_ARGUMENT, "unknown --format '" + format + "' for l2o metrics: use text or json");
+        });
         Blueprint given = blueprint == null ? null : BlueprintLoader.load(blueprint).blueprint();
         FetchRequest request = given == null ? FetchRequest.everything() : FetchRequests.forBlueprint(given);
         try (OpenSource open = OpenSource.fetch(source.spec(environment.environment()), source.historyCsv, request,
@@ -55,13 +68,19 @@ final class MetricsCommand implements Callable<Integer> {
                     : BlueprintLoader.parse(BlueprintDraft.yaml(open.snapshot(), "metrics"), "(drafted from the source)").blueprint();
             StageMetrics metrics = StageMetricsCalculator.compute(effective, open.snapshot(),
                     asOf == null ? open.snapshot().asOf() : asOf);
-            if (format.equals("json")) {
-                environment.out().println(JsonReportWriter.metricsJson(metrics));
-            } else {
-                TextReportWriter.writeMetrics(metrics, environment.out(), environment.terminal());
-            }
-            environment.out().flush();
-            return open.snapshot().completeness().complete() ? ExitCode.OK : ExitCode.INCOMPLETE;
+            output.write(formats.stream().map(format -> rendering(format, metrics)).toList(), environment)
+                    .forEach(file -> environment.err().println("l2o: wrote " + file));
+            // Metrics judge nothing: only an incomplete source fails them.
+            return ExitCode.of(Verdict.of(open.snapshot().completeness().complete(), List.of(), Optional.empty()));
         }
+    }
+
+    private ReportOutputOptions.Rendering rendering(String format, StageMetrics metrics) {
+        if (format.equals("json")) {
+            return new ReportOutputOptions.Rendering(format, "metrics.json",
+                    out -> out.write((JsonReportWriter.metricsJson(metrics) + "\n").getBytes(StandardCharsets.UTF_8)));
+        }
+        return new ReportOutputOptions.Rendering(format, "metrics.txt", out -> TextReportWriter.writeMetrics(metrics,
+                new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)), environment.terminal()));
     }
 }

@@ -11,6 +11,9 @@ public interface DiffWriter {
     /** The {@code --format} name. */
     String format();
 
+    /** The file name under a folder given as {@code --out} ({@code diff.md}). */
+    String defaultFileName();
+
     /** Writes the report as judged by {@code context}; does not close {@code out}. */
     void write(DiffReport report, ReportContext context, OutputStream out) throws IOException;
 }

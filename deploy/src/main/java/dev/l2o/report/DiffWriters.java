@@ -16,9 +16,4 @@ public final class DiffWriters {
                 .orElseThrow(() -> new L2oException(ErrorCode.BAD_ARGUMENT, "unknown --format '" + format + "' for l2o diff: use one of "
                         + ALL.stream().map(DiffWriter::format).collect(Collectors.joining(", "))));
     }
-
-    /** Whether the change fails the run: it introduces a finding at or above the threshold, or a source is incomplete. */
-    public static boolean fails(DiffReport report, ReportContext context) {
-        return !report.complete() || report.introduced().stream().anyMatch(context::fails);
-    }
 }

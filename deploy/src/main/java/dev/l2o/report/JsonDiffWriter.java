@@ -26,6 +26,11 @@ public final class JsonDiffWriter implements DiffWriter {
     }
 
     @Override
+    public String defaultFileName() {
+        return "diff.json";
+    }
+
+    @Override
     public void write(DiffReport report, ReportContext context, OutputStream out) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("schemaVersion", 1);
@@ -36,7 +41,7 @@ public final class JsonDiffWriter implements DiffWriter {
         ArrayNode reasons = root.putArray("incompleteReasons");
         report.incompleteReasons().forEach(reasons::add);
         root.put("failOn", context.failOnName());
-        root.put("fails", DiffWriters.fails(report, context));
+        root.put("fails", context.fails(report));
         ArrayNode changes = root.putArray("changes");
         for (Change change : report.changes().changes()) {
             ObjectNode node = changes.addObject();

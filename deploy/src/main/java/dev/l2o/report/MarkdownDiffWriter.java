@@ -28,6 +28,11 @@ public final class MarkdownDiffWriter implements DiffWriter {
     }
 
     @Override
+    public String defaultFileName() {
+        return "diff.md";
+    }
+
+    @Override
     public void write(DiffReport report, ReportContext context, OutputStream out) throws IOException {
         out.write(render(report, context).getBytes(StandardCharsets.UTF_8));
     }
@@ -41,7 +46,7 @@ public final class MarkdownDiffWriter implements DiffWriter {
         head.append("\n\n");
         if (report.audited()) {
             long failing = report.introduced().stream().filter(context::fails).count();
-            head.append(DiffWriters.fails(report, context)
+            head.append(context.fails(report)
                     ? "❌ **This change introduces " + Markdown.count(failing, "finding") + " at or above `" + context.failOnName() + "`**"
                     : "✅ **No new findings at or above `" + context.failOnName() + "`**").append("\n\n");
         }

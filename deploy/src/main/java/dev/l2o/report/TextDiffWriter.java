@@ -17,6 +17,11 @@ public final class TextDiffWriter implements DiffWriter {
     }
 
     @Override
+    public String defaultFileName() {
+        return "diff.txt";
+    }
+
+    @Override
     public void write(DiffReport report, ReportContext context, OutputStream stream) throws IOException {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
         out.println("l2o diff · " + source(report.before().type(), report.before().location()) + " → "
@@ -34,7 +39,7 @@ public final class TextDiffWriter implements DiffWriter {
             out.println();
             out.println("Against blueprint " + report.blueprintName() + ": " + Markdown.count(report.introduced().size(), "finding")
                     + " introduced, " + report.resolved().size() + " resolved, " + report.unchanged() + " unchanged"
-                    + (DiffWriters.fails(report, context) ? " — fails at --fail-on " + context.failOnName() : ""));
+                    + (context.fails(report) ? " — fails at --fail-on " + context.failOnName() : ""));
             findings(out, "Introduced", report.introduced());
             findings(out, "Resolved", report.resolved());
         }

@@ -1,5 +1,6 @@
 package dev.l2o.store;
 
+import dev.l2o.audit.Verdict;
 import java.util.Locale;
 
 /** How a finished audit run ended. */
@@ -14,6 +15,15 @@ public enum RunOutcome {
     FAILED,
     /** Stopped before it finished (shutdown, or a node that died); a later attempt may take the run over. */
     INTERRUPTED;
+
+    /** The outcome of a run that finished with {@code verdict}. */
+    public static RunOutcome of(Verdict verdict) {
+        return switch (verdict) {
+            case PASSED -> PASSED;
+            case FINDINGS -> DRIFT;
+            case INCOMPLETE -> INCOMPLETE;
+        };
+    }
 
     /** The lower-case name used in output and metrics labels. */
     public String id() {

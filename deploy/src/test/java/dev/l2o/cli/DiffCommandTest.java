@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DiffCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String BLUEPRINT = """
+    /** A blueprint {@link Org} conforms to: only what a test changes in the org is a finding. */
+    static final String BLUEPRINT = """
             apiVersion: l2o/v1
             kind: Blueprint
             metadata: { name: diff-test }

@@ -2,6 +2,7 @@ package dev.l2o.report;
 
 import dev.l2o.audit.AuditReport;
 import dev.l2o.app.AuditRequest;
+import dev.l2o.app.AuditRun;
 import dev.l2o.app.AuditService;
 import dev.l2o.connector.ConnectorContext;
 import dev.l2o.connector.SourceSpec;
@@ -25,8 +26,11 @@ final class Northwind {
 
     static synchronized AuditReport report() {
         if (report == null) {
-            report = new AuditService(ConnectorContext.standard()).audit(new AuditRequest(FOLDER.resolve("blueprint.yaml"),
-                    new SourceSpec("sfdx", FOLDER.toString(), Map.of()), null, AS_OF, null));
+            AuditRequest request = new AuditRequest(FOLDER.resolve("blueprint.yaml"), null,
+                    new SourceSpec("sfdx", FOLDER.toString(), Map.of()), null, AS_OF, null, ReportContext.DEFAULT.threshold());
+            try (AuditRun run = new AuditService(ConnectorContext.standard()).run(request)) {
+                report = run.report();
+            }
         }
         return report;
     }

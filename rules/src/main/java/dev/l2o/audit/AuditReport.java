@@ -105,11 +105,6 @@ public record AuditReport(
         return rules.stream().filter(r -> r.id().equals(ruleId)).findFirst();
     }
 
-    /** Findings that count at or above {@code threshold}. */
-    public long countAtLeast(Severity threshold) {
-        return findings.stream().filter(f -> f.severity().atLeast(threshold)).count();
-    }
-
     /** Findings that count with exactly {@code severity}. */
     public long count(Severity severity) {
         return findings.stream().filter(f -> f.severity() == severity).count();
