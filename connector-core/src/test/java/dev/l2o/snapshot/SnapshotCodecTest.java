@@ -303,7 +303,47 @@ class SnapshotCodecTest {
         // when, then
         assertThatThrownBy(() -> SnapshotReader.read(file))
                 .isInstanceOf(L2oException.class)
-                .hasMessageEndingWith(": pipelines[0]: probability out of 0..100: 175.5");
+                .hasMessageEndingWith(": pipelines[0].stages[2]: probability out of 0..100: 175.5");
+    }
+
+    @Test
+    void anUnknownEnumValueIsReportedByItsPath() throws IOException {
+        // given
+        String json = prettyJson(gunzip(bytesOf(SampleSnapshots.salesforce()))).replace("\"kind\" : \"VALIDATION\"", "\"kind\" : \"ROBOT\"");
+        Path file = directory.resolve("unknown-kind.json");
+        Files.writeString(file, json);
+
+        // when, then
+        assertThatThrownBy(() -> SnapshotReader.read(file))
+                .isInstanceOfSatisfying(L2oException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_SNAPSHOT))
+                .hasMessageMatching("snapshot .*unknown-kind\\.json, line \\d+, column \\d+: automations\\[0\\]\\.kind has unknown value 'ROBOT'");
+    }
+
+    @Test
+    void aRecordValueThatIsNoScalarIsReportedByItsPath() throws IOException {
+        // given
+        String json = prettyJson(gunzip(bytesOf(SampleSnapshots.salesforce()))).replaceFirst("\"Amount\" : [^,\n]+", "\"Amount\" : [ 1 ]");
+        Path file = directory.resolve("array-value.json");
+        Files.writeString(file, json);
+
+        // when, then
+        assertThatThrownBy(() -> SnapshotReader.read(file))
+                .isInstanceOf(L2oException.class)
+                .hasMessageMatching("snapshot .*array-value\\.json, line \\d+, column \\d+: records\\[\\d+\\]\\.values\\.Amount "
+                        + "is not a string, whole number, number, boolean or null");
+    }
+
+    @Test
+    void aMissingRequiredValueIsReportedByTheObjectThatNeedsIt() throws IOException {
+        // given
+        String json = prettyJson(gunzip(bytesOf(SampleSnapshots.salesforce()))).replaceFirst("\"apiName\" : \"[^\"]*\",", "");
+        Path file = directory.resolve("missing.json");
+        Files.writeString(file, json);
+
+        // when, then
+        assertThatThrownBy(() -> SnapshotReader.read(file))
+                .isInstanceOf(L2oException.class)
+                .hasMessageMatching("snapshot .*missing\\.json, line \\d+, column \\d+: pipelines\\[0\\]\\.stages\\[0\\]: apiName is null");
     }
 
     @Test
