@@ -49,6 +49,18 @@ class ScheduleConfigLoaderTest {
         return file;
     }
 
+    /** A schedule file of one audit {@code a} with {@code auditLines} (YAML lines, as at the audit's indentation) added. */
+    private static String oneAuditWith(String auditLines) {
+        return """
+                apiVersion: l2o/v1
+                kind: AuditSchedule
+                audits:
+                  - name: a
+                    source: hubspot
+                    blueprint: b.yaml
+                """ + auditLines.indent(4);
+    }
+
     private L2oException loadError(String yaml) throws IOException {
         Path file = write(yaml);
         try {
@@ -287,27 +299,11 @@ class ScheduleConfigLoaderTest {
     @Test
     void acceptsEveryFormatTheReportWritersKnowAndNamesThemForAnUnknownOne() throws IOException {
         // given
-        Path file = write("""
-                apiVersion: l2o/v1
-                kind: AuditSchedule
-                audits:
-                  - name: a
-                    source: hubspot
-                    blueprint: b.yaml
-                    formats: [%s]
-                """.formatted(String.join(", ", ReportWriters.formats())));
+        Path file = write(oneAuditWith("formats: [" + String.join(", ", ReportWriters.formats()) + "]"));
 
         // when
         ScheduledAudit audit = ScheduleConfigLoader.load(file).audits().get(0);
-        L2oException error = loadError("""
-                apiVersion: l2o/v1
-                kind: AuditSchedule
-                audits:
-                  - name: a
-                    source: hubspot
-                    blueprint: b.yaml
-                    formats: [json, pdf]
-                """);
+        L2oException error = loadError(oneAuditWith("formats: [json, pdf]"));
 
         // then
         assertThat(audit.formats()).isEqualTo(ReportWriters.formats());
@@ -327,16 +323,7 @@ class ScheduleConfigLoaderTest {
     @Test
     void rejectsANotificationWithBothTargets() throws IOException {
         // when
-        L2oException error = loadError("""
-                apiVersion: l2o/v1
-                kind: AuditSchedule
-                audits:
-                  - name: a
-                    source: hubspot
-                    blueprint: b.yaml
-                    notify:
-                      - { slackWebhookEnv: SLACK, webhookEnv: HOOK }
-                """);
+        L2oException error = loadError(oneAuditWith("notify:\n  - { slackWebhookEnv: SLACK, webhookEnv: HOOK }"));
 
         // then
         assertThat(error.getMessage()).isEqualTo(folder.resolve("audits.yaml")
@@ -346,16 +333,7 @@ class ScheduleConfigLoaderTest {
     @Test
     void rejectsACredentialThatIsNotAnEnvironmentVariableName() throws IOException {
         // when
-        L2oException error = loadError("""
-                apiVersion: l2o/v1
-                kind: AuditSchedule
-                audits:
-                  - name: a
-                    source: hubspot
-                    blueprint: b.yaml
-                    credentials:
-                      HUBSPOT-TOKEN: { env: TOKEN }
-                """);
+        L2oException error = loadError(oneAuditWith("credentials:\n  HUBSPOT-TOKEN: { env: TOKEN }"));
 
         // then
         assertThat(error.getMessage()).isEqualTo(folder.resolve("audits.yaml")
