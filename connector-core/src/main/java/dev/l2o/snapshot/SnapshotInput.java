@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import java.io.BufferedInputStream;
@@ -25,9 +24,6 @@ import java.util.zip.ZipException;
  * knows it, the line and column.
  */
 final class SnapshotInput implements Closeable {
-    /** Only for reading bounded parts (one pipeline, one record) as trees; rows are never read through it. */
-    static final ObjectMapper MAPPER = new ObjectMapper();
-
     private static final int GZIP_MAGIC_FIRST = 0x1f;
     private static final int GZIP_MAGIC_SECOND = 0x8b;
     private static final int BUFFER = 1 << 16;
@@ -54,7 +50,7 @@ final class SnapshotInput implements Closeable {
             boolean gzip = raw.read() == GZIP_MAGIC_FIRST && raw.read() == GZIP_MAGIC_SECOND;
             raw.reset();
             InputStream content = gzip ? new GZIPInputStream(raw, BUFFER) : raw;
-            return new SnapshotInput(file, MAPPER.getFactory().createParser(content));
+            return new SnapshotInput(file, SnapshotJson.MAPPER.getFactory().createParser(content));
         } catch (NoSuchFileException e) {
             closeQuietly(raw);
             throw new L2oException(ErrorCode.UNREADABLE_FILE, "snapshot file " + file + " does not exist", e);

@@ -2,8 +2,9 @@ package dev.l2o.snapshot;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import dev.l2o.model.Assignee;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Reads files written by {@link SnapshotWriter} (gzip-compressed, or plain JSON for hand-made fixtures).
@@ -97,16 +97,16 @@ public final class SnapshotReader {
 
     private static void readPart(SnapshotInput in, String name, Parts parts) throws IOException {
         switch (name) {
-            case "source" -> parts.source = decode(in, name, ConfigDecoder::source);
+            case "source" -> parts.source = decode(in, name, SourceInfo.class);
             case "crm" -> parts.crm = text(in, name);
             case "asOf" -> parts.asOf = instant(in, name);
-            case "completeness" -> parts.completeness = decode(in, name, ConfigDecoder::completeness);
-            case "pipelines" -> parts.pipelines = decodeAll(in, name, ConfigDecoder::pipeline);
-            case "fields" -> parts.fields = decodeAll(in, name, ConfigDecoder::field);
-            case "automations" -> parts.automations = decodeAll(in, name, ConfigDecoder::automation);
-            case "assignmentRules" -> parts.assignmentRules = decodeAll(in, name, ConfigDecoder::assignmentRule);
-            case "assignees" -> parts.assignees = decodeAll(in, name, ConfigDecoder::assignee);
-            case "records" -> parts.records = decodeAll(in, name, ConfigDecoder::record);
+            case "completeness" -> parts.completeness = decode(in, name, Completeness.class);
+            case "pipelines" -> parts.pipelines = decodeAll(in, name, Pipeline.class);
+            case "fields" -> parts.fields = decodeAll(in, name, FieldDef.class);
+            case "automations" -> parts.automations = decodeAll(in, name, Automation.class);
+            case "assignmentRules" -> parts.assignmentRules = decodeAll(in, name, AssignmentRule.class);
+            case "assignees" -> parts.assignees = decodeAll(in, name, Assignee.class);
+            case "records" -> parts.records = decodeAll(in, name, CrmRecord.class);
             case SnapshotFormat.HISTORY_FIELD -> {
                 parts.historyPresent = true;
                 parts.history = readHistoryHeader(in);
@@ -132,25 +132,31 @@ public final class SnapshotReader {
         }
     }
 
-    private static <T> T decode(SnapshotInput in, String path, Function<ConfigNode, T> decoder) throws IOException {
-        JsonLocation location = in.parser().currentTokenLocation();
-        JsonNode tree = in.parser().readValueAsTree();
+    /** Decodes one part with databind straight from the stream; a value that does not fit is reported by its path. */
+    private static <T> T decode(SnapshotInput in, String path, Class<T> type) throws IOException {
+        JsonLocation start = in.parser().currentTokenLocation();
+        if (in.parser().currentToken() != JsonToken.START_OBJECT) {
+            throw in.problem(start, path + " is not an object");
+        }
         try {
-            return decoder.apply(ConfigNode.object(tree, path));
-        } catch (ConfigNode.Problem | IllegalArgumentException | NullPointerException e) {
-            throw in.problem(location, e instanceof ConfigNode.Problem ? e.getMessage() : path + ": " + e.getMessage());
+            return SnapshotJson.MAPPER.readValue(in.parser(), type);
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof IOException reading && !(reading instanceof JsonProcessingException)) {
+                throw reading; // the file, not the value: truncated or corrupt
+            }
+            throw in.problem(e.getLocation() == null ? start : e.getLocation(), SnapshotJson.describe(e, path));
         }
     }
 
     /** Decodes an array one element at a time, so only one element is ever held as a tree. */
-    private static <T> List<T> decodeAll(SnapshotInput in, String name, Function<ConfigNode, T> decoder) throws IOException {
+    private static <T> List<T> decodeAll(SnapshotInput in, String name, Class<T> type) throws IOException {
         JsonParser parser = in.parser();
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             throw in.problem(name + " is not an array");
         }
         List<T> values = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            values.add(decode(in, name + "[" + values.size() + "]", decoder));
+            values.add(decode(in, name + "[" + values.size() + "]", type));
         }
         return values;
     }

@@ -303,7 +303,44 @@ class SnapshotCodecTest {
         // when, then
         assertThatThrownBy(() -> SnapshotReader.read(file))
                 .isInstanceOf(L2oException.class)
-                .hasMessageEndingWith(": pipelines[0]: probability out of 0..100: 175.5");
+                .hasMessageEndingWith(": pipelines[0].stages[2]: probability out of 0..100: 175.5");
+    }
+
+    /** The sample snapshot as plain JSON with {@code regex}'s first match replaced, in a file. */
+    private Path sampleWith(String regex, String replacement) throws IOException {
+        Path file = directory.resolve("edited.json");
+        Files.writeString(file, prettyJson(gunzip(bytesOf(SampleSnapshots.salesforce()))).replaceFirst(regex, replacement));
+        return file;
+    }
+
+    @Test
+    void anUnknownEnumValueIsReportedByItsPath() throws IOException {
+        // given
+        Path file = sampleWith("\"kind\" : \"VALIDATION\"", "\"kind\" : \"ROBOT\"");
+
+        // when, then
+        assertThatThrownBy(() -> SnapshotReader.read(file))
+                .isInstanceOfSatisfying(L2oException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_SNAPSHOT))
+                .hasMessageMatching("snapshot .*edited\\.json, line \\d+, column \\d+: automations\\[0\\]\\.kind has unknown value 'ROBOT'");
+    }
+
+    @Test
+    void aRecordValueThatIsNoScalarIsReportedByItsPath() throws IOException {
+        // given
+        Path file = sampleWith("\"Amount\" : [^,\n]+", "\"Amount\" : [ 1 ]");
+
+        // when, then
+        assertThatThrownBy(() -> SnapshotReader.read(file)).hasMessageMatching(".*: records\\[\\d+\\]\\.values\\.Amount "
+                + "is not a string, whole number, number, boolean or null");
+    }
+
+    @Test
+    void aMissingRequiredValueIsReportedByTheObjectThatNeedsIt() throws IOException {
+        // given
+        Path file = sampleWith("\"apiName\" : \"[^\"]*\",", "");
+
+        // when, then
+        assertThatThrownBy(() -> SnapshotReader.read(file)).hasMessageMatching(".*: pipelines\\[0\\]\\.stages\\[0\\]: apiName is null");
     }
 
     @Test

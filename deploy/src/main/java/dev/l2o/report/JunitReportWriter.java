@@ -6,12 +6,14 @@ import dev.l2o.rules.Finding;
 import dev.l2o.rules.SuppressedFinding;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * {@code junit.xml}: JUnit XML for CI test views. One test suite per maturity dimension; in it one test case
@@ -21,6 +23,9 @@ import java.util.TreeMap;
  * An incomplete audit adds a suite {@code source} with an error: it never passes.
  */
 public final class JunitReportWriter implements ReportWriter {
+    /** The JDK's own writer, whatever else is on the class path, so that equal reports stay byte-identical. */
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
+
     @Override
     public String format() {
         return "junit";
@@ -33,12 +38,21 @@ public final class JunitReportWriter implements ReportWriter {
 
     @Override
     public void write(AuditReport report, ReportContext context, OutputStream out) throws IOException {
-        out.write(render(report, context).getBytes(StandardCharsets.UTF_8));
+        try {
+            XMLStreamWriter xml = XML.createXMLStreamWriter(out, "UTF-8");
+            render(report, context, xml);
+            xml.close();
+            out.flush();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write junit.xml: " + e.getMessage(), e);
+        }
     }
 
     private record Case(String rule, String subject, List<Finding> findings, String skipped) {}
 
-    String render(AuditReport report, ReportContext context) {
+    private record Totals(int tests, int failures, int errors, int skipped) {}
+
+    private static Map<Dimension, List<Case>> suites(AuditReport report) {
         Map<Dimension, List<Case>> suites = new LinkedHashMap<>();
         for (Dimension dimension : Dimension.values()) {
             suites.put(dimension, new ArrayList<>());
@@ -64,72 +78,120 @@ public final class JunitReportWriter implements ReportWriter {
                 cases.add(new Case(id, "(no findings)", List.of(), null));
             }
         }
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        int tests = 0;
-        int failures = 0;
-        int skipped = 0;
-        StringBuilder body = new StringBuilder();
+        return suites;
+    }
+
+    private static void render(AuditReport report, ReportContext context, XMLStreamWriter xml) throws XMLStreamException {
+        Map<Dimension, List<Case>> suites = suites(report);
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeCharacters("\n");
+        Totals totals = totals(suites, report, context);
+        xml.writeStartElement("testsuites");
+        attribute(xml, "name", "l2o audit · " + report.blueprintName());
+        counts(xml, totals);
+        xml.writeAttribute("time", "0");
         for (Map.Entry<Dimension, List<Case>> suite : suites.entrySet()) {
             List<Case> cases = suite.getValue();
             if (cases.isEmpty()) {
                 continue;
             }
-            int suiteFailures = (int) cases.stream().filter(c -> fails(c, context)).count();
-            int suiteSkipped = (int) cases.stream().filter(c -> c.skipped() != null).count();
-            tests += cases.size();
-            failures += suiteFailures;
-            skipped += suiteSkipped;
-            body.append("  <testsuite name=\"").append(attribute(suite.getKey().key())).append("\" tests=\"").append(cases.size())
-                    .append("\" failures=\"").append(suiteFailures).append("\" errors=\"0\" skipped=\"").append(suiteSkipped)
-                    .append("\" time=\"0\" timestamp=\"").append(timestamp(report)).append("\">\n");
+            int failures = (int) cases.stream().filter(c -> fails(c, context)).count();
+            int skipped = (int) cases.stream().filter(c -> c.skipped() != null).count();
+            startSuite(xml, suite.getKey().key(), new Totals(cases.size(), failures, 0, skipped), report);
             for (Case c : cases) {
-                testCase(body, c, context);
+                testCase(xml, c, context);
             }
-            body.append("  </testsuite>\n");
+            endElement(xml, 1);
         }
-        int errors = 0;
         if (!report.complete()) {
-            errors = 1;
-            tests += 1;
-            body.append("  <testsuite name=\"source\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0\" timestamp=\"")
-                    .append(timestamp(report)).append("\">\n")
-                    .append("    <testcase classname=\"l2o.source\" name=\"").append(attribute(report.source().type() + ":"
-                            + report.source().location())).append(" was read fully\" time=\"0\">\n")
-                    .append("      <error type=\"incomplete\" message=\"the source could not be read fully, so the audit cannot pass\">")
-                    .append(text(String.join("\n", report.incompleteReasons()))).append("</error>\n")
-                    .append("    </testcase>\n  </testsuite>\n");
+            startSuite(xml, "source", new Totals(1, 0, 1, 0), report);
+            indent(xml, 2);
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", "l2o.source");
+            attribute(xml, "name", report.source().type() + ":" + report.source().location() + " was read fully");
+            xml.writeAttribute("time", "0");
+            indent(xml, 3);
+            xml.writeStartElement("error");
+            xml.writeAttribute("type", "incomplete");
+            xml.writeAttribute("message", "the source could not be read fully, so the audit cannot pass");
+            text(xml, String.join("\n", report.incompleteReasons()));
+            xml.writeEndElement();
+            endElement(xml, 2);
+            endElement(xml, 1);
         }
-        xml.append("<testsuites name=\"").append(attribute("l2o audit · " + report.blueprintName())).append("\" tests=\"")
-                .append(tests).append("\" failures=\"").append(failures).append("\" errors=\"").append(errors)
-                .append("\" skipped=\"").append(skipped).append("\" time=\"0\">\n");
-        xml.append(body).append("</testsuites>\n");
-        return xml.toString();
+        endElement(xml, 0);
+        xml.writeCharacters("\n");
+        xml.writeEndDocument();
+    }
+
+    private static Totals totals(Map<Dimension, List<Case>> suites, AuditReport report, ReportContext context) {
+        List<Case> cases = suites.values().stream().flatMap(List::stream).toList();
+        int incomplete = report.complete() ? 0 : 1;
+        return new Totals(cases.size() + incomplete, (int) cases.stream().filter(c -> fails(c, context)).count(), incomplete,
+                (int) cases.stream().filter(c -> c.skipped() != null).count());
+    }
+
+    private static void startSuite(XMLStreamWriter xml, String name, Totals totals, AuditReport report) throws XMLStreamException {
+        indent(xml, 1);
+        xml.writeStartElement("testsuite");
+        attribute(xml, "name", name);
+        counts(xml, totals);
+        xml.writeAttribute("time", "0");
+        xml.writeAttribute("timestamp", timestamp(report));
+    }
+
+    private static void counts(XMLStreamWriter xml, Totals totals) throws XMLStreamException {
+        xml.writeAttribute("tests", Integer.toString(totals.tests()));
+        xml.writeAttribute("failures", Integer.toString(totals.failures()));
+        xml.writeAttribute("errors", Integer.toString(totals.errors()));
+        xml.writeAttribute("skipped", Integer.toString(totals.skipped()));
+    }
+
+    /** Closes the element, its end tag on its own line at {@code depth}. */
+    private static void endElement(XMLStreamWriter xml, int depth) throws XMLStreamException {
+        indent(xml, depth);
+        xml.writeEndElement();
+    }
+
+    private static void indent(XMLStreamWriter xml, int depth) throws XMLStreamException {
+        xml.writeCharacters("\n" + "  ".repeat(depth));
     }
 
     private static boolean fails(Case c, ReportContext context) {
         return c.skipped() == null && c.findings().stream().anyMatch(context::fails);
     }
 
-    private static void testCase(StringBuilder xml, Case c, ReportContext context) {
-        xml.append("    <testcase classname=\"").append(attribute(c.rule())).append("\" name=\"").append(attribute(c.subject()))
-                .append("\" time=\"0\"");
+    private static void testCase(XMLStreamWriter xml, Case c, ReportContext context) throws XMLStreamException {
+        indent(xml, 2);
         if (c.findings().isEmpty()) {
-            xml.append("/>\n");
+            xml.writeEmptyElement("testcase");
+        } else {
+            xml.writeStartElement("testcase");
+        }
+        attribute(xml, "classname", c.rule());
+        attribute(xml, "name", c.subject());
+        xml.writeAttribute("time", "0");
+        if (c.findings().isEmpty()) {
             return;
         }
-        xml.append(">\n");
         String details = details(c.findings());
+        indent(xml, 3);
         if (c.skipped() != null) {
-            xml.append("      <skipped message=\"").append(attribute(c.skipped())).append("\"/>\n");
-            xml.append("      <system-out>").append(text(details)).append("</system-out>\n");
+            xml.writeEmptyElement("skipped");
+            attribute(xml, "message", c.skipped());
+            indent(xml, 3);
+            xml.writeStartElement("system-out");
         } else if (fails(c, context)) {
             Finding worst = c.findings().get(0);
-            xml.append("      <failure type=\"").append(attribute(worst.severity().id())).append("\" message=\"")
-                    .append(attribute(worst.message())).append("\">").append(text(details)).append("</failure>\n");
+            xml.writeStartElement("failure");
+            xml.writeAttribute("type", worst.severity().id());
+            attribute(xml, "message", worst.message());
         } else {
-            xml.append("      <system-out>").append(text(details)).append("</system-out>\n");
+            xml.writeStartElement("system-out");
         }
-        xml.append("    </testcase>\n");
+        text(xml, details);
+        xml.writeEndElement();
+        endElement(xml, 2);
     }
 
     private static String details(List<Finding> findings) {
@@ -170,23 +232,25 @@ public final class JunitReportWriter implements ReportWriter {
         return report.asOf().toString().replace("Z", "");
     }
 
-    static String attribute(String value) {
-        return text(value).replace("\"", "&quot;").replace("\n", "&#10;");
+    /**
+     * An attribute value as XML 1.0 allows it. A line break in an attribute reads back as a space (attribute-value
+     * normalisation), so it is written as one and each element stays on its line.
+     */
+    private static void attribute(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeAttribute(name, xmlCharacters(value).replace("\r\n", " ").replace('\r', ' ').replace('\n', ' '));
     }
 
-    static String text(String value) {
+    private static void text(XMLStreamWriter xml, String value) throws XMLStreamException {
+        xml.writeCharacters(xmlCharacters(value));
+    }
+
+    /** The writer escapes markup but passes on characters XML 1.0 forbids (control characters); they become U+FFFD. */
+    static String xmlCharacters(String value) {
         StringBuilder out = new StringBuilder(value.length());
         value.codePoints().forEach(c -> {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                default -> {
-                    boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-                            || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
-                    out.appendCodePoint(allowed ? c : '\uFFFD');
-                }
-            }
+            boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
+            out.appendCodePoint(allowed ? c : '\uFFFD');
         });
         return out.toString();
     }

@@ -2,20 +2,30 @@ package dev.l2o.schedule;
 
 import dev.l2o.store.RunOutcome;
 import dev.l2o.store.RunRecord;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The {@code /metrics} page in the Prometheus text exposition format (version 0.0.4). Last-run metrics come
- * from the run history, so every node of a cluster reports the same values; {@code l2o_audit_running} is
- * this process's own. Equal inputs give byte-identical output.
+ * The {@code /metrics} page in the Prometheus text exposition format (version 0.0.4), written by the Prometheus
+ * Java client's own writer from metric snapshots. Last-run metrics come from the run history, so every node of a
+ * cluster reports the same values; {@code l2o_audit_running} is this process's own. The writer orders metrics by
+ * name and samples by labels, so equal inputs give byte-identical output.
  */
 final class PrometheusMetrics {
-    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
+    private static final PrometheusTextFormatWriter WRITER = PrometheusTextFormatWriter.create();
 
     private PrometheusMetrics() {}
 
@@ -27,79 +37,57 @@ final class PrometheusMetrics {
     static String render(List<String> audits, List<RunRecord> latest, Set<String> running) {
         Map<String, RunRecord> byAudit = new TreeMap<>();
         latest.forEach(run -> byAudit.put(run.auditName(), run));
-        List<String> names = audits.stream().sorted().toList();
-        StringBuilder out = new StringBuilder();
-        gauge(out, "l2o_audit_running", "Whether the audit is running in this process now (1) or not (0).");
-        names.forEach(name -> sample(out, "l2o_audit_running", labels("audit", name), running.contains(name) ? 1 : 0));
-        lastRun(out, names, byAudit, "l2o_audit_last_run_timestamp_seconds",
-                "When the audit's last finished run ended, in seconds since the epoch.",
-                run -> run.finishedAt().map(at -> at.toEpochMilli() / 1000.0).orElse(Double.NaN));
-        lastRun(out, names, byAudit, "l2o_audit_last_run_duration_seconds", "How long the audit's last finished run took.",
-                run -> run.duration().map(duration -> duration.toMillis() / 1000.0).orElse(Double.NaN));
-        gauge(out, "l2o_audit_last_run_outcome", "The outcome of the audit's last finished run (1 for the outcome it had).");
-        for (String name : names) {
-            RunRecord run = byAudit.get(name);
-            if (run != null) {
-                for (RunOutcome outcome : RunOutcome.values()) {
-                    sample(out, "l2o_audit_last_run_outcome", labels("audit", name, "outcome", outcome.id()),
-                            run.outcome().filter(outcome::equals).isPresent() ? 1 : 0);
-                }
+        GaugeSnapshot.Builder runningGauge = gauge("l2o_audit_running", "Whether the audit is running in this process now (1) or not (0).");
+        audits.forEach(name -> runningGauge.dataPoint(point(running.contains(name) ? 1 : 0, "audit", name)));
+        GaugeSnapshot.Builder outcome = gauge("l2o_audit_last_run_outcome",
+                "The outcome of the audit's last finished run (1 for the outcome it had).");
+        GaugeSnapshot.Builder findings = gauge("l2o_audit_last_run_findings", "Findings of the audit's last finished run by severity.");
+        byAudit.forEach((name, run) -> {
+            for (RunOutcome candidate : RunOutcome.values()) {
+                outcome.dataPoint(point(run.outcome().filter(candidate::equals).isPresent() ? 1 : 0,
+                        "audit", name, "outcome", candidate.id()));
             }
+            findings.dataPoint(point(run.errors(), "audit", name, "severity", "error"));
+            findings.dataPoint(point(run.warnings(), "audit", name, "severity", "warning"));
+            findings.dataPoint(point(run.infos(), "audit", name, "severity", "info"));
+        });
+        MetricSnapshots snapshots = MetricSnapshots.of(
+                runningGauge.build(),
+                lastRun(byAudit, "l2o_audit_last_run_timestamp_seconds",
+                        "When the audit's last finished run ended, in seconds since the epoch.",
+                        run -> run.finishedAt().map(at -> at.toEpochMilli() / 1000.0).orElse(Double.NaN)),
+                lastRun(byAudit, "l2o_audit_last_run_duration_seconds", "How long the audit's last finished run took.",
+                        run -> run.duration().map(duration -> duration.toMillis() / 1000.0).orElse(Double.NaN)),
+                outcome.build(),
+                findings.build(),
+                lastRun(byAudit, "l2o_audit_last_run_maturity", "The overall maturity score (0-4) of the audit's last finished run.",
+                        run -> run.maturityOverall().isPresent() ? run.maturityOverall().getAsDouble() : Double.NaN));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            WRITER.write(out, snapshots);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a byte array does not fail", e);
         }
-        gauge(out, "l2o_audit_last_run_findings", "Findings of the audit's last finished run by severity.");
-        for (String name : names) {
-            RunRecord run = byAudit.get(name);
-            if (run != null) {
-                sample(out, "l2o_audit_last_run_findings", labels("audit", name, "severity", "error"), run.errors());
-                sample(out, "l2o_audit_last_run_findings", labels("audit", name, "severity", "warning"), run.warnings());
-                sample(out, "l2o_audit_last_run_findings", labels("audit", name, "severity", "info"), run.infos());
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A gauge with one sample per audit that has a last run with the value (NaN: the run has none). */
+    private static GaugeSnapshot lastRun(Map<String, RunRecord> byAudit, String metric, String help, Function<RunRecord, Double> value) {
+        GaugeSnapshot.Builder gauge = gauge(metric, help);
+        byAudit.forEach((name, run) -> {
+            double sample = value.apply(run);
+            if (!Double.isNaN(sample)) {
+                gauge.dataPoint(point(sample, "audit", name));
             }
-        }
-        lastRun(out, names, byAudit, "l2o_audit_last_run_maturity", "The overall maturity score (0-4) of the audit's last finished run.",
-                run -> run.maturityOverall().isPresent() ? run.maturityOverall().getAsDouble() : Double.NaN);
-        return out.toString();
+        });
+        return gauge.build();
     }
 
-    private static void lastRun(StringBuilder out, List<String> names, Map<String, RunRecord> byAudit, String metric, String help,
-            Function<RunRecord, Double> value) {
-        gauge(out, metric, help);
-        for (String name : names) {
-            RunRecord run = byAudit.get(name);
-            if (run != null && !value.apply(run).isNaN()) {
-                sample(out, metric, labels("audit", name), value.apply(run));
-            }
-        }
+    private static GaugeSnapshot.Builder gauge(String metric, String help) {
+        return GaugeSnapshot.builder().name(metric).help(help);
     }
 
-    private static void gauge(StringBuilder out, String metric, String help) {
-        out.append("# HELP ").append(metric).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(metric).append(" gauge\n");
-    }
-
-    private static void sample(StringBuilder out, String metric, String labels, double value) {
-        out.append(metric).append('{').append(labels).append("} ").append(format(value)).append('\n');
-    }
-
-    private static String format(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    private static String labels(String... namesAndValues) {
-        StringBuilder labels = new StringBuilder();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            if (i > 0) {
-                labels.append(',');
-            }
-            labels.append(namesAndValues[i]).append("=\"").append(escape(namesAndValues[i + 1])).append('"');
-        }
-        return labels.toString();
-    }
-
-    /** Label values escape backslash, double quote and line feed. */
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    private static GaugeDataPointSnapshot point(double value, String... labelNamesAndValues) {
+        return GaugeDataPointSnapshot.builder().labels(Labels.of(labelNamesAndValues)).value(value).build();
     }
 }

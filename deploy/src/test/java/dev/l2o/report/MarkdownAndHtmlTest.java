@@ -8,9 +8,15 @@ import dev.l2o.rules.Dimension;
 import dev.l2o.rules.DriftKind;
 import dev.l2o.rules.Finding;
 import dev.l2o.rules.Severity;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 class MarkdownAndHtmlTest {
     @Test
@@ -96,6 +102,60 @@ class MarkdownAndHtmlTest {
         // then
         assertThat(atError).contains("<testsuites name=\"l2o audit · northwind-new-business\" tests=\"33\" failures=\"3\"");
         assertThat(atWarning).contains("failures=\"24\"");
+    }
+
+    @Test
+    void junitEscapesMarkupAndQuotesAndReplacesCharactersXmlForbids() throws Exception {
+        // given
+        String message = "Field <X__c> & \"Y\" is\u0001 wrong\nnext line";
+        AuditReport report = withExtra(Northwind.report(), new Finding("L2O-FIELD-MISSING", Severity.ERROR, Dimension.STRATEGY,
+                DriftKind.MISSING, "salesforce:Opportunity.\"Odd\" & <name>", null, message, "X__c", null, 1, List.of()));
+
+        // when
+        String xml = Northwind.render(new JunitReportWriter(), report, ReportContext.DEFAULT);
+
+        // then
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+        NodeList cases = document.getElementsByTagName("testcase");
+        Element odd = null;
+        for (int i = 0; i < cases.getLength(); i++) {
+            Element candidate = (Element) cases.item(i);
+            if (candidate.getAttribute("name").startsWith("salesforce:Opportunity.\"Odd\"")) {
+                odd = candidate;
+            }
+        }
+        assertThat(odd).isNotNull();
+        assertThat(odd.getAttribute("name")).isEqualTo("salesforce:Opportunity.\"Odd\" & <name>");
+        Element failure = (Element) odd.getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("message")).isEqualTo("Field <X__c> & \"Y\" is\uFFFD wrong next line");
+        assertThat(failure.getTextContent()).contains("Field <X__c> & \"Y\" is\uFFFD wrong\nnext line");
+        assertThat(xml).doesNotContain("\u0001").contains("message=\"Field &lt;X__c&gt; &amp; &quot;Y&quot; is\uFFFD wrong next line\"");
+    }
+
+    @Test
+    void junitOfAnIncompleteAuditEndsWithAnErroredSourceSuite() {
+        // given
+        AuditReport r = Northwind.report();
+        AuditReport report = new AuditReport(r.schemaVersion(), r.toolVersion(), r.blueprintName(), r.blueprintFile(), r.source(),
+                r.crm(), r.asOf(), false, List.of("flows: 403 <forbidden>", "history & records: timed out"), r.findings(),
+                r.baselined(), r.suppressed(), r.notices(), r.metrics(), r.maturity(), r.facts(), r.rules(), r.anchors());
+
+        // when
+        String xml = Northwind.normalise(Northwind.render(new JunitReportWriter(), report, ReportContext.DEFAULT), report);
+
+        // then
+        assertThat(xml).contains("<testsuites name=\"l2o audit · northwind-new-business\" tests=\"34\" failures=\"3\" errors=\"1\"")
+                .endsWith("""
+                          <testsuite name="source" tests="1" failures="0" errors="1" skipped="0" time="0" timestamp="2026-11-01T00:00:00">
+                            <testcase classname="l2o.source" name="sfdx:/EXAMPLE was read fully" time="0">
+                              <error type="incomplete" message="the source could not be read fully, so the audit cannot pass">flows: 403 &lt;forbidden&gt;
+                        history &amp; records: timed out</error>
+                            </testcase>
+                          </testsuite>
+                        </testsuites>
+                        """);
     }
 
     private static Finding finding(String message) {

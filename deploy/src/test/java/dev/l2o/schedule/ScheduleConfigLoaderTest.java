@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import dev.l2o.notify.NotificationTarget;
+import dev.l2o.report.ReportWriters;
 import dev.l2o.rules.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +47,18 @@ class ScheduleConfigLoaderTest {
         Path file = folder.resolve("audits.yaml");
         Files.writeString(file, yaml);
         return file;
+    }
+
+    /** A schedule file of one audit {@code a} with {@code auditLines} (YAML lines, as at the audit's indentation) added. */
+    private static String oneAuditWith(String auditLines) {
+        return """
+                apiVersion: l2o/v1
+                kind: AuditSchedule
+                audits:
+                  - name: a
+                    source: hubspot
+                    blueprint: b.yaml
+                """ + auditLines.indent(4);
     }
 
     private L2oException loadError(String yaml) throws IOException {
@@ -155,8 +168,7 @@ class ScheduleConfigLoaderTest {
 
         // then
         assertThat(error.code()).isEqualTo(ErrorCode.BAD_CONFIG);
-        assertThat(error.getMessage()).startsWith(folder.resolve("audits.yaml") + ":7:")
-                .contains("unknown key 'audits[0].retention.days'");
+        assertThat(error.getMessage()).isEqualTo(folder.resolve("audits.yaml") + ":7:27: unknown key 'days' in 'retention'; allowed keys: runs");
     }
 
     @Test
@@ -172,7 +184,7 @@ class ScheduleConfigLoaderTest {
                 """);
 
         // then
-        assertThat(error.getMessage()).isEqualTo(folder.resolve("audits.yaml") + ":4:9: http.port: expected an integer, got a string");
+        assertThat(error.getMessage()).isEqualTo(folder.resolve("audits.yaml") + ":4:9: 'port' must be a whole number, not 'ninety'");
     }
 
     @Test
@@ -251,7 +263,8 @@ class ScheduleConfigLoaderTest {
                 """);
 
         // then
-        assertThat(error.getMessage()).contains(":8:").contains("is not an environment variable name");
+        assertThat(error.getMessage()).contains(":8:").contains("'slackWebhookEnv' must be an environment variable name")
+                .doesNotContain("hooks.example.invalid");
     }
 
     @Test
@@ -264,7 +277,7 @@ class ScheduleConfigLoaderTest {
                 """);
 
         // then
-        assertThat(error.getMessage()).isEqualTo(folder.resolve("audits.yaml") + ":2:7: kind: expected 'AuditSchedule', got 'Blueprint'");
+        assertThat(error.getMessage()).isEqualTo(folder.resolve("audits.yaml") + ":2:7: 'kind' must be 'AuditSchedule', not 'Blueprint'");
     }
 
     @Test
@@ -279,6 +292,96 @@ class ScheduleConfigLoaderTest {
 
         // then
         assertThat(error.code()).isEqualTo(ErrorCode.BAD_CONFIG);
-        assertThat(error.getMessage()).startsWith(folder.resolve("audits.yaml") + ":4:").contains("not valid YAML").doesNotContain("\n");
+        assertThat(error.getMessage()).startsWith(folder.resolve("audits.yaml") + ":5:1: YAML syntax error: ")
+                .contains("at line 4").doesNotContain("\n");
+    }
+
+    @Test
+    void acceptsEveryFormatTheReportWritersKnowAndNamesThemForAnUnknownOne() throws IOException {
+        // given
+        Path file = write(oneAuditWith("formats: [" + String.join(", ", ReportWriters.formats()) + "]"));
+
+        // when
+        ScheduledAudit audit = ScheduleConfigLoader.load(file).audits().get(0);
+        L2oException error = loadError(oneAuditWith("formats: [json, pdf]"));
+
+        // then
+        assertThat(audit.formats()).isEqualTo(ReportWriters.formats());
+        assertThat(error.getMessage()).isEqualTo(folder.resolve("audits.yaml") + ":7:21: audits[0].formats: unknown format 'pdf'; use one of "
+                + String.join(", ", ReportWriters.formats()));
+    }
+
+    @Test
+    void theSchemaLeavesTheListOfFormatsToTheReportWriters() {
+        // when
+        String schema = ScheduleConfigLoader.schema();
+
+        // then
+        assertThat(ReportWriters.formats()).allSatisfy(format -> assertThat(schema).doesNotContain("\"" + format + "\""));
+    }
+
+    @Test
+    void rejectsANotificationWithBothTargets() throws IOException {
+        // when
+        L2oException error = loadError(oneAuditWith("notify:\n  - { slackWebhookEnv: SLACK, webhookEnv: HOOK }"));
+
+        // then
+        assertThat(error.getMessage()).isEqualTo(folder.resolve("audits.yaml")
+                + ":8:9: each notification must name exactly one of slackWebhookEnv, webhookEnv");
+    }
+
+    @Test
+    void rejectsACredentialThatIsNotAnEnvironmentVariableName() throws IOException {
+        // when
+        L2oException error = loadError(oneAuditWith("credentials:\n  HUBSPOT-TOKEN: { env: TOKEN }"));
+
+        // then
+        assertThat(error.getMessage()).isEqualTo(folder.resolve("audits.yaml")
+                + ":8:7: audits[0].credentials.HUBSPOT-TOKEN: not an environment variable name");
+    }
+
+    @Test
+    void rejectsAnEmptyAuditListAMissingKeyAndARangeAsBlueprintsDo() throws IOException {
+        // when
+        L2oException empty = loadError("""
+                apiVersion: l2o/v1
+                kind: AuditSchedule
+                audits: []
+                """);
+        L2oException missing = loadError("""
+                apiVersion: l2o/v1
+                kind: AuditSchedule
+                audits:
+                  - name: a
+                    blueprint: b.yaml
+                """);
+        L2oException range = loadError("""
+                apiVersion: l2o/v1
+                kind: AuditSchedule
+                workers: 100
+                audits:
+                  - { name: a, source: hubspot, blueprint: b.yaml }
+                """);
+
+        // then
+        assertThat(empty.getMessage()).isEqualTo(folder.resolve("audits.yaml") + ":3:9: 'audits' must list at least one item");
+        assertThat(missing.getMessage()).isEqualTo(folder.resolve("audits.yaml") + ":4:5: missing required key 'source' in audit");
+        assertThat(range.getMessage()).isEqualTo(folder.resolve("audits.yaml") + ":3:10: 'workers' must be between 1 and 64, not 100");
+    }
+
+    @Test
+    void rejectsADuplicateKeyWithThePositionOfTheFirst() throws IOException {
+        // when
+        L2oException error = loadError("""
+                apiVersion: l2o/v1
+                kind: AuditSchedule
+                workers: 2
+                workers: 3
+                audits:
+                  - { name: a, source: hubspot, blueprint: b.yaml }
+                """);
+
+        // then
+        assertThat(error.getMessage()).isEqualTo(folder.resolve("audits.yaml") + ":4:1: duplicate key 'workers' (first at line 3)");
     }
 }

@@ -55,10 +55,10 @@ class ServeEndpointsTest {
             assertThat(metrics.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
             assertThat(metrics.body())
                     .contains("# TYPE l2o_audit_last_run_findings gauge")
-                    .contains("l2o_audit_last_run_findings{audit=\"nightly\",severity=\"error\"} 1\n")
-                    .contains("l2o_audit_last_run_findings{audit=\"nightly\",severity=\"warning\"} 0\n")
-                    .contains("l2o_audit_last_run_outcome{audit=\"nightly\",outcome=\"drift\"} 1\n")
-                    .contains("l2o_audit_last_run_outcome{audit=\"nightly\",outcome=\"passed\"} 0\n")
+                    .contains("l2o_audit_last_run_findings{audit=\"nightly\",severity=\"error\"} 1.0\n")
+                    .contains("l2o_audit_last_run_findings{audit=\"nightly\",severity=\"warning\"} 0.0\n")
+                    .contains("l2o_audit_last_run_outcome{audit=\"nightly\",outcome=\"drift\"} 1.0\n")
+                    .contains("l2o_audit_last_run_outcome{audit=\"nightly\",outcome=\"passed\"} 0.0\n")
                     .containsPattern("l2o_audit_last_run_timestamp_seconds\\{audit=\"nightly\"} \\d+")
                     .containsPattern("l2o_audit_last_run_duration_seconds\\{audit=\"nightly\"} [0-9.]+");
             assertThat(post.statusCode()).isEqualTo(405);

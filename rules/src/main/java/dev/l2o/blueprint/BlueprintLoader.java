@@ -3,7 +3,6 @@ package dev.l2o.blueprint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -20,7 +19,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads blueprint files ({@code apiVersion: l2o/v1}, {@code kind: Blueprint}; CONTRACT.md section 2).
@@ -90,16 +88,16 @@ public final class BlueprintLoader {
         if (!identity.isEmpty()) {
             // another kind of document (a schedule file, an old version): the rest would only be noise
             errors.addAll(identity);
-            throw new BlueprintException(locate(errors, tree, fileName));
+            throw new BlueprintException(tree.locate(errors, fileName));
         }
         errors.addAll(schemaIssues);
         BlueprintChecks checks = BlueprintChecks.run(tree, yaml);
         errors.addAll(checks.errors());
         if (!errors.isEmpty()) {
-            throw new BlueprintException(locate(errors, tree, fileName));
+            throw new BlueprintException(tree.locate(errors, fileName));
         }
         Blueprint blueprint = bind(tree, fileName);
-        List<BlueprintProblem> warnings = locate(checks.warnings(), tree, fileName).stream()
+        List<BlueprintProblem> warnings = tree.locate(checks.warnings(), fileName).stream()
                 .sorted(BlueprintProblem.ORDER)
                 .toList();
         return new LoadedBlueprint(blueprint, fileName, tree.positions(), warnings);
@@ -116,30 +114,10 @@ public final class BlueprintLoader {
                         reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
             }
             String name = pointer.isEmpty() ? "a value" : "'" + pointer.substring(pointer.lastIndexOf('/') + 1) + "'";
-            throw new BlueprintException(locate(List.of(Issue.atValue(pointer, name + " cannot be read: it is out of range")),
-                    tree, fileName));
+            throw new BlueprintException(tree.locate(List.of(Issue.atValue(pointer, name + " cannot be read: it is out of range")),
+                    fileName));
         } catch (JsonProcessingException e) {
             throw new BlueprintException(List.of(new BlueprintProblem(fileName, 1, 1, "the blueprint cannot be read")));
         }
-    }
-
-    private static List<BlueprintProblem> locate(List<Issue> issues, YamlTree tree, String fileName) {
-        List<BlueprintProblem> problems = new ArrayList<>();
-        for (Issue issue : issues) {
-            SourcePosition position = issue.position() != null ? issue.position() : positionOf(issue, tree.positions());
-            problems.add(new BlueprintProblem(fileName, position, issue.message()));
-        }
-        return problems;
-    }
-
-    /** The issue's node, else its nearest ancestor that is in the file (a missing key: the mapping it belongs to). */
-    private static SourcePosition positionOf(Issue issue, SourcePositions positions) {
-        String pointer = issue.pointer();
-        Optional<SourcePosition> found = issue.atValue() ? positions.valueOf(pointer) : positions.of(pointer);
-        while (found.isEmpty() && !pointer.isEmpty()) {
-            pointer = pointer.substring(0, pointer.lastIndexOf('/'));
-            found = positions.of(pointer);
-        }
-        return found.orElse(new SourcePosition(1, 1));
     }
 }

@@ -12,17 +12,17 @@ import java.util.Locale;
 final class SchemaMessages {
     private SchemaMessages() {}
 
-    /** The issue {@code message} describes, about the node at {@code pointer} of {@code document}. */
-    static Issue describe(ValidationMessage message, String pointer, JsonNode document) {
+    /** The issue {@code message} of {@code schema} describes, about the node at {@code pointer} of {@code document}. */
+    static Issue describe(ValidationMessage message, String pointer, JsonNode document, YamlSchema schema) {
         JsonNodePath keyword = message.getSchemaLocation().getFragment();
-        JsonNode owner = keyword.getParent() == null ? BlueprintSchema.schemaNode(keyword)
-                : BlueprintSchema.schemaNode(keyword.getParent());
+        JsonNode owner = keyword.getParent() == null ? schema.schemaNode(keyword) : schema.schemaNode(keyword.getParent());
         JsonNode instance = document.at(pointer);
-        String name = nameOf(pointer, owner);
+        String documentName = schema.documentName();
+        String name = nameOf(pointer, owner, documentName);
         return switch (message.getType()) {
-            case "additionalProperties" -> unknownKey(pointer, message.getProperty(), owner);
+            case "additionalProperties" -> unknownKey(pointer, message.getProperty(), owner, documentName);
             case "required" -> Issue.atKey(pointer,
-                    "missing required key '" + message.getProperty() + "' in " + contextOf(pointer, owner));
+                    "missing required key '" + message.getProperty() + "' in " + contextOf(pointer, owner, documentName));
             case "type" -> Issue.atValue(pointer,
                     name + " must be " + expectedType(owner.path("type")) + ", not " + describe(instance) + hint(owner, instance));
             case "enum" -> Issue.atValue(pointer,
@@ -35,36 +35,38 @@ final class SchemaMessages {
             case "minItems" -> Issue.atValue(pointer, name + " must list at least one item");
             case "minProperties", "maxProperties" -> Issue.atValue(pointer,
                     name + " must name exactly one of " + String.join(", ", keys(owner)));
+            // the schema's description of a pattern names what the text must be; the text itself may be a secret
+            case "pattern" -> Issue.atValue(pointer, name + " must be " + owner.path("description").asText("of another form"));
             case "format" -> Issue.atValue(pointer,
                     name + " must be a date written YYYY-MM-DD, not " + describe(instance));
             default -> Issue.atValue(pointer, withoutLocation(message.getMessage(), pointer));
         };
     }
 
-    private static Issue unknownKey(String pointer, String key, JsonNode owner) {
+    private static Issue unknownKey(String pointer, String key, JsonNode owner, String documentName) {
         List<String> allowed = keys(owner);
         String suggestion = allowed.stream()
                 .filter(candidate -> distance(candidate.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT)) <= 2)
                 .findFirst()
                 .map(candidate -> "; did you mean '" + candidate + "'?")
                 .orElse(";");
-        return Issue.atKey(SourcePositions.child(pointer, key), "unknown key '" + key + "' in " + contextOf(pointer, owner)
+        return Issue.atKey(SourcePositions.child(pointer, key), "unknown key '" + key + "' in " + contextOf(pointer, owner, documentName)
                 + suggestion + " allowed keys: " + String.join(", ", allowed));
     }
 
     /** What a mapping is called in messages: its schema title, which names the kind of thing (stage, rule). */
-    private static String contextOf(String pointer, JsonNode owner) {
+    private static String contextOf(String pointer, JsonNode owner, String documentName) {
         String title = owner.path("title").asText("");
         if (pointer.isEmpty()) {
-            return "the blueprint";
+            return documentName;
         }
         String last = lastSegment(pointer);
         return isIndex(last) && !title.isEmpty() ? title : "'" + last + "'";
     }
 
-    private static String nameOf(String pointer, JsonNode owner) {
+    private static String nameOf(String pointer, JsonNode owner, String documentName) {
         if (pointer.isEmpty()) {
-            return "the blueprint";
+            return documentName;
         }
         String last = lastSegment(pointer);
         if (isIndex(last)) {
@@ -158,7 +160,7 @@ final class SchemaMessages {
 
     private static List<String> keys(JsonNode owner) {
         List<String> keys = new ArrayList<>();
-        for (Iterator<String> it = BlueprintSchema.keysOf(owner); it.hasNext(); ) {
+        for (Iterator<String> it = YamlSchema.keysOf(owner); it.hasNext(); ) {
             keys.add(it.next());
         }
         return keys;

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -57,6 +58,27 @@ record YamlTree(JsonNode root, SourcePositions positions, List<Issue> issues) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code issues} at their lines and columns in {@code fileName}. */
+    List<BlueprintProblem> locate(List<Issue> issues, String fileName) {
+        List<BlueprintProblem> problems = new ArrayList<>();
+        for (Issue issue : issues) {
+            SourcePosition position = issue.position() != null ? issue.position() : positionOf(issue);
+            problems.add(new BlueprintProblem(fileName, position, issue.message()));
+        }
+        return problems;
+    }
+
+    /** The issue's node, else its nearest ancestor that is in the file (a missing key: the mapping it belongs to). */
+    private SourcePosition positionOf(Issue issue) {
+        String pointer = issue.pointer();
+        Optional<SourcePosition> found = issue.atValue() ? positions.valueOf(pointer) : positions.of(pointer);
+        while (found.isEmpty() && !pointer.isEmpty()) {
+            pointer = pointer.substring(0, pointer.lastIndexOf('/'));
+            found = positions.of(pointer);
+        }
+        return found.orElse(new SourcePosition(1, 1));
     }
 
     private static BlueprintProblem syntaxProblem(JsonProcessingException e, String file) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.l2o.connector.ProgressListener;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
@@ -243,5 +245,27 @@ class SalesforceQueriesTest {
                     .isInstanceOfSatisfying(L2oException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.API_LIMIT_REACHED));
             assertThat(simulator.apiRequestsUsed()).isEqualTo(950 + 1 + 3);
         }
+    }
+
+    @Test
+    void theBulkJobRequestKeepsQuotesBackslashesAndControlCharactersOfTheQueryAsJsonEscapes() throws IOException {
+        // given
+        SalesforceHttp unused = new SalesforceHttp(new ApiBudget(1), SalesforceHttp.fixed(() -> {
+            throw new AssertionError("no request is made");
+        }), SecretRedactor.generic(), sleeps::add, new RetryPolicy(3, Duration.ofMillis(100), 2, Duration.ofSeconds(1), Duration.ofSeconds(5)));
+        SalesforceQueries queries = new SalesforceQueries(unused, "62.0", sleeps::add);
+        String soql = "SELECT Id FROM Lead WHERE Name = 'a \\\"b\\\\c\tline\nend\u0001'";
+
+        // when
+        String body = queries.bulkJobRequest(soql);
+
+        // then
+        JsonNode job = new ObjectMapper().readTree(body);
+        assertThat(job.path("query").textValue()).isEqualTo(soql);
+        assertThat(job.path("operation").textValue()).isEqualTo("query");
+        assertThat(job.path("contentType").textValue()).isEqualTo("CSV");
+        assertThat(job.path("columnDelimiter").textValue()).isEqualTo("COMMA");
+        assertThat(job.path("lineEnding").textValue()).isEqualTo("LF");
+        assertThat(body).doesNotContain("\t", "\n", "\u0001").contains("\\t", "\\n", "\\u0001");
     }
 }

@@ -1,5 +1,8 @@
 package dev.l2o.salesforce.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import java.io.IOException;
@@ -17,6 +20,7 @@ import java.util.Base64;
 /** The RS256-signed assertion of the OAuth 2.0 JWT bearer flow. */
 public final class JwtAssertion {
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JwtAssertion() {}
 
@@ -25,10 +29,13 @@ public final class JwtAssertion {
      * {@code aud} = the login URL and an {@code exp} three minutes from {@code now}.
      */
     public static String create(String clientId, String username, String audience, PrivateKey key, Instant now) {
-        String header = URL.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = URL.encodeToString(("{\"iss\":\"" + json(clientId) + "\",\"sub\":\"" + json(username) + "\",\"aud\":\""
-                + json(audience) + "\",\"exp\":" + now.plusSeconds(180).getEpochSecond() + "}").getBytes(StandardCharsets.UTF_8));
-        String signingInput = header + "." + claims;
+        ObjectNode header = JSON.createObjectNode().put("alg", "RS256").put("typ", "JWT");
+        ObjectNode claims = JSON.createObjectNode()
+                .put("iss", clientId)
+                .put("sub", username)
+                .put("aud", audience)
+                .put("exp", now.plusSeconds(180).getEpochSecond());
+        String signingInput = encode(header) + "." + encode(claims);
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(key);
@@ -69,7 +76,11 @@ public final class JwtAssertion {
         }
     }
 
-    private static String json(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    private static String encode(ObjectNode part) {
+        try {
+            return URL.encodeToString(JSON.writeValueAsBytes(part));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings and numbers is always JSON", e);
+        }
     }
 }

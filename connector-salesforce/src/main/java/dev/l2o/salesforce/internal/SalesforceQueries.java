@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.l2o.connector.ProgressListener;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
@@ -191,8 +192,7 @@ public final class SalesforceQueries {
      */
     public long bulkQueryToCsv(String object, List<String> fields, String where, Path spool, ProgressListener progress) {
         String soql = soql(object, fields, where);
-        String body = "{\"operation\":\"query\",\"query\":" + jsonString(soql) + ",\"contentType\":\"CSV\",\"columnDelimiter\":\"COMMA\","
-                + "\"lineEnding\":\"LF\"}";
+        String body = bulkJobRequest(soql);
         JsonNode job = http.call("the Bulk query job for " + object,
                 s -> authorized(s, dataPath() + "/jobs/query").post(RequestBody.create(body, JSON)).build(),
                 response -> mapper.readTree(response.body().byteStream()));
@@ -349,8 +349,15 @@ public final class SalesforceQueries {
         return "\"" + value.replace("\"", "\"\"") + "\"";
     }
 
-    private static String jsonString(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    /** The body that creates a Bulk API 2.0 query job for {@code soql}, CSV results with LF line endings. */
+    String bulkJobRequest(String soql) {
+        ObjectNode job = mapper.createObjectNode()
+                .put("operation", "query")
+                .put("query", soql)
+                .put("contentType", "CSV")
+                .put("columnDelimiter", "COMMA")
+                .put("lineEnding", "LF");
+        return job.toString();
     }
 
     private static L2oException spoolFailure(Path spool, IOException e) {
