@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -225,10 +226,14 @@ final class PortalResponder {
     }
 
     private Reply route(String method, String path, HttpUrl url, String body) {
+        Optional<String> scope = EndpointScopes.required(method, path);
+        if (scope.isPresent() && options.grantedScopes() != null && !options.grantedScopes().contains(scope.get())) {
+            return missingScope(scope.get());
+        }
         boolean get = method.equals("GET");
         boolean post = method.equals("POST");
         if (get && path.equals("/crm/v3/pipelines/deals")) {
-            return scoped("crm.objects.deals.read", this::pipelines);
+            return pipelines();
         }
         Matcher properties = PROPERTIES_PATH.matcher(path);
         if (get && properties.matches()) {
@@ -242,30 +247,30 @@ final class PortalResponder {
                 case "contacts" -> contactProperties;
                 default -> companyProperties;
             };
-            return scoped("crm.schemas." + object + ".read", () -> results(list.values()));
+            return results(list.values());
         }
         if (get && path.equals("/crm/v3/owners")) {
-            return scoped("crm.objects.owners.read", () -> owners(url));
+            return owners(url);
         }
         if (get && path.equals("/automation/v4/flows")) {
-            return scoped("automation", () -> flowListing(url));
+            return flowListing(url);
         }
         Matcher flow = FLOW_PATH.matcher(path);
         if (get && flow.matches()) {
-            return scoped("automation", () -> flows.stream().filter(f -> f.path("id").asText().equals(flow.group(1))).findFirst()
-                    .map(f -> ok(f)).orElseGet(() -> error(404, "OBJECT_NOT_FOUND", "Flow " + flow.group(1) + " not found", null)));
+            return flows.stream().filter(f -> f.path("id").asText().equals(flow.group(1))).findFirst()
+                    .map(f -> ok(f)).orElseGet(() -> error(404, "OBJECT_NOT_FOUND", "Flow " + flow.group(1) + " not found", null));
         }
         if (post && path.equals("/automation/v4/flows/batch/read")) {
-            return scoped("automation", () -> flowBatch(body));
+            return flowBatch(body);
         }
         if (get && (path.equals("/crm/v3/objects/deals") || path.equals("/crm/v3/objects/0-3"))) {
-            return scoped("crm.objects.deals.read", () -> dealList(url));
+            return dealList(url);
         }
         if (get && (path.equals("/crm/v3/objects/contacts") || path.equals("/crm/v3/objects/0-1"))) {
-            return scoped("crm.objects.contacts.read", () -> contactList(url));
+            return contactList(url);
         }
         if (post && (path.equals("/crm/v3/objects/deals/batch/read") || path.equals("/crm/v3/objects/0-3/batch/read"))) {
-            return scoped("crm.objects.deals.read", () -> dealBatch(body));
+            return dealBatch(body);
         }
         if (!get) {
             return error(405, "METHOD_NOT_ALLOWED", "The simulated portal is read-only: " + method + " " + path + " is not served", null);
@@ -273,17 +278,15 @@ final class PortalResponder {
         return error(404, "OBJECT_NOT_FOUND", "resource not found: " + path, null);
     }
 
-    private Reply scoped(String scope, java.util.function.Supplier<Reply> answer) {
-        if (options.grantedScopes() != null && !options.grantedScopes().contains(scope)) {
-            ObjectNode body = errorBody("MISSING_SCOPES", "This app hasn't been granted all required scopes to make this call."
-                    + " Read more about required scopes here: https://developers.hubspot.com/scopes.");
-            ObjectNode detail = body.putArray("errors").addObject();
-            detail.put("message", "One or more of the following scopes are required.");
-            detail.putObject("context").putArray("requiredGranularScopes").add(scope);
-            body.putObject("links").put("scopes", "https://developers.hubspot.com/scopes");
-            return new Reply(403, headers(""), write(body), null, Duration.ZERO);
-        }
-        return answer.get();
+    /** HubSpot's 403 for a token without {@code scope}: category {@code MISSING_SCOPES}, the scope in {@code errors[].context}. */
+    private Reply missingScope(String scope) {
+        ObjectNode body = errorBody("MISSING_SCOPES", "This app hasn't been granted all required scopes to make this call."
+                + " Read more about required scopes here: https://developers.hubspot.com/scopes.");
+        ObjectNode detail = body.putArray("errors").addObject();
+        detail.put("message", "One or more of the following scopes are required.");
+        detail.putObject("context").putArray("requiredGranularScopes").add(scope);
+        body.putObject("links").put("scopes", "https://developers.hubspot.com/scopes");
+        return new Reply(403, headers(""), write(body), null, Duration.ZERO);
     }
 
     private Reply pipelines() {
