@@ -1,9 +1,9 @@
 package dev.l2o.cli;
 
-import dev.l2o.app.BlueprintDraft;
 import dev.l2o.app.FetchRequests;
 import dev.l2o.app.OpenSource;
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintDraft;
 import dev.l2o.blueprint.BlueprintLoader;
 import dev.l2o.connector.FetchRequest;
 import dev.l2o.metrics.StageMetrics;
@@ -52,7 +52,7 @@ final class MetricsCommand implements Callable<Integer> {
                 Contexts.connectorContext(environment))) {
             // Without a blueprint, the source's own draft maps every CRM stage onto itself.
             Blueprint effective = given != null ? given
-                    : BlueprintLoader.parse(BlueprintDraft.yaml(open.snapshot(), "metrics"), "(drafted from the source)").blueprint();
+                    : BlueprintDraft.of(open.snapshot(), "metrics").blueprint();
             StageMetrics metrics = StageMetricsCalculator.compute(effective, open.snapshot(),
                     asOf == null ? open.snapshot().asOf() : asOf);
             if (format.equals("json")) {
