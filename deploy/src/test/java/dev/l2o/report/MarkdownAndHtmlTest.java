@@ -100,7 +100,7 @@ class MarkdownAndHtmlTest {
 
     private static Finding finding(String message) {
         return new Finding("L2O-FIELD-TYPE", Severity.WARNING, Dimension.STRATEGY, DriftKind.MISMATCH, "salesforce:Opportunity.X__c",
-                ResourceRef.of("salesforce", "Opportunity.X__c"), message, "Text", "Number", 1, List.of());
+                ResourceRef.of("salesforce", "Opportunity.X__c"), message, "Text", "Number", 1, List.of(), null);
     }
 
     private static AuditReport withFindings(AuditReport report, int count) {
@@ -108,7 +108,7 @@ class MarkdownAndHtmlTest {
         for (int i = 0; i < count; i++) {
             findings.add(new Finding("L2O-FIELD-MISSING", Severity.ERROR, Dimension.STRATEGY, DriftKind.MISSING,
                     "salesforce:Opportunity.Field_" + i + "__c", null, "Field Opportunity.Field_" + i + "__c does not exist in the CRM.",
-                    "Field_" + i + "__c", null, 1, List.of()));
+                    "Field_" + i + "__c", null, 1, List.of(), null));
         }
         return copy(report, findings);
     }
@@ -122,6 +122,6 @@ class MarkdownAndHtmlTest {
     private static AuditReport copy(AuditReport r, List<Finding> findings) {
         return new AuditReport(r.schemaVersion(), r.toolVersion(), r.blueprintName(), r.blueprintFile(), r.source(), r.crm(), r.asOf(),
                 r.complete(), r.incompleteReasons(), findings, r.baselined(), r.suppressed(), r.notices(), r.metrics(), r.maturity(),
-                r.facts(), r.rules(), r.anchors());
+                r.facts(), r.rules());
     }
 }

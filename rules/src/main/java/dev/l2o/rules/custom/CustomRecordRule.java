@@ -2,6 +2,7 @@ package dev.l2o.rules.custom;
 
 import dev.l2o.model.Crm;
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintPointers;
 import dev.l2o.blueprint.LeadStatusSpec;
 import dev.l2o.model.CrmRecord;
 import dev.l2o.model.FieldDef;
@@ -82,7 +83,8 @@ final class CustomRecordRule implements Rule {
                     + (matching == 1 ? " record" : " records") + " fail the requirement";
             context.report(FindingDraft.of(DriftKind.THRESHOLD, subject, message)
                     .expectedActual(require.expression(), violations + (violations == 1 ? " record fails" : " records fail"))
-                    .counted(violations, List.copyOf(examples)));
+                    .counted(violations, List.copyOf(examples))
+                    .declaredAt(BlueprintPointers.rule(blueprint, descriptor.id())));
         }
     }
 

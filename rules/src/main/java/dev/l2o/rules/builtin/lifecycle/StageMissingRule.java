@@ -44,7 +44,8 @@ public final class StageMissingRule implements Rule {
                 context.report(FindingDraft.of(DriftKind.MISSING,
                                 Subjects.stage(lifecycle.pipeline(), step.wantedName()), message)
                         .at(lifecycle.pipeline().ref())
-                        .expectedActual(step.wantedName(), null));
+                        .expectedActual(step.wantedName(), null)
+                        .declaredAt(lifecycle.declaration(step)));
             }
         }
     }
