@@ -30,8 +30,9 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "l2o-report", description = "Where report files go (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--format", paramLabel = "F",
-            description = "text (stdout), json, md, html, junit or sarif (files under --out). Repeatable. Default: text and json.")
+    @Option(names = "--format", paramLabel = "F", completionCandidates = ReportWriters.Formats.class,
+            description = "One of ${COMPLETION-CANDIDATES}: text to stdout, the others to files under --out. Repeatable. "
+                    + "Default: text and json.")
     List<String> formats = List.of();
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
