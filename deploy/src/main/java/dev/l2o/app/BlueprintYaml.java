@@ -44,9 +44,7 @@ public final class BlueprintYaml {
             entry(2, "description", blueprint.metadata().description());
         }
         if (blueprint.leadLifecycle() != null) {
-            line(0, "");
-            comments(0, "/leadLifecycle");
-            line(0, "leadLifecycle:");
+            section("leadLifecycle");
             entry(2, "object", blueprint.leadLifecycle().object());
             line(2, "statuses:");
             for (LeadStatusSpec status : blueprint.leadLifecycle().statuses()) {
@@ -66,9 +64,7 @@ public final class BlueprintYaml {
     }
 
     private void opportunityLifecycle(OpportunityLifecycle lifecycle) {
-        line(0, "");
-        comments(0, "/opportunityLifecycle");
-        line(0, "opportunityLifecycle:");
+        section("opportunityLifecycle");
         entry(2, "object", lifecycle.object());
         if (lifecycle.pipeline() != null) {
             entry(2, "pipeline", lifecycle.pipeline());
@@ -100,9 +96,7 @@ public final class BlueprintYaml {
         if (fields.isEmpty()) {
             return;
         }
-        line(0, "");
-        comments(0, "/fields");
-        line(0, "fields:");
+        section("fields");
         for (FieldSpec field : fields) {
             StringBuilder item = new StringBuilder("- { object: ").append(quote(field.object()))
                     .append(", name: ").append(quote(field.name()))
@@ -122,9 +116,7 @@ public final class BlueprintYaml {
         if (routing.isEmpty()) {
             return;
         }
-        line(0, "");
-        comments(0, "/routing");
-        line(0, "routing:");
+        section("routing");
         for (int i = 0; i < routing.size(); i++) {
             RoutingSpec rule = routing.get(i);
             comments(2, "/routing/" + i);
@@ -139,9 +131,7 @@ public final class BlueprintYaml {
         if (automation.isEmpty()) {
             return;
         }
-        line(0, "");
-        comments(0, "/automation");
-        line(0, "automation:");
+        section("automation");
         for (AutomationSpec spec : automation) {
             line(2, "- { name: " + quote(spec.name()) + (spec.object() == null ? "" : ", object: " + quote(spec.object()))
                     + ", kind: " + spec.kind() + ", mustBeActive: " + spec.mustBeActive() + " }");
@@ -164,6 +154,13 @@ public final class BlueprintYaml {
             return "user: " + quote(assignTo.user());
         }
         return assignTo.queue() != null ? "queue: " + quote(assignTo.queue()) : "role: " + quote(assignTo.role());
+    }
+
+    /** A blank line, the draft's comments about top-level {@code key}, and {@code key:}. */
+    private void section(String key) {
+        line(0, "");
+        comments(0, "/" + key);
+        line(0, key + ":");
     }
 
     private void comments(int indent, String pointer) {

@@ -23,7 +23,7 @@ class InitCommandTest {
     @Test
     void aProjectWithoutStagesGetsSalesforcesDefaultStagesAndIsToldHowToRetrieveItsOwn() throws IOException {
         // given
-        Path project = copy(RepositoryFiles.file("examples/northwind"), temp.resolve("northwind"));
+        Path project = SfdxDiffTest.copy(RepositoryFiles.file("examples/northwind"), temp.resolve("northwind"));
         // as partial retrieves leave it: custom metadata only, no stage value set and no sales process
         Files.delete(project.resolve("force-app/main/default/standardValueSets/OpportunityStage.standardValueSet-meta.xml"));
         delete(project.resolve("force-app/main/default/objects/Opportunity/businessProcesses"));
@@ -86,19 +86,5 @@ class InitCommandTest {
                 Files.delete(file);
             }
         }
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return to;
     }
 }
