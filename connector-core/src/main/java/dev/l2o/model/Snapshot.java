@@ -12,7 +12,7 @@ import java.util.Optional;
  * the blueprint needs, and the stage-history stream.
  *
  * @param source where it came from
- * @param crm {@code salesforce} or {@code hubspot}: the vocabulary of API names, types and ResourceRefs
+ * @param crm {@code salesforce} or {@code hubspot} ({@link Crm#id()}): the vocabulary of API names, types and ResourceRefs
  * @param asOf when the source was read (the default "now" of metrics)
  * @param completeness whether everything was read
  * @param pipelines opportunity pipelines and lead lifecycles
@@ -46,6 +46,11 @@ public record Snapshot(
         assignmentRules = List.copyOf(assignmentRules);
         assignees = List.copyOf(assignees);
         records = List.copyOf(records);
+    }
+
+    /** Whether the snapshot is of {@code kind} (its {@link #crm()} is that CRM's id, ignoring case). */
+    public boolean is(Crm kind) {
+        return Crm.of(crm).filter(kind::equals).isPresent();
     }
 
     public Optional<StageHistory> stageHistory() {

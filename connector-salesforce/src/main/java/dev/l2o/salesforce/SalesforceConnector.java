@@ -13,6 +13,7 @@ import dev.l2o.http.HttpStatusException;
 import dev.l2o.http.RetryPolicy;
 import dev.l2o.http.SecretRedactor;
 import dev.l2o.http.Sleeper;
+import dev.l2o.model.Crm;
 import dev.l2o.model.Completeness;
 import dev.l2o.model.CrmRecord;
 import dev.l2o.model.Snapshot;
@@ -142,7 +143,7 @@ public final class SalesforceConnector implements CrmConnector {
         Map<String, String> attributes = new TreeMap<>();
         attributes.put("apiVersion", settings.apiVersion());
         attributes.put("apiRequests", Long.toString(budget.spent()));
-        return new Snapshot(new SourceInfo("salesforce", sessions.session.instanceUrl(), attributes), "salesforce", asOf, completeness,
+        return new Snapshot(new SourceInfo("salesforce", sessions.session.instanceUrl(), attributes), Crm.SALESFORCE.id(), asOf, completeness,
                 configuration.pipelines(), configuration.fields(), configuration.automations(), configuration.assignmentRules(),
                 configuration.assignees(), records, history);
     }

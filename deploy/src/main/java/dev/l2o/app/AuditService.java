@@ -74,7 +74,7 @@ public final class AuditService {
         StageMetrics metrics = StageMetricsCalculator.compute(blueprint, snapshot, asOf);
         List<Rule> rules = new ArrayList<>(BuiltinRules.all());
         rules.addAll(CustomRules.from(blueprint));
-        List<Finding> all = new RuleEngine(rules).run(blueprint, snapshot, asOf, Map.of(StageMetrics.class, metrics));
+        List<Finding> all = new RuleEngine(rules).run(loaded, snapshot, asOf, Map.of(StageMetrics.class, metrics));
         SuppressionResult suppression = Suppressions.apply(all, blueprint.suppress(), asOf.atZone(ZoneOffset.UTC).toLocalDate());
         List<Finding> counted = suppression.kept().stream().filter(f -> !baseline.contains(f)).toList();
         List<Finding> baselined = suppression.kept().stream().filter(baseline::contains).toList();
@@ -97,8 +97,7 @@ public final class AuditService {
                 metrics,
                 maturity,
                 SnapshotFacts.of(snapshot, metrics.rows() + metrics.ignoredRows()),
-                descriptors,
-                BlueprintAnchors.of(loaded, snapshot.crm(), all));
+                descriptors);
     }
 
     private static String readString(Path file) {

@@ -16,10 +16,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code l2o audit}: fetch a source, compare it with a blueprint, compute metrics, write reports. */
-@Command(name = "audit", mixinStandardHelpOptions = true,
+@Command(name = "audit", mixinStandardHelpOptions = true, modelTransformer = ReportOutputOptions.OfferedFormats.class,
         description = {"Fetch a source, compare it with a blueprint, compute metrics, write reports.",
-                "Formats: text (standard output), json, md, html, junit, sarif (files under --out, default l2o-report). "
-                        + "Default: text and json."},
+                "Report files go under --out (default l2o-report)."},
         footer = {"", "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage or input error; "
                 + "3 the audit is incomplete (the source could not be read fully)."})
 final class AuditCommand implements Callable<Integer> {
@@ -32,7 +31,7 @@ final class AuditCommand implements Callable<Integer> {
     SourceOptions source = new SourceOptions();
 
     @Mixin
-    ReportOutputOptions output = new ReportOutputOptions(List.of("text", "json"), Path.of("l2o-report"));
+    ReportOutputOptions output = new ReportOutputOptions(ReportWriters.formats(), List.of("text", "json"), Path.of("l2o-report"));
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
             description = "error, warning, info or never (default: ${DEFAULT-VALUE}).")

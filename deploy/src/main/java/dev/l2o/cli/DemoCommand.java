@@ -23,7 +23,7 @@ import picocli.CommandLine.Mixin;
  * project) and a simulated HubSpot portal (Brightwave) on loopback, audits both over real HTTP with the real
  * connectors against their blueprints, and writes every report — no credentials, no network.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, modelTransformer = ReportOutputOptions.OfferedFormats.class,
         description = "Start simulated Salesforce and HubSpot orgs on loopback, audit them over HTTP with the real connectors, write reports.")
 final class DemoCommand implements Callable<Integer> {
     /** The example data ends on this day: a fixed "now" keeps the demo's figures the same every day. */
@@ -32,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
     private final CliEnvironment environment;
 
     @Mixin
-    ReportOutputOptions output = new ReportOutputOptions(ReportWriters.formats(), Path.of("l2o-report"));
+    ReportOutputOptions output = new ReportOutputOptions(ReportWriters.formats(), ReportWriters.formats(), Path.of("l2o-report"));
 
     DemoCommand(CliEnvironment environment) {
         this.environment = environment;

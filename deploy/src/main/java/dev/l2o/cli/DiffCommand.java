@@ -18,10 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code l2o diff OLD NEW}: what changed between two sources and, with a blueprint, which findings it adds or resolves. */
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff", mixinStandardHelpOptions = true, modelTransformer = ReportOutputOptions.OfferedFormats.class,
         description = {"What changed between two sources (snapshots, SFDX folders, live orgs); with --blueprint, "
                 + "which findings the change introduces and which it resolves.",
-                "Formats: text (default), json, md: one on standard output, or files under --out (diff.json, diff.md)."},
+                "Without --out, the one format goes to standard output; with it, files under --out (diff.json, diff.md)."},
         footer = {"", "Exit codes: 0 the change introduces nothing at or above --fail-on; 1 it does; 2 usage or input error; "
                 + "3 a source could not be read fully."})
 final class DiffCommand implements Callable<Integer> {
@@ -37,7 +37,7 @@ final class DiffCommand implements Callable<Integer> {
     Path blueprint;
 
     @Mixin
-    ReportOutputOptions output = new ReportOutputOptions(List.of("text"), null);
+    ReportOutputOptions output = new ReportOutputOptions(DiffWriters.formats(), List.of("text"), null);
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
             description = "error, warning, info or never (default: ${DEFAULT-VALUE}): fail when the change introduces a finding at or above it.")

@@ -1,7 +1,8 @@
 package dev.l2o.cli;
 
-import dev.l2o.app.BlueprintDraft;
+import dev.l2o.app.BlueprintYaml;
 import dev.l2o.app.OpenSource;
+import dev.l2o.blueprint.BlueprintDraft;
 import dev.l2o.blueprint.BlueprintLoader;
 import dev.l2o.connector.FetchRequest;
 import dev.l2o.error.ErrorCode;
@@ -45,7 +46,8 @@ final class InitCommand implements Callable<Integer> {
         FetchRequest configurationOnly = new FetchRequest(FetchRequest.everything().objects(), java.util.Map.of(), false);
         try (OpenSource open = OpenSource.fetch(source.spec(environment.environment()), null, configurationOnly,
                 Contexts.connectorContext(environment))) {
-            String yaml = BlueprintDraft.yaml(open.snapshot(), name);
+            BlueprintDraft draft = BlueprintDraft.of(open.snapshot(), name);
+            String yaml = BlueprintYaml.of(draft);
             // A draft that does not load would be a defect of ours, not the user's: check before writing.
             BlueprintLoader.parse(yaml, out.toString());
             ReportOutput.writeAtomically(out, stream -> {
@@ -55,6 +57,7 @@ final class InitCommand implements Callable<Integer> {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
+            draft.warnings().forEach(warning -> environment.err().println("l2o: " + warning));
             environment.err().println("l2o: wrote " + out + "; decide its entry/exit criteria and benchmarks, then run l2o validate " + out);
             return ExitCode.OK;
         }

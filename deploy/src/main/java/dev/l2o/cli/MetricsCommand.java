@@ -1,10 +1,10 @@
 package dev.l2o.cli;
 
-import dev.l2o.app.BlueprintDraft;
 import dev.l2o.app.FetchRequests;
 import dev.l2o.app.OpenSource;
 import dev.l2o.audit.Verdict;
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintDraft;
 import dev.l2o.blueprint.BlueprintLoader;
 import dev.l2o.connector.FetchRequest;
 import dev.l2o.error.ErrorCode;
@@ -26,9 +26,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code l2o metrics}: stage metrics only. */
-@Command(name = "metrics", mixinStandardHelpOptions = true,
+@Command(name = "metrics", mixinStandardHelpOptions = true, modelTransformer = ReportOutputOptions.OfferedFormats.class,
         description = {"Stage metrics only: time in stage, conversion, win rate, sales cycle, velocity.",
-                "Formats: text (default), json: one on standard output, or files under --out (metrics.json)."},
+                "Without --out, the one format goes to standard output; with it, files under --out (metrics.json)."},
         footer = {"", "Exit codes: 0 the metrics are complete; 2 usage or input error; 3 the source could not be read fully."})
 final class MetricsCommand implements Callable<Integer> {
     private static final List<String> FORMATS = List.of("text", "json");
@@ -47,7 +47,7 @@ final class MetricsCommand implements Callable<Integer> {
     Instant asOf;
 
     @Mixin
-    ReportOutputOptions output = new ReportOutputOptions(List.of("text"), null);
+    ReportOutputOptions output = new ReportOutputOptions(FORMATS, List.of("text"), null);
 
     MetricsCommand(CliEnvironment environment) {
         this.environment = environment;
@@ -65,7 +65,7 @@ final class MetricsCommand implements Callable<Integer> {
                 Contexts.connectorContext(environment))) {
             // Without a blueprint, the source's own draft maps every CRM stage onto itself.
             Blueprint effective = given != null ? given
-                    : BlueprintLoader.parse(BlueprintDraft.yaml(open.snapshot(), "metrics"), "(drafted from the source)").blueprint();
+                    : BlueprintDraft.of(open.snapshot(), "metrics").blueprint();
             StageMetrics metrics = StageMetricsCalculator.compute(effective, open.snapshot(),
                     asOf == null ? open.snapshot().asOf() : asOf);
             output.write(formats.stream().map(format -> rendering(format, metrics)).toList(), environment)

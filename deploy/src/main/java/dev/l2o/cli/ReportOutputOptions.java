@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,9 +28,8 @@ import picocli.CommandLine.Option;
  * {@code --out} is absent, so that it pipes. The command gives its formats and defaults when it creates the mixin.
  */
 final class ReportOutputOptions {
-    @Option(names = "--format", paramLabel = "F",
-            description = "A report format, repeatable: text goes to standard output, any other to a file under --out. "
-                    + "Formats and default: see the description above.")
+    /** Its completion candidates and help are the command's formats, set by {@link OfferedFormats}. */
+    @Option(names = "--format", paramLabel = "F", description = "A report format, repeatable.")
     List<String> formats = List.of();
 
     @Option(names = "--out", paramLabel = "PATH",
@@ -35,14 +37,17 @@ final class ReportOutputOptions {
                     + "format's extension when one file format is written (--format md --out comment.md).")
     Path out;
 
+    private final List<String> offeredFormats;
     private final List<String> defaultFormats;
     private final Path defaultFolder;
 
     /**
+     * @param offeredFormats the formats the command writes, from its writers' registry
      * @param defaultFormats the formats without {@code --format}
      * @param defaultFolder the folder without {@code --out}, or null to print the one file format on standard output
      */
-    ReportOutputOptions(List<String> defaultFormats, Path defaultFolder) {
+    ReportOutputOptions(List<String> offeredFormats, List<String> defaultFormats, Path defaultFolder) {
+        this.offeredFormats = List.copyOf(offeredFormats);
         this.defaultFormats = List.copyOf(defaultFormats);
         this.defaultFolder = defaultFolder;
     }
@@ -89,7 +94,7 @@ final class ReportOutputOptions {
 
     /** The same options aimed at a subfolder of their folder (the demo writes one folder per org). */
     ReportOutputOptions inFolder(String name) {
-        ReportOutputOptions sub = new ReportOutputOptions(defaultFormats, null);
+        ReportOutputOptions sub = new ReportOutputOptions(offeredFormats, defaultFormats, null);
         sub.formats = formats;
         sub.out = destination().map(folder -> folder.resolve(name)).orElse(null);
         return sub;
@@ -119,6 +124,29 @@ final class ReportOutputOptions {
             rendering.content().writeTo(out);
         } catch (IOException e) {
             throw new L2oException(ErrorCode.UNREADABLE_FILE, "cannot write the " + rendering.format() + " report: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Gives a command's {@code --format} its formats as completion candidates and in its help, so that both derive from
+     * the registry of the command's writers: {@code @Command(modelTransformer = ReportOutputOptions.OfferedFormats.class)}.
+     */
+    static final class OfferedFormats implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            for (CommandSpec mixin : command.mixins().values()) {
+                if (mixin.userObject() instanceof ReportOutputOptions options) {
+                    OptionSpec format = command.findOption("--format");
+                    command.remove(format);
+                    command.addOption(OptionSpec.builder(format)
+                            .completionCandidates(options.offeredFormats)
+                            .description("One of " + String.join(", ", options.offeredFormats) + "; repeatable. text goes to "
+                                    + "standard output, any other to a file under --out. Default: "
+                                    + String.join(" and ", options.defaultFormats) + ".")
+                            .build());
+                }
+            }
+            return command;
         }
     }
 

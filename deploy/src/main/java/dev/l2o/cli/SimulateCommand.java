@@ -6,6 +6,7 @@ import dev.l2o.app.TemporaryDirectory;
 import dev.l2o.connector.SourceSpec;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
+import dev.l2o.model.Crm;
 import dev.l2o.salesforce.simulator.OrgSizes;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -47,33 +48,33 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Crm crm = Crm.of(kind).orElseThrow(
+                () -> new L2oException(ErrorCode.BAD_ARGUMENT, "unknown KIND '" + kind + "': use salesforce or hubspot"));
         TemporaryDirectory work = TemporaryDirectory.create("l2o-simulate");
-        SimulatedSources.Running running;
-        switch (kind) {
-            case "salesforce" -> {
+        SimulatedSources.Running running = switch (crm) {
+            case SALESFORCE -> {
                 if (generate != null) {
-                    running = SimulatedSources.salesforceGenerated(seed, new OrgSizes(50, 20, generate), port);
-                } else if (from != null) {
+                    yield SimulatedSources.salesforceGenerated(seed, new OrgSizes(50, 20, generate), port);
+                }
+                if (from != null) {
                     SourceSpec spec = SourceSpec.parse(from, java.util.Map.of());
                     if (!spec.scheme().equals("sfdx")) {
                         throw new L2oException(ErrorCode.BAD_ARGUMENT, "--from for salesforce takes sfdx:PATH, not " + from);
                     }
-                    running = SimulatedSources.salesforce(Path.of(spec.location()), port);
-                } else {
-                    running = SimulatedSources.salesforce(BundledExamples.extract("northwind", work.path()), port);
+                    yield SimulatedSources.salesforce(Path.of(spec.location()), port);
                 }
+                yield SimulatedSources.salesforce(BundledExamples.extract("northwind", work.path()), port);
             }
-            case "hubspot" -> {
+            case HUBSPOT -> {
                 if (generate != null) {
-                    running = SimulatedSources.hubspotGenerated(seed, generate, port);
-                } else if (from != null) {
-                    running = SimulatedSources.hubspot(Path.of(from), port);
-                } else {
-                    running = SimulatedSources.hubspot(BundledExamples.extract("hubspot", work.path()).resolve("portal.json"), port);
+                    yield SimulatedSources.hubspotGenerated(seed, generate, port);
                 }
+                if (from != null) {
+                    yield SimulatedSources.hubspot(Path.of(from), port);
+                }
+                yield SimulatedSources.hubspot(BundledExamples.extract("hubspot", work.path()).resolve("portal.json"), port);
             }
-            default -> throw new L2oException(ErrorCode.BAD_ARGUMENT, "unknown KIND '" + kind + "': use salesforce or hubspot");
-        }
+        };
         CountDownLatch stopped = new CountDownLatch(1);
         SimulatedSources.Running simulator = running;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -83,8 +84,8 @@ final class SimulateCommand implements Callable<Integer> {
         }, "l2o-simulate-stop"));
         environment.out().println(simulator.url());
         environment.out().flush();
-        String option = kind.equals("salesforce") ? "--instance-url " : "--base-url ";
-        environment.err().println("l2o simulate: serving a simulated " + kind + " on loopback; audit it with --source " + kind
+        String option = crm == Crm.SALESFORCE ? "--instance-url " : "--base-url ";
+        environment.err().println("l2o simulate: serving a simulated " + crm.id() + " on loopback; audit it with --source " + crm.id()
                 + " " + option + simulator.url() + " (any credentials work). Stop with Ctrl-C.");
         environment.err().flush();
         stopped.await();

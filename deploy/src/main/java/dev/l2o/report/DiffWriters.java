@@ -3,7 +3,6 @@ package dev.l2o.report;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The diff writers by format name: what {@code l2o diff --format} accepts. */
 public final class DiffWriters {
@@ -11,9 +10,14 @@ public final class DiffWriters {
 
     private DiffWriters() {}
 
+    /** Every diff format name. */
+    public static List<String> formats() {
+        return ALL.stream().map(DiffWriter::format).toList();
+    }
+
     public static DiffWriter forFormat(String format) {
         return ALL.stream().filter(w -> w.format().equals(format)).findFirst()
                 .orElseThrow(() -> new L2oException(ErrorCode.BAD_ARGUMENT, "unknown --format '" + format + "' for l2o diff: use one of "
-                        + ALL.stream().map(DiffWriter::format).collect(Collectors.joining(", "))));
+                        + String.join(", ", formats())));
     }
 }

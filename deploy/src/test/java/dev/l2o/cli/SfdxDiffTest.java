@@ -43,6 +43,7 @@ class SfdxDiffTest {
                 .contains("| removed |").contains("Pain\\_\\_c").contains("| modified |").contains("Renewal\\_Kickoff\\_120\\_Days");
     }
 
+    /** A copy of the folder {@code source} at {@code target}, for tests that change a project. */
     static Path copy(Path source, Path target) throws IOException {
         try (Stream<Path> paths = Files.walk(source)) {
             for (Path path : paths.sorted(Comparator.naturalOrder()).toList()) {

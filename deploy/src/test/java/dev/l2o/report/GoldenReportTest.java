@@ -2,11 +2,11 @@ package dev.l2o.report;
 
 import dev.l2o.audit.AuditReport;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class GoldenReportTest {
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"text", "json", "md", "html", "junit", "sarif"})
+    @MethodSource("dev.l2o.report.ReportWriters#formats")
     void everyFormatOfTheNorthwindAuditMatchesItsGoldenFile(String format) {
         // given
         AuditReport report = Northwind.report();

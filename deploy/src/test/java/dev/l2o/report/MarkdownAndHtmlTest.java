@@ -109,7 +109,7 @@ class MarkdownAndHtmlTest {
         // given
         String message = "Field <X__c> & \"Y\" is\u0001 wrong\nnext line";
         AuditReport report = withExtra(Northwind.report(), new Finding("L2O-FIELD-MISSING", Severity.ERROR, Dimension.STRATEGY,
-                DriftKind.MISSING, "salesforce:Opportunity.\"Odd\" & <name>", null, message, "X__c", null, 1, List.of()));
+                DriftKind.MISSING, "salesforce:Opportunity.\"Odd\" & <name>", null, message, "X__c", null, 1, List.of(), null));
 
         // when
         String xml = Northwind.render(new JunitReportWriter(), report, ReportContext.DEFAULT);
@@ -140,7 +140,7 @@ class MarkdownAndHtmlTest {
         AuditReport r = Northwind.report();
         AuditReport report = new AuditReport(r.schemaVersion(), r.toolVersion(), r.blueprintName(), r.blueprintFile(), r.source(),
                 r.crm(), r.asOf(), false, List.of("flows: 403 <forbidden>", "history & records: timed out"), r.findings(),
-                r.baselined(), r.suppressed(), r.notices(), r.metrics(), r.maturity(), r.facts(), r.rules(), r.anchors());
+                r.baselined(), r.suppressed(), r.notices(), r.metrics(), r.maturity(), r.facts(), r.rules());
 
         // when
         String xml = Northwind.normalise(Northwind.render(new JunitReportWriter(), report, ReportContext.DEFAULT), report);
@@ -160,7 +160,7 @@ class MarkdownAndHtmlTest {
 
     private static Finding finding(String message) {
         return new Finding("L2O-FIELD-TYPE", Severity.WARNING, Dimension.STRATEGY, DriftKind.MISMATCH, "salesforce:Opportunity.X__c",
-                ResourceRef.of("salesforce", "Opportunity.X__c"), message, "Text", "Number", 1, List.of());
+                ResourceRef.of("salesforce", "Opportunity.X__c"), message, "Text", "Number", 1, List.of(), null);
     }
 
     private static AuditReport withFindings(AuditReport report, int count) {
@@ -168,7 +168,7 @@ class MarkdownAndHtmlTest {
         for (int i = 0; i < count; i++) {
             findings.add(new Finding("L2O-FIELD-MISSING", Severity.ERROR, Dimension.STRATEGY, DriftKind.MISSING,
                     "salesforce:Opportunity.Field_" + i + "__c", null, "Field Opportunity.Field_" + i + "__c does not exist in the CRM.",
-                    "Field_" + i + "__c", null, 1, List.of()));
+                    "Field_" + i + "__c", null, 1, List.of(), null));
         }
         return copy(report, findings);
     }
@@ -182,6 +182,6 @@ class MarkdownAndHtmlTest {
     private static AuditReport copy(AuditReport r, List<Finding> findings) {
         return new AuditReport(r.schemaVersion(), r.toolVersion(), r.blueprintName(), r.blueprintFile(), r.source(), r.crm(), r.asOf(),
                 r.complete(), r.incompleteReasons(), findings, r.baselined(), r.suppressed(), r.notices(), r.metrics(), r.maturity(),
-                r.facts(), r.rules(), r.anchors());
+                r.facts(), r.rules());
     }
 }

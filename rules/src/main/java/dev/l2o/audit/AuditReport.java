@@ -37,8 +37,6 @@ import java.util.Optional;
  * @param facts what the snapshot held
  * @param rules every rule the audit ran (built-in and the blueprint's custom rules), sorted by id: what the
  *     findings were checked against, for SARIF rule metadata and JUnit test cases
- * @param anchors where in the blueprint file findings' subjects are declared, for findings that have such a
- *     declaration (see {@link #blueprintPosition})
  */
 public record AuditReport(
         int schemaVersion,
@@ -57,8 +55,7 @@ public record AuditReport(
         StageMetrics metrics,
         Maturity maturity,
         SnapshotFacts facts,
-        List<RuleDescriptor> rules,
-        List<BlueprintAnchor> anchors) {
+        List<RuleDescriptor> rules) {
     /** The version of the report shape written by this code. */
     public static final int SCHEMA_VERSION = 1;
 
@@ -77,27 +74,23 @@ public record AuditReport(
         requireNonNull(maturity, "maturity is null");
         requireNonNull(facts, "facts is null");
         rules = rules.stream().sorted(Comparator.comparing(RuleDescriptor::id)).toList();
-        anchors = List.copyOf(anchors);
         if (complete != incompleteReasons.isEmpty()) {
             throw new IllegalArgumentException("an incomplete report names its reasons, a complete one has none");
         }
     }
 
-    /** A report without rule metadata or blueprint anchors (as written before they were added). */
+    /** A report without rule metadata (as written before it was added). */
     public AuditReport(int schemaVersion, String toolVersion, String blueprintName, String blueprintFile, SourceInfo source,
             String crm, Instant asOf, boolean complete, List<String> incompleteReasons, List<Finding> findings,
             List<Finding> baselined, List<SuppressedFinding> suppressed, List<String> notices, StageMetrics metrics,
             Maturity maturity, SnapshotFacts facts) {
         this(schemaVersion, toolVersion, blueprintName, blueprintFile, source, crm, asOf, complete, incompleteReasons,
-                findings, baselined, suppressed, notices, metrics, maturity, facts, List.of(), List.of());
+                findings, baselined, suppressed, notices, metrics, maturity, facts, List.of());
     }
 
-    /** Where in the blueprint file {@code finding}'s subject is declared, if the audit found a declaration. */
+    /** Where in the blueprint file {@code finding}'s subject is declared ({@link Finding#declaredAt()}), if anywhere. */
     public Optional<SourcePosition> blueprintPosition(Finding finding) {
-        return anchors.stream()
-                .filter(a -> a.ruleId().equals(finding.ruleId()) && a.subject().equals(finding.subject()))
-                .map(BlueprintAnchor::position)
-                .findFirst();
+        return Optional.ofNullable(finding.declaredAt());
     }
 
     /** The rule with this id among {@link #rules()}. */

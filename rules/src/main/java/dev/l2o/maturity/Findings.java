@@ -2,6 +2,7 @@ package dev.l2o.maturity;
 
 import dev.l2o.rules.Dimension;
 import dev.l2o.rules.Finding;
+import dev.l2o.rules.RuleDescriptor;
 import dev.l2o.rules.Severity;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,8 @@ final class Findings {
         return count(f -> f.dimension() == dimension);
     }
 
-    long withRule(String ruleId) {
-        return count(f -> f.ruleId().equals(ruleId));
+    long withRule(RuleDescriptor rule) {
+        return count(f -> f.ruleId().equals(rule.id()));
     }
 
     /** {@code 2 error findings: L2O-STAGE-MISSING (1), …}. */

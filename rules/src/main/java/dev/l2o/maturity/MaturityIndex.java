@@ -13,13 +13,22 @@ import dev.l2o.model.Pipeline;
 import dev.l2o.model.Snapshot;
 import dev.l2o.rules.Dimension;
 import dev.l2o.rules.Finding;
+import dev.l2o.rules.RuleDescriptor;
 import dev.l2o.rules.StageMapping;
+import dev.l2o.rules.builtin.measurement.HistoryUntrackedRule;
+import dev.l2o.rules.builtin.measurement.StageForecastRule;
+import dev.l2o.rules.builtin.measurement.StageProbabilityRule;
+import dev.l2o.rules.builtin.qualification.CriteriaUnenforcedRule;
+import dev.l2o.rules.builtin.routing.AutomationInactiveRule;
+import dev.l2o.rules.builtin.routing.AutomationMissingRule;
+import dev.l2o.rules.builtin.routing.RoutingUnimplementedRule;
+import dev.l2o.rules.cel.CelCondition;
+import dev.l2o.rules.cel.CelScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -41,11 +50,9 @@ public final class MaturityIndex {
 
     private static final Pattern STRATEGY_NAME = Pattern.compile(
             "icp|segment|tier|industry|persona|employees|annualrevenue|territory|region", Pattern.CASE_INSENSITIVE);
-    private static final Pattern FIELD_REFERENCE = Pattern.compile(
-            "\\b[A-Za-z_][A-Za-z0-9_]*\\.([A-Za-z_][A-Za-z0-9_]*)\\b(?!\\s*\\()");
-    private static final Set<String> UNIMPLEMENTED_ROUTING = Set.of(
-            "L2O-ROUTING-UNIMPLEMENTED", "L2O-AUTOMATION-MISSING", "L2O-AUTOMATION-INACTIVE");
-    private static final Set<String> INCOHERENT_FORECAST = Set.of("L2O-STAGE-PROBABILITY", "L2O-STAGE-FORECAST");
+    private static final List<RuleDescriptor> UNIMPLEMENTED_ROUTING = List.of(
+            RoutingUnimplementedRule.DESCRIPTOR, AutomationMissingRule.DESCRIPTOR, AutomationInactiveRule.DESCRIPTOR);
+    private static final List<RuleDescriptor> INCOHERENT_FORECAST = List.of(StageProbabilityRule.DESCRIPTOR, StageForecastRule.DESCRIPTOR);
 
     private MaturityIndex() {}
 
@@ -121,10 +128,11 @@ public final class MaturityIndex {
             if (routing.object() == null || routing.when() == null) {
                 continue;
             }
-            Matcher matcher = FIELD_REFERENCE.matcher(routing.when());
-            while (matcher.find()) {
-                String name = matcher.group(1);
-                fields.putIfAbsent(routing.object() + "." + name, new String[] {routing.object(), name});
+            CelCondition condition = CelCondition.compile(routing.when(), CelScope.ofObject(routing.object()));
+            for (Set<String> names : condition.fieldsRead().values()) {
+                for (String name : names) {
+                    fields.putIfAbsent(routing.object() + "." + name, new String[] {routing.object(), name});
+                }
             }
         }
         return fields;
@@ -220,7 +228,7 @@ public final class MaturityIndex {
                 designed += status.entry().requiredFields().size();
             }
         }
-        int unenforced = (int) Math.min(designed, found.withRule("L2O-CRITERIA-UNENFORCED"));
+        int unenforced = (int) Math.min(designed, found.withRule(CriteriaUnenforcedRule.DESCRIPTOR));
         int enforced = designed - unenforced;
         Ladder ladder = new Ladder(Dimension.QUALIFICATION)
                 .level(designed > 0, designed + " entry and exit criteria designed", "no entry or exit criteria designed")
@@ -273,7 +281,7 @@ public final class MaturityIndex {
     }
 
     private static DimensionScore measurement(Blueprint blueprint, Findings found, StageMetrics metrics) {
-        boolean tracked = metrics != null && found.withRule("L2O-HISTORY-UNTRACKED") == 0;
+        boolean tracked = metrics != null && found.withRule(HistoryUntrackedRule.DESCRIPTOR) == 0;
         List<StageSpec> stages = blueprint.opportunityLifecycle() == null ? List.of() : blueprint.opportunityLifecycle().stages();
         List<String> undeclared = stages.stream()
                 .filter(s -> s.probability() == null || s.forecast().isEmpty())

@@ -2,6 +2,7 @@ package dev.l2o.rules;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.l2o.blueprint.SourcePosition;
 import dev.l2o.model.ResourceRef;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +22,9 @@ import java.util.List;
  * @param actual what the CRM has, or null
  * @param count how many records or items it covers (1 for configuration findings)
  * @param evidence a few examples (record ids, rule names), at most ten
+ * @param declaredAt where in the blueprint file the finding's subject is designed (the stage, field, routing
+ *     rule, automation, conversion target or custom rule, else the section that judges it), or null; reports
+ *     point there when the CRM side has no file to point at
  */
 public record Finding(
         String ruleId,
@@ -33,7 +37,8 @@ public record Finding(
         String expected,
         String actual,
         long count,
-        List<String> evidence) {
+        List<String> evidence,
+        SourcePosition declaredAt) {
     /** The only ordering of findings: severity, rule id, subject, message. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
             .thenComparing(Finding::ruleId)

@@ -3,6 +3,8 @@ package dev.l2o.rules;
 import static java.util.Objects.requireNonNull;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.LoadedBlueprint;
+import dev.l2o.blueprint.SourcePositions;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import dev.l2o.model.Snapshot;
@@ -65,13 +67,28 @@ public final class RuleEngine {
      *     throws itself
      */
     public List<Finding> run(Blueprint blueprint, Snapshot snapshot, Instant asOf, Map<Class<?>, Object> attachments) {
+        return run(blueprint, SourcePositions.empty(), snapshot, asOf, attachments);
+    }
+
+    /**
+     * Runs every rule over a blueprint read from a file: findings carry the line and column of the declaration
+     * their rule names ({@link FindingDraft#declaredAt}).
+     *
+     * @see #run(Blueprint, Snapshot, Instant, Map)
+     */
+    public List<Finding> run(LoadedBlueprint loaded, Snapshot snapshot, Instant asOf, Map<Class<?>, Object> attachments) {
+        return run(loaded.blueprint(), loaded.positions(), snapshot, asOf, attachments);
+    }
+
+    private List<Finding> run(Blueprint blueprint, SourcePositions positions, Snapshot snapshot, Instant asOf,
+            Map<Class<?>, Object> attachments) {
         requireNonNull(blueprint, "blueprint is null");
         requireNonNull(snapshot, "snapshot is null");
         requireNonNull(asOf, "asOf is null");
         Map<Class<?>, Object> analyses = checkedAttachments(attachments);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
-            EngineContext context = new EngineContext(rule.descriptor(), asOf, analyses);
+            EngineContext context = new EngineContext(rule.descriptor(), asOf, analyses, positions);
             try {
                 rule.check(blueprint, snapshot, context);
             } catch (L2oException e) {
@@ -107,12 +124,14 @@ public final class RuleEngine {
         private final RuleDescriptor descriptor;
         private final Instant asOf;
         private final Map<Class<?>, Object> attachments;
+        private final SourcePositions positions;
         private final List<Finding> findings = new ArrayList<>();
 
-        EngineContext(RuleDescriptor descriptor, Instant asOf, Map<Class<?>, Object> attachments) {
+        EngineContext(RuleDescriptor descriptor, Instant asOf, Map<Class<?>, Object> attachments, SourcePositions positions) {
             this.descriptor = descriptor;
             this.asOf = asOf;
             this.attachments = attachments;
+            this.positions = positions;
         }
 
         @Override
@@ -130,7 +149,8 @@ public final class RuleEngine {
             requireNonNull(draft, "draft is null");
             findings.add(new Finding(descriptor.id(), descriptor.defaultSeverity(), descriptor.dimension(),
                     draft.kind(), draft.subject(), draft.location(), draft.message(), draft.expected(),
-                    draft.actual(), draft.count(), draft.evidence()));
+                    draft.actual(), draft.count(), draft.evidence(),
+                    draft.declaration() == null ? null : positions.of(draft.declaration()).orElse(null)));
         }
     }
 }

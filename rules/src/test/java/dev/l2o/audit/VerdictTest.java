@@ -24,7 +24,7 @@ class VerdictTest {
 
     private static Finding finding(Severity severity) {
         return new Finding("L2O-STAGE-MISSING", severity, Dimension.LIFECYCLE, DriftKind.MISSING,
-                "salesforce:Opportunity.StageName#Discovery", null, "Discovery is missing.", null, null, 1, List.of());
+                "salesforce:Opportunity.StageName#Discovery", null, "Discovery is missing.", null, null, 1, List.of(), null);
     }
 
     @Test

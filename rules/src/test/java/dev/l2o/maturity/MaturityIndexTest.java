@@ -76,7 +76,7 @@ class MaturityIndexTest {
 
         void find(String ruleId, Severity severity, Dimension dimension) {
             findings.add(new Finding(ruleId, severity, dimension, DriftKind.MISMATCH, "salesforce:x#" + findings.size(), null,
-                    "a finding", null, null, 1, List.of()));
+                    "a finding", null, null, 1, List.of(), null));
         }
     }
 

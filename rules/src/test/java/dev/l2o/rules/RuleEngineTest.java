@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintLoader;
+import dev.l2o.blueprint.LoadedBlueprint;
+import dev.l2o.blueprint.SourcePosition;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import dev.l2o.model.Snapshot;
+import dev.l2o.rules.builtin.lifecycle.StageMissingRule;
 import dev.l2o.rules.testing.SnapshotBuilder;
 import dev.l2o.rules.testing.TestBlueprints;
 import java.time.Instant;
@@ -42,6 +46,36 @@ class RuleEngineTest {
                 context.report(FindingDraft.of(DriftKind.MISSING, subject, "About " + subject + "."));
             }
         });
+    }
+
+    @Test
+    void aFindingCarriesTheLineAndColumnOfTheDeclarationItsRuleNames() {
+        // given
+        LoadedBlueprint loaded = BlueprintLoader.parse("""
+                apiVersion: l2o/v1
+                kind: Blueprint
+                metadata: { name: located }
+                opportunityLifecycle:
+                  stages:
+                    - key: discovery
+                    - key: won
+                      closed: true
+                      won: true
+                """, "located.yaml");
+        RuleEngine engine = new RuleEngine(List.of(new StageMissingRule()));
+
+        // when
+        List<Finding> findings = engine.run(loaded, SnapshotBuilder.salesforce()
+                .pipeline("Opportunity", "Opportunity", stages -> stages.stage("discovery")).build(), AS_OF, Map.of());
+
+        // then
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.subject()).endsWith("#won");
+            assertThat(finding.declaredAt()).isEqualTo(new SourcePosition(7, 7));
+        });
+        assertThat(engine.run(loaded.blueprint(), SnapshotBuilder.salesforce()
+                .pipeline("Opportunity", "Opportunity", stages -> stages.stage("discovery")).build(), AS_OF, Map.of()))
+                .singleElement().extracting(Finding::declaredAt).isNull();
     }
 
     @Test

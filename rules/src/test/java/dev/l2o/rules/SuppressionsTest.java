@@ -12,7 +12,7 @@ class SuppressionsTest {
 
     private static Finding finding(String ruleId, String subject) {
         return new Finding(ruleId, Severity.WARNING, Dimension.LIFECYCLE, DriftKind.UNDECLARED, subject, null,
-                "About " + subject + ".", null, null, 1, List.of());
+                "About " + subject + ".", null, null, 1, List.of(), null);
     }
 
     private static final Finding PROSPECTING = finding("L2O-STAGE-UNDECLARED", "salesforce:Opportunity.StageName#Prospecting");

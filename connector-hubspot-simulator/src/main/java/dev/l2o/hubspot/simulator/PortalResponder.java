@@ -55,6 +55,11 @@ final class PortalResponder {
                 .post("/crm/v3/objects/(deals|0-3)/batch/read", "crm.objects.deals.read", objects::dealBatch);
     }
 
+    /** Every private-app scope some endpoint needs. */
+    List<String> scopes() {
+        return routes.scopes();
+    }
+
     long rateLimited() {
         return limits.rejected();
     }

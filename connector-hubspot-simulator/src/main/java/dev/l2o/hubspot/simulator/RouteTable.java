@@ -78,6 +78,11 @@ final class RouteTable {
         return this;
     }
 
+    /** Every scope some route needs, in route order without repeats. */
+    List<String> scopes() {
+        return routes.stream().map(Route::scope).distinct().toList();
+    }
+
     /** The answer of the first route that takes {@code method} and {@code path}. */
     PortalReply answer(String method, String path, HttpUrl url, String body) {
         for (Route route : routes) {

@@ -1,6 +1,7 @@
 package dev.l2o.hubspot.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.l2o.model.Crm;
 import dev.l2o.model.Assignee;
 import dev.l2o.model.AssigneeKind;
 import dev.l2o.model.Automation;
@@ -21,7 +22,7 @@ import java.util.TreeSet;
 
 /** Maps HubSpot's response shapes onto the CRM-neutral model. Stateless. */
 final class SnapshotMapper {
-    static final String CRM = "hubspot";
+    static final String CRM = Crm.HUBSPOT.id();
     static final String LIFECYCLE_STAGE = "lifecyclestage";
     static final String LEAD_STATUS = "hs_lead_status";
     static final String OWNER_PROPERTY = "hubspot_owner_id";

@@ -1,5 +1,6 @@
 package dev.l2o.salesforce.metadata;
 
+import dev.l2o.model.Crm;
 import dev.l2o.model.ResourceRef;
 
 /**
@@ -11,7 +12,7 @@ import dev.l2o.model.ResourceRef;
  */
 public final class SalesforceAddresses {
     /** The address scheme of every Salesforce reference. */
-    public static final String CRM = "salesforce";
+    public static final String CRM = Crm.SALESFORCE.id();
 
     private SalesforceAddresses() {}
 

@@ -6,6 +6,10 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
+import dev.cel.common.ast.CelConstant;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.navigation.CelNavigableExpr;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
@@ -17,9 +21,13 @@ import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.cel.runtime.CelUnknownSet;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -49,11 +57,14 @@ public final class CelCondition {
     private final String expression;
     private final List<String> variables;
     private final CelRuntime.Program program;
+    private final Map<String, Set<String>> fieldsRead;
 
-    private CelCondition(String expression, List<String> variables, CelRuntime.Program program) {
+    private CelCondition(String expression, List<String> variables, CelRuntime.Program program,
+            Map<String, Set<String>> fieldsRead) {
         this.expression = expression;
         this.variables = variables;
         this.program = program;
+        this.fieldsRead = fieldsRead;
     }
 
     /**
@@ -80,18 +91,19 @@ public final class CelCondition {
                 return cached;
             }
         }
-        CelCondition compiled = new CelCondition(expression, key.variables(), program(expression, key.variables()));
+        CelAbstractSyntaxTree ast = ast(expression, key.variables());
+        CelCondition compiled = new CelCondition(expression, key.variables(), program(expression, ast),
+                fieldsRead(ast, key.variables()));
         synchronized (CACHE) {
             CACHE.put(key, compiled);
         }
         return compiled;
     }
 
-    private static CelRuntime.Program program(String expression, List<String> variables) {
+    private static CelAbstractSyntaxTree ast(String expression, List<String> variables) {
         CelCompiler compiler = COMPILERS.computeIfAbsent(variables, CelCondition::compiler);
         try {
-            CelAbstractSyntaxTree ast = compiler.compile(expression).getAst();
-            return RUNTIME.createProgram(ast);
+            return compiler.compile(expression).getAst();
         } catch (CelValidationException e) {
             CelIssue issue = e.getErrors().isEmpty() ? null : e.getErrors().get(0);
             String reason = issue == null ? "it is not valid CEL" : clean(issue.getMessage());
@@ -100,6 +112,12 @@ public final class CelCondition {
             String where = column > 0 ? " at column " + column + (line > 1 ? " of line " + line : "") : "";
             throw new CelConditionException("CEL expression '" + expression + "' does not compile: " + reason + where
                     + " (variables: " + String.join(", ", variables) + ")", reason, line, column);
+        }
+    }
+
+    private static CelRuntime.Program program(String expression, CelAbstractSyntaxTree ast) {
+        try {
+            return RUNTIME.createProgram(ast);
         } catch (CelEvaluationException e) {
             throw new CelConditionException("CEL expression '" + expression + "' cannot be prepared: " + clean(e.getMessage()),
                     clean(e.getMessage()), 0, 0);
@@ -125,6 +143,39 @@ public final class CelCondition {
     /** The declared variables, sorted. */
     public List<String> variables() {
         return variables;
+    }
+
+    /**
+     * The fields the expression reads from each variable, from its syntax tree: {@code opp.Amount},
+     * {@code has(opp.Pain__c)} and {@code opp["Amount"]} read {@code Amount} and {@code Pain__c} of {@code opp}.
+     * Variables it reads no field of are absent; keys and fields are sorted.
+     */
+    public Map<String, Set<String>> fieldsRead() {
+        return fieldsRead;
+    }
+
+    private static Map<String, Set<String>> fieldsRead(CelAbstractSyntaxTree ast, List<String> variables) {
+        TreeMap<String, Set<String>> read = new TreeMap<>();
+        CelNavigableAst.fromAst(ast).getRoot().allNodes().map(CelNavigableExpr::expr).forEach(expr -> {
+            CelExpr operand = null;
+            String field = null;
+            if (expr.getKind() == CelExpr.ExprKind.Kind.SELECT) {
+                operand = expr.select().operand();
+                field = expr.select().field();
+            } else if (expr.getKind() == CelExpr.ExprKind.Kind.CALL && expr.call().function().equals("_[_]")
+                    && expr.call().args().size() == 2
+                    && expr.call().args().get(1).getKind() == CelExpr.ExprKind.Kind.CONSTANT
+                    && expr.call().args().get(1).constant().getKind() == CelConstant.Kind.STRING_VALUE) {
+                operand = expr.call().args().get(0);
+                field = expr.call().args().get(1).constant().stringValue();
+            }
+            if (operand != null && operand.getKind() == CelExpr.ExprKind.Kind.IDENT
+                    && variables.contains(operand.ident().name())) {
+                read.computeIfAbsent(operand.ident().name(), v -> new TreeSet<>()).add(field);
+            }
+        });
+        read.replaceAll((variable, fields) -> Collections.unmodifiableSortedSet((TreeSet<String>) fields));
+        return Collections.unmodifiableSortedMap(read);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.l2o.rules.custom;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintPointers;
 import dev.l2o.model.Snapshot;
 import dev.l2o.rules.DriftKind;
 import dev.l2o.rules.FindingDraft;
@@ -53,6 +54,7 @@ final class CustomConfigRule implements Rule {
             actual = e.reason();
         }
         context.report(FindingDraft.of(DriftKind.MISMATCH, snapshot.crm() + ":configuration", descriptor.title() + ": " + failure)
-                .expectedActual(require.expression(), actual));
+                .expectedActual(require.expression(), actual)
+                .declaredAt(BlueprintPointers.rule(blueprint, descriptor.id())));
     }
 }

@@ -1,6 +1,8 @@
 package dev.l2o.rules.custom;
 
+import dev.l2o.model.Crm;
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintPointers;
 import dev.l2o.blueprint.LeadStatusSpec;
 import dev.l2o.model.CrmRecord;
 import dev.l2o.model.FieldDef;
@@ -49,7 +51,7 @@ final class CustomRecordRule implements Rule {
     @Override
     public void check(Blueprint blueprint, Snapshot snapshot, RuleContext context) {
         String object = object(blueprint);
-        String stageField = stageField(snapshot.crm(), object);
+        String stageField = stageField(snapshot, object);
         Map<String, String> stageKeys = stageKeys(blueprint, snapshot, object);
         Optional<String> pipelineId = pipelineId(blueprint, snapshot);
         Map<String, FieldKind> kinds = fieldKinds(snapshot, object);
@@ -81,7 +83,8 @@ final class CustomRecordRule implements Rule {
                     + (matching == 1 ? " record" : " records") + " fail the requirement";
             context.report(FindingDraft.of(DriftKind.THRESHOLD, subject, message)
                     .expectedActual(require.expression(), violations + (violations == 1 ? " record fails" : " records fail"))
-                    .counted(violations, List.copyOf(examples)));
+                    .counted(violations, List.copyOf(examples))
+                    .declaredAt(BlueprintPointers.rule(blueprint, descriptor.id())));
         }
     }
 
@@ -106,9 +109,9 @@ final class CustomRecordRule implements Rule {
     }
 
     /** The field that holds a record's stage or status, by CRM and object. */
-    static String stageField(String crm, String object) {
+    static String stageField(Snapshot snapshot, String object) {
         String lowerObject = object.toLowerCase(Locale.ROOT);
-        if (crm.equalsIgnoreCase("hubspot")) {
+        if (snapshot.is(Crm.HUBSPOT)) {
             return switch (lowerObject) {
                 case "contacts", "contact" -> "lifecyclestage";
                 case "leads" -> "hs_pipeline_stage";
@@ -135,7 +138,7 @@ final class CustomRecordRule implements Rule {
 
     /** HubSpot deals carry their pipeline's id: deals of other pipelines are not in the designed lifecycle. */
     private Optional<String> pipelineId(Blueprint blueprint, Snapshot snapshot) {
-        if (scope != CelScope.OPPORTUNITY || blueprint.opportunityLifecycle() == null || !snapshot.crm().equalsIgnoreCase("hubspot")) {
+        if (scope != CelScope.OPPORTUNITY || blueprint.opportunityLifecycle() == null || !snapshot.is(Crm.HUBSPOT)) {
             return Optional.empty();
         }
         return Optional.ofNullable(StageMapping.of(blueprint, snapshot).pipeline()).map(Pipeline::id);

@@ -61,7 +61,8 @@ class CustomRulesTest {
         assertThat(findings).containsExactly(FindingDraft.of(DriftKind.THRESHOLD, "salesforce:Opportunity",
                         "Deals above 100k in Commitment need a mutual close plan: 2 of 3 Opportunity records fail the requirement")
                 .expectedActual("has(opp.Close_Plan__c)", "2 records fail")
-                .counted(2, List.of("006A", "006F")));
+                .counted(2, List.of("006A", "006F"))
+                .declaredAt("/rules/0"));
     }
 
     @Test
@@ -221,7 +222,8 @@ class CustomRulesTest {
         // then
         assertThat(check(blueprint, without)).containsExactly(FindingDraft.of(DriftKind.MISMATCH, "salesforce:configuration",
                         "The org has a close plan field: the requirement does not hold")
-                .expectedActual("config.fieldNames.exists(f, f == 'Opportunity.Close_Plan__c')", "false"));
+                .expectedActual("config.fieldNames.exists(f, f == 'Opportunity.Close_Plan__c')", "false")
+                .declaredAt("/rules/0"));
         assertThat(check(blueprint, with)).isEmpty();
     }
 

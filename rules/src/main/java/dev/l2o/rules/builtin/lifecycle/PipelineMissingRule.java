@@ -47,7 +47,8 @@ public final class PipelineMissingRule implements Rule {
                             + lifecycle.kind().plural() + " with; it has " + available + ".";
             context.report(FindingDraft.of(DriftKind.MISSING,
                             Subjects.pipeline(snapshot, lifecycle.object(), wanted), message)
-                    .expectedActual(wanted != null ? wanted : "a default pipeline", available));
+                    .expectedActual(wanted != null ? wanted : "a default pipeline", available)
+                    .declaredAt(lifecycle.declaration()));
         }
     }
 }

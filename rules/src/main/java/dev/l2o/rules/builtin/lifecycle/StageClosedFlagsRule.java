@@ -56,7 +56,8 @@ public final class StageClosedFlagsRule implements Rule {
                         + " where blueprint " + lifecycle.kind().noun() + " '" + step.key() + "' has " + expected + ".";
                 context.report(FindingDraft.of(DriftKind.MISMATCH, stage.ref().address(), message)
                         .at(stage.ref())
-                        .expectedActual(expected, actual));
+                        .expectedActual(expected, actual)
+                        .declaredAt(lifecycle.declaration(step)));
             }
         }
     }

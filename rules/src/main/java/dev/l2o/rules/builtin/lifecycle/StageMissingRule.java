@@ -49,7 +49,8 @@ public final class StageMissingRule implements Rule {
                 context.report(FindingDraft.of(DriftKind.MISSING,
                                 Subjects.stage(lifecycle.pipeline(), step.wantedName()), message)
                         .at(lifecycle.pipeline().ref())
-                        .expectedActual(step.wantedName(), reason));
+                        .expectedActual(step.wantedName(), reason)
+                        .declaredAt(lifecycle.declaration(step)));
             }
         }
     }

@@ -51,7 +51,8 @@ public final class StageOrderRule implements Rule {
                     + lifecycle.kind().plural() + " as " + found + " instead of " + expected + ".";
             context.report(FindingDraft.of(DriftKind.MISMATCH, lifecycle.pipeline().ref().address(), message)
                     .at(lifecycle.pipeline().ref())
-                    .expectedActual(expected, found));
+                    .expectedActual(expected, found)
+                    .declaredAt(lifecycle.declaration()));
         }
     }
 

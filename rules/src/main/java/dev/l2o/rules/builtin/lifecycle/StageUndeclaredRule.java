@@ -45,7 +45,8 @@ public final class StageUndeclaredRule implements Rule {
                         + "' is active but no blueprint " + noun + " maps to it.";
                 context.report(FindingDraft.of(DriftKind.UNDECLARED, stage.ref().address(), message)
                         .at(stage.ref())
-                        .expectedActual(null, stage.apiName()));
+                        .expectedActual(null, stage.apiName())
+                        .declaredAt(lifecycle.declaration()));
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.l2o.rules.builtin.measurement;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintPointers;
 import dev.l2o.model.Snapshot;
 import dev.l2o.rules.Dimension;
 import dev.l2o.rules.DriftKind;
@@ -35,6 +36,7 @@ public final class HistoryUntrackedRule implements Rule {
         String object = blueprint.opportunityLifecycle().object();
         context.report(FindingDraft.of(DriftKind.MISSING, Subjects.history(snapshot, object),
                         "The source has no " + object + " stage history, so time in stage cannot be measured.")
-                .expectedActual("stage history", "none"));
+                .expectedActual("stage history", "none")
+                .declaredAt(BlueprintPointers.section("opportunityLifecycle")));
     }
 }

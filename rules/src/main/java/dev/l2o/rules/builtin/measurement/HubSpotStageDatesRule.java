@@ -1,5 +1,6 @@
 package dev.l2o.rules.builtin.measurement;
 
+import dev.l2o.model.Crm;
 import dev.l2o.blueprint.Blueprint;
 import dev.l2o.model.CrmRecord;
 import dev.l2o.model.Pipeline;
@@ -57,7 +58,7 @@ public final class HubSpotStageDatesRule implements Rule {
     @Override
     public void check(Blueprint blueprint, Snapshot snapshot, RuleContext context) {
         StageHistory history = snapshot.history();
-        if (!"hubspot".equals(snapshot.crm()) || history == null || !history.sortedByRecord()) {
+        if (!snapshot.is(Crm.HUBSPOT) || history == null || !history.sortedByRecord()) {
             return;
         }
         Map<String, CrmRecord> deals = new HashMap<>();

@@ -57,7 +57,8 @@ public final class StageForecastRule implements Rule {
                         + " where blueprint stage '" + step.key() + "' designs " + expected + ".";
                 context.report(FindingDraft.of(DriftKind.MISMATCH, stage.ref().address(), message)
                         .at(stage.ref())
-                        .expectedActual(expected, actual));
+                        .expectedActual(expected, actual)
+                        .declaredAt(lifecycle.declaration(step)));
             }
         }
     }

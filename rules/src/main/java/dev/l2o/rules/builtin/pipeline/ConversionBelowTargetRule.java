@@ -1,6 +1,7 @@
 package dev.l2o.rules.builtin.pipeline;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintPointers;
 import dev.l2o.metrics.Conversion;
 import dev.l2o.metrics.StageMetrics;
 import dev.l2o.rules.Dimension;
@@ -38,7 +39,9 @@ public final class ConversionBelowTargetRule extends DataRule {
                                     + " is " + measured + ", below the target of " + percent(conversion.target()))
                     .at(addresses.stage(conversion.from()))
                     .expectedActual("at least " + percent(conversion.target()), measured)
-                    .counted(conversion.reached(), conversion.notConvertedExamples()));
+                    .counted(conversion.reached(), conversion.notConvertedExamples())
+                    .declaredAt(BlueprintPointers.conversion(blueprint, conversion.from(), conversion.to())
+                            .orElse(BlueprintPointers.section("benchmarks", "conversion"))));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.l2o.rules.builtin.pipeline;
 
+import dev.l2o.model.Crm;
 import dev.l2o.blueprint.Blueprint;
 import dev.l2o.blueprint.LeadStatusSpec;
 import dev.l2o.blueprint.StageSpec;
@@ -7,7 +8,6 @@ import dev.l2o.model.ResourceRef;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.Stage;
 import dev.l2o.rules.StageMapping;
-import java.util.Locale;
 
 /**
  * Where data findings point: the CRM stage a blueprint stage maps to, or, when the CRM has none, an address
@@ -41,7 +41,7 @@ final class StageAddresses {
         }
         String object = blueprint.opportunityLifecycle().object();
         String name = crmName(key);
-        if (snapshot.crm().toLowerCase(Locale.ROOT).equals("hubspot")) {
+        if (snapshot.is(Crm.HUBSPOT)) {
             String pipeline = mapping.pipeline() != null ? mapping.pipeline().id()
                     : blueprint.opportunityLifecycle().pipeline() != null ? blueprint.opportunityLifecycle().pipeline()
                     : "default";
@@ -85,7 +85,7 @@ final class StageAddresses {
     /** The close-date field of the opportunity object, as the snapshot defines it or as the CRM names it. */
     ResourceRef closeDate() {
         String object = blueprint.opportunityLifecycle().object();
-        String field = snapshot.crm().toLowerCase(Locale.ROOT).equals("hubspot") ? "closedate" : "CloseDate";
+        String field = Crm.of(snapshot.crm()).orElse(Crm.SALESFORCE).closeDateField();
         return snapshot.field(object, field).map(f -> f.ref()).orElse(ResourceRef.of(snapshot.crm(), object + "." + field));
     }
 
@@ -99,7 +99,7 @@ final class StageAddresses {
             return stage.ref();
         }
         String name = crmName(status.key());
-        boolean hubSpot = snapshot.crm().toLowerCase(Locale.ROOT).equals("hubspot");
+        boolean hubSpot = snapshot.is(Crm.HUBSPOT);
         if (leadMapping.pipeline() != null) {
             return ResourceRef.of(snapshot.crm(), leadMapping.pipeline().ref().path() + (hubSpot ? "/option/" : "#") + name);
         }

@@ -1,6 +1,7 @@
 package dev.l2o.rules.builtin.pipeline;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintPointers;
 import dev.l2o.metrics.StageMetrics;
 import dev.l2o.metrics.StageTransition;
 import dev.l2o.rules.Dimension;
@@ -37,7 +38,8 @@ public final class StageRegressionRule extends DataRule {
                     .at(addresses.stage(regression.to()))
                     .expectedActual("forward moves only (allowRegression: false)",
                             addresses.label(regression.from()) + " to " + addresses.label(regression.to()))
-                    .counted(regression.records(), regression.examples()));
+                    .counted(regression.records(), regression.examples())
+                    .declaredAt(BlueprintPointers.section("opportunityLifecycle", "allowRegression")));
         }
     }
 }

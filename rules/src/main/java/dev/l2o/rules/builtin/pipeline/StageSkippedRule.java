@@ -1,6 +1,7 @@
 package dev.l2o.rules.builtin.pipeline;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintPointers;
 import dev.l2o.blueprint.StageSpec;
 import dev.l2o.metrics.StageMetrics;
 import dev.l2o.metrics.StageTransition;
@@ -40,7 +41,9 @@ public final class StageSkippedRule extends DataRule {
                                     + ", skipping " + String.join(", ", skipped))
                     .at(addresses.stage(skip.to()))
                     .expectedActual("no skipped stages (allowSkips: false)", "skipped " + String.join(", ", skipped))
-                    .counted(skip.records(), skip.examples()));
+                    .counted(skip.records(), skip.examples())
+                    .declaredAt(BlueprintPointers.stageOrStatus(blueprint, skip.from())
+                            .orElse(BlueprintPointers.section("opportunityLifecycle", "allowSkips"))));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.l2o.rules.builtin.pipeline;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintPointers;
 import dev.l2o.metrics.StageMetrics;
 import dev.l2o.metrics.StageStat;
 import dev.l2o.rules.Dimension;
@@ -36,7 +37,9 @@ public final class StaleDealRule extends DataRule {
                     .at(addresses.stage(stage.stage()))
                     .expectedActual("at most " + stage.maxDaysInStage() + " days in " + stage.label(),
                             count + " of " + stage.openStays() + " open " + records(stage.openStays()) + " over it")
-                    .counted(count, stage.openOverBenchmarkExamples()));
+                    .counted(count, stage.openOverBenchmarkExamples())
+                    .declaredAt(BlueprintPointers.stageOrStatus(blueprint, stage.stage())
+                            .orElse(BlueprintPointers.section("opportunityLifecycle", "stages"))));
         }
     }
 

@@ -137,7 +137,8 @@ public final class CriteriaUnenforcedRule implements Rule {
                 .at(field.ref())
                 .expectedActual("required " + verb + " " + stage.apiName(),
                         "optional; no active validation rule or flow requires it there")
-                .counted(1, evidence.stream().limit(10).toList()));
+                .counted(1, evidence.stream().limit(10).toList())
+                .declaredAt(lifecycle.declaration(step)));
     }
 
     private static boolean sameField(FieldDef field, String requirementField) {

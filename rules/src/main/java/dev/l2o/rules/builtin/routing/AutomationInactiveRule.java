@@ -1,6 +1,7 @@
 package dev.l2o.rules.builtin.routing;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintPointers;
 import dev.l2o.model.Snapshot;
 import dev.l2o.rules.Dimension;
 import dev.l2o.rules.DriftKind;
@@ -40,7 +41,8 @@ public final class AutomationInactiveRule implements Rule {
                     + " exists but is inactive, and the blueprint says it must be active.";
             context.report(FindingDraft.of(DriftKind.MISMATCH, declared.subject(snapshot), message)
                     .at(first.ref())
-                    .expectedActual("active", "inactive"));
+                    .expectedActual("active", "inactive")
+                    .declaredAt(BlueprintPointers.automation(blueprint, declared.spec().name())));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.l2o.rules.builtin.routing;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintPointers;
 import dev.l2o.model.Snapshot;
 import dev.l2o.rules.Dimension;
 import dev.l2o.rules.DriftKind;
@@ -36,7 +37,8 @@ public final class AutomationMissingRule implements Rule {
                     + (declared.spec().object() == null ? "" : " on " + declared.spec().object())
                     + ", which does not exist in the CRM.";
             context.report(FindingDraft.of(DriftKind.MISSING, declared.subject(snapshot), message)
-                    .expectedActual(what, null));
+                    .expectedActual(what, null)
+                    .declaredAt(BlueprintPointers.automation(blueprint, declared.spec().name())));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.l2o.rules.builtin.routing;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintPointers;
 import dev.l2o.blueprint.RoutingSpec;
 import dev.l2o.model.Assignee;
 import dev.l2o.model.AssignmentRule;
@@ -54,7 +55,8 @@ public final class RoutingUndeclaredRule implements Rule {
                         + rule.name() + " assigns to " + target + ", which no blueprint routing rule declares.";
                 context.report(FindingDraft.of(DriftKind.UNDECLARED, rule.ref().address() + "#" + entry.order(), message)
                         .at(rule.ref())
-                        .expectedActual(null, target));
+                        .expectedActual(null, target)
+                        .declaredAt(BlueprintPointers.section("routing")));
             }
         }
         for (Automation automation : snapshot.automations()) {
@@ -74,7 +76,8 @@ public final class RoutingUndeclaredRule implements Rule {
                     + ", which no blueprint routing rule declares.";
             context.report(FindingDraft.of(DriftKind.UNDECLARED, automation.ref().address(), message)
                     .at(automation.ref())
-                    .expectedActual(null, String.join(", ", undeclared)));
+                    .expectedActual(null, String.join(", ", undeclared))
+                    .declaredAt(BlueprintPointers.section("routing")));
         }
     }
 

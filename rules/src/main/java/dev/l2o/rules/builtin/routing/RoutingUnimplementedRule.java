@@ -1,6 +1,7 @@
 package dev.l2o.rules.builtin.routing;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintPointers;
 import dev.l2o.blueprint.RoutingSpec;
 import dev.l2o.model.AssignmentRule;
 import dev.l2o.model.Automation;
@@ -55,7 +56,8 @@ public final class RoutingUnimplementedRule implements Rule {
                 context.report(FindingDraft.of(DriftKind.MISSING,
                                 Subjects.routing(snapshot, spec.object(), spec.name()), message)
                         .expectedActual(expected, evidence.isEmpty() ? "nothing routes there" : evidence.get(0))
-                        .counted(1, evidence.stream().limit(10).toList()));
+                        .counted(1, evidence.stream().limit(10).toList())
+                        .declaredAt(BlueprintPointers.routing(blueprint, spec.name())));
             }
         }
     }

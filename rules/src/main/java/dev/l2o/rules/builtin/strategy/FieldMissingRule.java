@@ -1,6 +1,7 @@
 package dev.l2o.rules.builtin.strategy;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintPointers;
 import dev.l2o.blueprint.FieldSpec;
 import dev.l2o.model.Snapshot;
 import dev.l2o.rules.CrmObjects;
@@ -47,7 +48,8 @@ public final class FieldMissingRule implements Rule {
                     + ", does not exist in the CRM.";
             context.report(FindingDraft.of(DriftKind.MISSING, Subjects.field(snapshot, declared.object, declared.name),
                             message)
-                    .expectedActual(declared.name, null));
+                    .expectedActual(declared.name, null)
+                    .declaredAt(BlueprintPointers.field(blueprint, declared.object, declared.name)));
         }
     }
 

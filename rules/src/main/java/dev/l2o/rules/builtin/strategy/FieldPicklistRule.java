@@ -1,6 +1,7 @@
 package dev.l2o.rules.builtin.strategy;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintPointers;
 import dev.l2o.blueprint.FieldSpec;
 import dev.l2o.model.FieldDef;
 import dev.l2o.model.Snapshot;
@@ -65,7 +66,8 @@ public final class FieldPicklistRule implements Rule {
             context.report(FindingDraft.of(DriftKind.MISMATCH, Subjects.field(snapshot, field.object(), field.name()),
                             message)
                     .at(field.ref())
-                    .expectedActual(String.join(", ", spec.values()), String.join(", ", field.values())));
+                    .expectedActual(String.join(", ", spec.values()), String.join(", ", field.values()))
+                    .declaredAt(BlueprintPointers.field(blueprint, spec.object(), spec.name())));
         }
     }
 

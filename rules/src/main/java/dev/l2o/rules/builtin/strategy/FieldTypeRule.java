@@ -1,6 +1,7 @@
 package dev.l2o.rules.builtin.strategy;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintPointers;
 import dev.l2o.blueprint.FieldSpec;
 import dev.l2o.model.FieldDef;
 import dev.l2o.model.Snapshot;
@@ -44,7 +45,8 @@ public final class FieldTypeRule implements Rule {
             context.report(FindingDraft.of(DriftKind.MISMATCH, Subjects.field(snapshot, field.object(), field.name()),
                             message)
                     .at(field.ref())
-                    .expectedActual(spec.type(), field.type()));
+                    .expectedActual(spec.type(), field.type())
+                    .declaredAt(BlueprintPointers.field(blueprint, spec.object(), spec.name())));
         }
     }
 }

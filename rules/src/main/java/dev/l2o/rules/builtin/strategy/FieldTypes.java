@@ -1,5 +1,6 @@
 package dev.l2o.rules.builtin.strategy;
 
+import dev.l2o.model.Crm;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -74,7 +75,7 @@ public final class FieldTypes {
         if (wanted.equals(found)) {
             return true;
         }
-        Map<String, Set<String>> table = crm.equalsIgnoreCase("hubspot") ? HUBSPOT : SALESFORCE;
+        Map<String, Set<String>> table = Crm.of(crm).orElse(Crm.SALESFORCE) == Crm.HUBSPOT ? HUBSPOT : SALESFORCE;
         return table.getOrDefault(wanted, Set.of()).stream().anyMatch(pattern -> matches(pattern, found));
     }
 

@@ -3,7 +3,9 @@ package dev.l2o.rules.builtin.support;
 import static java.util.Objects.requireNonNull;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintPointers;
 import dev.l2o.blueprint.LeadStatusSpec;
+import dev.l2o.blueprint.SourcePositions;
 import dev.l2o.blueprint.StageSpec;
 import dev.l2o.model.Pipeline;
 import dev.l2o.model.Snapshot;
@@ -42,15 +44,17 @@ public record Lifecycle(
 
     /** Which lifecycle of the blueprint. */
     public enum Kind {
-        OPPORTUNITY("stage", "stages"),
-        LEAD("status", "statuses");
+        OPPORTUNITY("stage", "stages", "opportunityLifecycle"),
+        LEAD("status", "statuses", "leadLifecycle");
 
         private final String noun;
         private final String plural;
+        private final String section;
 
-        Kind(String noun, String plural) {
+        Kind(String noun, String plural, String section) {
             this.noun = noun;
             this.plural = plural;
+            this.section = section;
         }
 
         /** What one step is called in messages: {@code stage} or {@code status}. */
@@ -151,6 +155,25 @@ public record Lifecycle(
     /** Why a step without CRM stage still names one that is not live, or empty when no pipeline has it. */
     public Optional<String> unmappedReason(Step step) {
         return Optional.ofNullable(unmappedReasons.get(step.key()));
+    }
+
+    /** The JSON Pointer of the blueprint's list of steps: {@code /opportunityLifecycle/stages}. */
+    public String declaration() {
+        return BlueprintPointers.section(kind.section, kind.plural);
+    }
+
+    /** The JSON Pointer of {@code step} in the blueprint: {@code /leadLifecycle/statuses/2}. */
+    public String declaration(Step step) {
+        int index = steps.indexOf(step);
+        if (index < 0) {
+            throw new IllegalArgumentException("not a step of this lifecycle: " + step.key());
+        }
+        return SourcePositions.child(declaration(), index);
+    }
+
+    /** The step with blueprint key {@code key}. */
+    public Optional<Step> step(String key) {
+        return steps.stream().filter(s -> s.key().equals(key)).findFirst();
     }
 
     /** A readable name of the compared pipeline for messages ({@code New Business}), or null without one. */
