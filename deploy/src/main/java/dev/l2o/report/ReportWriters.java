@@ -5,10 +5,10 @@ import dev.l2o.error.L2oException;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The report writers by format name; also what {@code --format} accepts (CONTRACT.md section 5). */
+/** The report writers by format name; also what {@code --format} accepts (CONTRACT.md section 5, and {@code pdf}). */
 public final class ReportWriters {
     private static final List<ReportWriter> ALL = List.of(new TextReportWriter(false), new JsonReportWriter(),
-            new MarkdownReportWriter(), new HtmlReportWriter(), new JunitReportWriter(), new SarifReportWriter());
+            new MarkdownReportWriter(), new HtmlReportWriter(), new JunitReportWriter(), new SarifReportWriter(), new PdfReportWriter());
 
     private ReportWriters() {}
 
@@ -16,7 +16,7 @@ public final class ReportWriters {
         return ALL;
     }
 
-    /** Every format name, in the order of CONTRACT.md section 5. */
+    /** Every format name, in the order of CONTRACT.md section 5, then {@code pdf}. */
     public static List<String> formats() {
         return ALL.stream().map(ReportWriter::format).toList();
     }
