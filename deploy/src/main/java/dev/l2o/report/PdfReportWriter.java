@@ -4,6 +4,7 @@ import dev.l2o.audit.AuditReport;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgExternalResourceMode;
@@ -83,22 +84,21 @@ public final class PdfReportWriter implements ReportWriter {
         StringWriter page = new StringWriter();
         HtmlReportWriter.render(report, context, true, page);
         byte[] xhtml = withCustomPropertiesResolved(page.toString()).getBytes(StandardCharsets.UTF_8);
-        try (PDDocument pdf = new PDDocument()) {
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.withW3cDocument(parse(xhtml), "about:blank");
+        // The page names no file or URL; refusing every request keeps it that way whatever a finding's text says.
+        builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+        builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+        builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE, SvgExternalResourceMode.SECURE));
+        for (Font font : EMBEDDED) {
+            builder.useFont(() -> resource(font.file()), font.family(), font.weight(), FontStyle.NORMAL, true,
+                    EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG, FSFontUseCase.FALLBACK_PRE));
+        }
+        builder.withProducer("l2o " + report.toolVersion());
+        try (PdfBoxRenderer renderer = builder.buildPdfRenderer(); PDDocument pdf = renderer.createPDFKeepOpen()) {
+            // After rendering: openhtmltopdf stamps the creation date from the clock while it writes the pages.
             fixMetadata(pdf, report, xhtml);
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.usePDDocument(pdf);
-            builder.withW3cDocument(parse(xhtml), "about:blank");
-            // The page names no file or URL; refusing every request keeps it that way whatever a finding's text says.
-            builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-            builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-            builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE, SvgExternalResourceMode.SECURE));
-            for (Font font : EMBEDDED) {
-                builder.useFont(() -> resource(font.file()), font.family(), font.weight(), FontStyle.NORMAL, true,
-                        EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG, FSFontUseCase.FALLBACK_PRE));
-            }
-            builder.withProducer("l2o " + report.toolVersion());
-            builder.toStream(out);
-            builder.run();
+            pdf.save(out);
         }
     }
 
