@@ -3,18 +3,11 @@ package dev.l2o.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.l2o.app.AuditRequest;
-import dev.l2o.app.AuditService;
-import dev.l2o.app.SimulatedSources;
 import dev.l2o.audit.AuditReport;
-import dev.l2o.connector.ConnectorContext;
-import dev.l2o.connector.ProgressListener;
-import dev.l2o.testing.RepositoryFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -36,7 +29,7 @@ class PdfReportWriterTest {
         AuditReport report = Northwind.report();
 
         // when
-        List<String> pages = PdfPages.textByPosition(pdf(report));
+        List<String> pages = PdfPages.textByPosition(render(report));
 
         // then
         assertThat(pages).hasSizeBetween(6, 14);
@@ -51,7 +44,7 @@ class PdfReportWriterTest {
         AuditReport report = Northwind.report();
 
         // when
-        byte[] pdf = pdf(report);
+        byte[] pdf = render(report);
 
         // then
         PdfPages.assertPaperShowsAllOf(report, pdf);
@@ -60,10 +53,10 @@ class PdfReportWriterTest {
     @Test
     void theHubSpotDemoReportRendersWithItsOwnHeadline() {
         // given
-        AuditReport report = hubSpotDemoReport();
+        AuditReport report = HubSpotDemo.report(folder);
 
         // when
-        byte[] pdf = pdf(report);
+        byte[] pdf = render(report);
 
         // then
         List<String> pages = PdfPages.textByPosition(pdf);
@@ -78,8 +71,8 @@ class PdfReportWriterTest {
         AuditReport report = Northwind.report();
 
         // when
-        byte[] first = pdf(report);
-        byte[] second = pdf(report);
+        byte[] first = render(report);
+        byte[] second = render(report);
 
         // then
         assertThat(second).isEqualTo(first);
@@ -96,7 +89,7 @@ class PdfReportWriterTest {
         AuditReport report = Northwind.report();
 
         // when
-        byte[] pdf = pdf(report);
+        byte[] pdf = render(report);
 
         // then
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -153,15 +146,7 @@ class PdfReportWriterTest {
         }
     }
 
-    private AuditReport hubSpotDemoReport() {
-        try (SimulatedSources.Running portal = SimulatedSources.hubspot(RepositoryFiles.file("examples/hubspot/portal.json"), 0)) {
-            ConnectorContext context = new ConnectorContext(Clock.systemUTC(), portal.environment(), folder, ProgressListener.NONE);
-            return new AuditService(context).audit(new AuditRequest(RepositoryFiles.file("examples/hubspot/blueprint.yaml"),
-                    portal.source(), null, Northwind.AS_OF, null));
-        }
-    }
-
-    private static byte[] pdf(AuditReport report) {
+    private static byte[] render(AuditReport report) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             new PdfReportWriter().write(report, ReportContext.DEFAULT, out);
