@@ -38,8 +38,39 @@ public final class HtmlReportWriter implements ReportWriter {
     @Override
     public void write(AuditReport report, ReportContext context, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        TEMPLATE.execute(HtmlView.of(report, context), writer);
+        render(report, context, false, writer);
         writer.flush();
+    }
+
+    /**
+     * What the template needs besides the view: whether the page is laid out for {@code report.pdf} (fonts, no
+     * DOCTYPE and no script, so that it is well-formed XML), and the header printed on every page as the content of
+     * a CSS string.
+     */
+    record Paper(boolean pdf, String pageHeader) {}
+
+    /** The page for the screen, or for {@link PdfReportWriter} when {@code pdf}. */
+    static void render(AuditReport report, ReportContext context, boolean pdf, Writer writer) {
+        HtmlView.Page page = HtmlView.of(report, context);
+        String header = page.blueprintName() + " · source " + page.source() + " · as of " + page.asOf();
+        TEMPLATE.execute(page, new Paper(pdf, cssString(header)), writer);
+    }
+
+    /**
+     * {@code text} as the inside of a double-quoted CSS string in a {@code <style>} element: quotes, backslashes,
+     * control characters and what the template engine would turn into entities (which a style element does not
+     * decode) become CSS escapes, so that the header prints exactly and can never end the string or the element.
+     */
+    static String cssString(String text) {
+        StringBuilder css = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c < 0x20 || c == 0x7f || "\\\"&'<>=`".indexOf(c) >= 0) {
+                css.append('\\').append(Integer.toHexString(c)).append(' ');
+            } else {
+                css.appendCodePoint(c);
+            }
+        });
+        return css.toString();
     }
 
     private static Template compile() {

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  */
 public final class ReportWriters {
     private static final List<ReportWriter> ALL = List.of(new TextReportWriter(false), new JsonReportWriter(),
-            new MarkdownReportWriter(), new HtmlReportWriter(), new JunitReportWriter(), new SarifReportWriter());
+            new MarkdownReportWriter(), new HtmlReportWriter(), new JunitReportWriter(), new SarifReportWriter(), new PdfReportWriter());
 
     private ReportWriters() {}
 
@@ -22,7 +22,7 @@ public final class ReportWriters {
         return ALL;
     }
 
-    /** Every format name, in the order of CONTRACT.md section 5. */
+    /** Every format name, in the order of CONTRACT.md section 5, then {@code pdf}. */
     public static List<String> formats() {
         return ALL.stream().map(ReportWriter::format).toList();
     }

@@ -162,11 +162,11 @@ class AuditCommandTest {
     void anUnknownFormatIsAUsageErrorBeforeTheSourceIsRead() {
         // when
         CliRun run = CliRun.of("audit", "--blueprint", BLUEPRINT, "--source", "sfdx:" + temp.resolve("absent"),
-                "--format", "pdf", "--out", temp.toString());
+                "--format", "docx", "--out", temp.toString());
 
         // then
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown --format 'pdf'").doesNotContain("no such");
+        assertThat(run.err()).contains("unknown --format 'docx'").doesNotContain("no such");
     }
 
     @Test

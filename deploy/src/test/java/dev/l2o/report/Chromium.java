@@ -48,15 +48,26 @@ final class Chromium {
         }
     }
 
-    /** Loads {@code page} at 1400×2000 and writes a screenshot of the viewport to {@code png}. */
-    Run screenshot(Path page, Path png, Path profile) {
-        return browse(profile, "--screenshot=" + png.toAbsolutePath(), "--window-size=1400,2000",
+    /** Loads {@code page} in a window of {@code width}×{@code height} and writes a screenshot of it to {@code png}. */
+    Run screenshot(Path page, Path png, Path profile, int width, int height) {
+        return browse(profile, "--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height,
                 page.toAbsolutePath().toUri().toString());
     }
 
     /** Loads {@code page} and returns the DOM after its scripts ran. */
     Run dumpDom(Path page, Path profile) {
         return browse(profile, "--dump-dom", page.toAbsolutePath().toUri().toString());
+    }
+
+    /** Loads {@code page} in a window {@code width} wide and returns the DOM after its scripts ran. */
+    Run dumpDom(Path page, Path profile, int width) {
+        return browse(profile, "--dump-dom", "--window-size=" + width + ",900", page.toAbsolutePath().toUri().toString());
+    }
+
+    /** Prints {@code page} to {@code pdf} as the browser's print does, with the page's own margin boxes only. */
+    Run printToPdf(Path page, Path pdf, Path profile) {
+        return browse(profile, "--print-to-pdf=" + pdf.toAbsolutePath(), "--no-pdf-header-footer",
+                page.toAbsolutePath().toUri().toString());
     }
 
     private Run browse(Path profile, String... arguments) {
