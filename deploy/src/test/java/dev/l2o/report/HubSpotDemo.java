@@ -1,6 +1,7 @@
 package dev.l2o.report;
 
 import dev.l2o.app.AuditRequest;
+import dev.l2o.app.AuditRun;
 import dev.l2o.app.AuditService;
 import dev.l2o.app.SimulatedSources;
 import dev.l2o.audit.AuditReport;
@@ -17,8 +18,11 @@ final class HubSpotDemo {
     static AuditReport report(Path work) {
         try (SimulatedSources.Running portal = SimulatedSources.hubspot(RepositoryFiles.file("examples/hubspot/portal.json"), 0)) {
             ConnectorContext context = new ConnectorContext(Clock.systemUTC(), portal.environment(), work, ProgressListener.NONE);
-            return new AuditService(context).audit(new AuditRequest(RepositoryFiles.file("examples/hubspot/blueprint.yaml"),
-                    portal.source(), null, Northwind.AS_OF, null));
+            AuditRequest request = new AuditRequest(RepositoryFiles.file("examples/hubspot/blueprint.yaml"), null,
+                    portal.source(), null, Northwind.AS_OF, null, ReportContext.DEFAULT.threshold());
+            try (AuditRun run = new AuditService(context).run(request)) {
+                return run.report();
+            }
         }
     }
 }
