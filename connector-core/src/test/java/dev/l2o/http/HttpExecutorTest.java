@@ -28,7 +28,7 @@ class HttpExecutorTest {
     @BeforeEach
     void start() {
         server.start();
-        executor = HttpExecutor.builder("test", HttpClients.shared().newBuilder().readTimeout(Duration.ofMillis(300)).build())
+        executor = HttpExecutor.builder("test", HttpClients.shared().newBuilder().readTimeout(Duration.ofSeconds(3)).build())
                 .sleeper(time)
                 .retryPolicy(new RetryPolicy(4, Duration.ofMillis(500), 2.0, Duration.ofSeconds(8), Duration.ofSeconds(30)))
                 .redactor(SecretRedactor.of(List.of(TOKEN)))
@@ -101,7 +101,7 @@ class HttpExecutorTest {
     void retriesConnectionResetsAndTimeouts() throws IOException {
         // given
         stubSequence(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
-                aResponse().withStatus(200).withBody("late").withFixedDelay(1_000),
+                aResponse().withStatus(200).withBody("late").withFixedDelay(10_000),
                 aResponse().withStatus(200).withBody("ok"));
 
         // when

@@ -71,7 +71,8 @@ class HubSpotConnectorTest {
         simulator = HubSpotSimulator.start(portal(), options);
         return HubSpotSettings.of(simulator.baseUrl(), TOKEN)
                 .withRetry(new RetryPolicy(4, Duration.ofMillis(500), 2.0, Duration.ofSeconds(8), Duration.ofMinutes(1)), time)
-                .withReadTimeout(Duration.ofMillis(500));
+                // generous: a loopback answer on a loaded 2-core machine can take seconds; tests of timeouts set their own
+                .withReadTimeout(Duration.ofSeconds(20));
     }
 
     private Snapshot fetch(HubSpotSettings settings, FetchRequest request) {
@@ -384,9 +385,9 @@ class HubSpotConnectorTest {
                 FaultRule.on("/crm/v3/pipelines/deals", FaultKind.SERVICE_UNAVAILABLE, 0, 1),
                 FaultRule.on("/crm/v3/owners", FaultKind.CONNECTION_RESET, 0, 1),
                 FaultRule.on("/crm/v3/properties/deals", FaultKind.TRUNCATED_BODY, 0, 1),
-                FaultRule.on("/automation/v4/flows", FaultKind.SLOW_RESPONSE, 0, 1).delayedBy(Duration.ofSeconds(2)),
+                FaultRule.on("/automation/v4/flows", FaultKind.SLOW_RESPONSE, 0, 1).delayedBy(Duration.ofSeconds(12)),
                 FaultRule.on("/crm/v3/objects/deals", FaultKind.BURST_LIMIT, 1, 1),
-                FaultRule.on("/crm/v3/objects/deals", FaultKind.SERVER_ERROR, 1, 1))));
+                FaultRule.on("/crm/v3/objects/deals", FaultKind.SERVER_ERROR, 1, 1)))).withReadTimeout(Duration.ofSeconds(4));
 
         // when
         Snapshot snapshot = fetch(settings, FULL);
