@@ -2,13 +2,12 @@ package dev.l2o.report;
 
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The report writers by format name: the one registry of report formats. What {@code --format} accepts,
- * completes and describes ({@link Formats}), what the schedule file's {@code formats} accept, and which formats
+ * completes and describes (each command's {@code --format} help), what the schedule file's {@code formats} accept, and which formats
  * the golden report tests check all come from here (CONTRACT.md section 5); a new format is one more writer in
  * {@link #all()}.
  */
@@ -25,17 +24,6 @@ public final class ReportWriters {
     /** Every format name, in the order of CONTRACT.md section 5, then {@code pdf}. */
     public static List<String> formats() {
         return ALL.stream().map(ReportWriter::format).toList();
-    }
-
-    /**
-     * The format names as picocli completion candidates ({@code completionCandidates = ReportWriters.Formats.class},
-     * and {@code ${COMPLETION-CANDIDATES}} in the option's description).
-     */
-    public static final class Formats implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return formats().iterator();
-        }
     }
 
     /** The writer for {@code format}; {@code text} in colour when {@code terminal}. */

@@ -2,6 +2,7 @@ package dev.l2o.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.l2o.report.DiffWriters;
 import dev.l2o.report.ReportWriters;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,16 @@ class ReportFormatsTest {
 
         // then
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out().replaceAll("\\s+", " ")).contains("One of " + String.join(", ", ReportWriters.formats()) + ":");
-        assertThat(new ReportWriters.Formats()).containsExactlyElementsOf(ReportWriters.formats());
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("One of " + String.join(", ", ReportWriters.formats()) + ";");
+    }
+
+    @Test
+    void diffHelpListsTheDiffFormats() {
+        // when
+        CliRun help = CliRun.of("diff", "--help");
+
+        // then
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("One of " + String.join(", ", DiffWriters.formats()) + ";");
     }
 }

@@ -303,11 +303,11 @@ class ScheduleConfigLoaderTest {
 
         // when
         ScheduledAudit audit = ScheduleConfigLoader.load(file).audits().get(0);
-        L2oException error = loadError(oneAuditWith("formats: [json, pdf]"));
+        L2oException error = loadError(oneAuditWith("formats: [json, docx]"));
 
         // then
         assertThat(audit.formats()).isEqualTo(ReportWriters.formats());
-        assertThat(error.getMessage()).isEqualTo(folder.resolve("audits.yaml") + ":7:21: audits[0].formats: unknown format 'pdf'; use one of "
+        assertThat(error.getMessage()).isEqualTo(folder.resolve("audits.yaml") + ":7:21: audits[0].formats: unknown format 'docx'; use one of "
                 + String.join(", ", ReportWriters.formats()));
     }
 
