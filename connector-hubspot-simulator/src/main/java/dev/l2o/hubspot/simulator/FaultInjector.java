@@ -38,11 +38,15 @@ final class FaultInjector {
                 case SERVER_ERROR -> replies.error(500, "INTERNAL_ERROR", "internal error");
                 case BAD_GATEWAY -> PortalReply.of(502, Map.of("Content-Type", "text/html"), "<html><body>502 Bad Gateway</body></html>");
                 case SERVICE_UNAVAILABLE -> replies.error(503, "SERVICE_UNAVAILABLE", "The service is temporarily unavailable");
-                case CONNECTION_RESET, EMPTY_RESPONSE, TRUNCATED_BODY, SLOW_RESPONSE ->
+                case CONNECTION_RESET, EMPTY_RESPONSE, BROKEN_CHUNK, TRUNCATED_BODY, SLOW_RESPONSE ->
                         new PortalReply(0, Map.of(), null, rule.kind(), rule.delay());
+                case HTML_PAGE -> PortalReply.of(200, Map.of("Content-Type", "text/html"),
+                        "<html><head><title>Maintenance</title></head><body>HubSpot is down for maintenance.</body></html>");
                 case EXPIRED_TOKEN -> replies.error(401, "INVALID_AUTHENTICATION", "The OAuth token used to make this call expired");
+                case MISSING_SCOPE -> replies.missingScope("crm.objects.deals.read");
                 case DAILY_LIMIT -> limits.dailyLimitReached("");
-                case BURST_LIMIT -> limits.burstLimitReached("");
+                case BURST_LIMIT -> rule.delay().isZero() ? limits.burstLimitReached("")
+                        : limits.burstLimitReached("").withHeaders(Map.of("Retry-After", String.valueOf(rule.delay().toSeconds())));
             };
         }
         return null;

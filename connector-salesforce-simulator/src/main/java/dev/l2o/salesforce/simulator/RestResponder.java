@@ -238,7 +238,9 @@ final class RestResponder {
         try {
             offset = locator == null || locator.isEmpty() ? 0
                     : Integer.parseInt(new String(Base64.getUrlDecoder().decode(locator), StandardCharsets.US_ASCII));
-            pageSize = maxRecords == null || maxRecords.isEmpty() ? options.bulkPageSize() : Integer.parseInt(maxRecords);
+            // maxRecords is the most the client takes; like Salesforce, the simulator may send fewer
+            pageSize = maxRecords == null || maxRecords.isEmpty() ? options.bulkPageSize()
+                    : Math.min(options.bulkPageSize(), Integer.parseInt(maxRecords));
         } catch (IllegalArgumentException e) {
             return SimulatorResponse.restError(400, "INVALIDLOCATOR", "invalid locator or maxRecords");
         }
