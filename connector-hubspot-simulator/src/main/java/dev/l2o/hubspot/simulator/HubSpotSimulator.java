@@ -88,9 +88,17 @@ public final class HubSpotSimulator implements AutoCloseable {
         return responder.rateLimited();
     }
 
-    /** Faults injected so far. */
+    /** Faults injected so far (since the last {@link #armFaults}). */
     public long injectedFaults() {
         return responder.faultsInjected();
+    }
+
+    /**
+     * Replaces the injected faults of the options (or of the last call) with {@code rules}, each counting its
+     * matches from zero, so that one simulator can serve many fault scenarios.
+     */
+    public void armFaults(List<FaultRule> rules) {
+        responder.armFaults(List.copyOf(rules));
     }
 
     @Override
