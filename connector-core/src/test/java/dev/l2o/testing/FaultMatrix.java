@@ -173,9 +173,14 @@ public final class FaultMatrix {
      * history read into memory). Call it while the connector is open: the history is read here.
      */
     public Observation observe(Snapshot baseline, Supplier<Snapshot> fetch) {
-        Snapshot snapshot;
         try {
-            snapshot = fetch.get();
+            Snapshot snapshot = fetch.get();
+            if (!snapshot.completeness().complete()) {
+                return new Observation(Outcome.INCOMPLETE, String.join("; ", snapshot.completeness().reasons()));
+            }
+            // reading the history happens here too: a spool that cannot be read fails the audit like the fetch would
+            return comparable(snapshot).equals(comparable(baseline)) ? new Observation(Outcome.RECOVERED, "")
+                    : new Observation(Outcome.FALSE_GREEN, "a complete snapshot that differs from the fault-free one");
         } catch (L2oException e) {
             Outcome outcome = switch (e.type()) {
                 case USER -> Outcome.USER_ERROR;
@@ -186,11 +191,6 @@ public final class FaultMatrix {
         } catch (RuntimeException e) {
             return new Observation(Outcome.CRASHED, e.toString());
         }
-        if (!snapshot.completeness().complete()) {
-            return new Observation(Outcome.INCOMPLETE, String.join("; ", snapshot.completeness().reasons()));
-        }
-        return comparable(snapshot).equals(comparable(baseline)) ? new Observation(Outcome.RECOVERED, "")
-                : new Observation(Outcome.FALSE_GREEN, "a complete snapshot that differs from the fault-free one");
     }
 
     /** {@code snapshot} with its history in memory, for fixtures whose spools are deleted when the connector closes. */
