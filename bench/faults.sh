@@ -3,7 +3,8 @@
 # HubSpotFaultMatrixTest (connector-hubspot), which inject every fault into every phase of a fetch against the
 # simulators, then prints both matrices and their figures: cells, recovered, incomplete (exit 3), refused
 # (exit 2), false greens (must be 0), crashes, extra requests and requests beyond the retry policy (must be 0).
-# The tests fail on any cell off its expectation; the tables are printed either way. Takes about two minutes.
+# The tests fail on any cell off its expectation; the tables are printed either way. Takes two to four minutes
+# (the build included) on a loaded 2-core machine.
 # Usage: bench/faults.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -150,6 +150,25 @@ public final class FaultMatrix {
         }
     }
 
+    /**
+     * The cells of {@code phases} for every fault that {@code applies} to the phase: a transient fault once and
+     * exhausting, any other once.
+     */
+    public static java.util.stream.Stream<Cell> cells(List<String> phases, java.util.function.BiPredicate<String, Fault> applies) {
+        List<Cell> cells = new ArrayList<>();
+        for (String phase : phases) {
+            for (Fault fault : Fault.values()) {
+                if (applies.test(phase, fault)) {
+                    cells.add(new Cell(phase, fault, Span.ONCE));
+                    if (fault.transientFault()) {
+                        cells.add(new Cell(phase, fault, Span.EXHAUSTING));
+                    }
+                }
+            }
+        }
+        return cells.stream();
+    }
+
     /** What a fetch gave: the outcome and the reasons or error message. */
     public record Observation(Outcome outcome, String reason) {}
 

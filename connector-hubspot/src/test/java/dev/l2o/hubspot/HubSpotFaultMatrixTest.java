@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,19 +116,8 @@ class HubSpotFaultMatrixTest {
     }
 
     static Stream<Cell> cells() {
-        List<Cell> cells = new ArrayList<>();
-        for (Phase phase : Phase.values()) {
-            for (Fault fault : Fault.values()) {
-                if (fault == Fault.SOAP_FAULT) {
-                    continue; // HubSpot speaks no SOAP
-                }
-                cells.add(new Cell(phase.label, fault, Span.ONCE));
-                if (fault.transientFault()) {
-                    cells.add(new Cell(phase.label, fault, Span.EXHAUSTING));
-                }
-            }
-        }
-        return cells.stream();
+        // HubSpot speaks no SOAP
+        return FaultMatrix.cells(Stream.of(Phase.values()).map(phase -> phase.label).toList(), (label, fault) -> fault != Fault.SOAP_FAULT);
     }
 
     /** What the retry policy promises: transient faults recover within it or end incomplete; the rest never retry. */

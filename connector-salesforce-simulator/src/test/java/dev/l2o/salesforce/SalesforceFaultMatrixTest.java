@@ -28,7 +28,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
@@ -151,19 +150,11 @@ class SalesforceFaultMatrixTest {
     }
 
     static Stream<Cell> cells() {
-        List<Cell> cells = new ArrayList<>();
-        for (Phase phase : Phase.values()) {
-            for (Fault fault : Fault.values()) {
-                if (!applies(phase, fault)) {
-                    continue;
-                }
-                cells.add(new Cell(phase.label, fault, Span.ONCE));
-                if (fault.transientFault()) {
-                    cells.add(new Cell(phase.label, fault, Span.EXHAUSTING));
-                }
-            }
-        }
-        return cells.stream();
+        return FaultMatrix.cells(Stream.of(Phase.values()).map(phase -> phase.label).toList(), (label, fault) -> applies(phase(label), fault));
+    }
+
+    private static Phase phase(String label) {
+        return Stream.of(Phase.values()).filter(p -> p.label.equals(label)).findFirst().orElseThrow();
     }
 
     /** Faults a phase cannot meet: SOAP faults outside SOAP, sessions and API limits before there is a session. */
@@ -218,7 +209,7 @@ class SalesforceFaultMatrixTest {
     @MethodSource("cells")
     void everyFaultInEveryPhaseRecoversOrEndsIncompleteWithinTheRetryPolicy(Cell cell) {
         // given
-        Phase phase = Stream.of(Phase.values()).filter(p -> p.label.equals(cell.phase())).findFirst().orElseThrow();
+        Phase phase = phase(cell.phase());
         Expectation expected = expectation(phase, cell.fault(), cell.span());
         simulator.reset();
         SLEEPS.clear();
