@@ -122,8 +122,37 @@ public final class HttpExecutor {
             if (!response.isSuccessful()) {
                 throw toStatusException(request, response);
             }
+            checkContentType(request, response);
             return reader.read(response);
         }
+    }
+
+    /**
+     * Refuses a 2xx body of a media type the request did not accept: read as the expected format it would
+     * either fail to parse or, worse, parse (an HTML page copied into a CSV spool as rows). Requests without
+     * an {@code Accept} header, or accepting anything, take any body.
+     */
+    private static void checkContentType(Request request, Response response) throws UnexpectedContentException {
+        String accept = request.header("Accept");
+        if (accept == null || accept.isBlank() || response.code() == 204) {
+            return;
+        }
+        String received = mediaType(response.header("Content-Type", ""));
+        for (String accepted : accept.split(",")) {
+            String type = mediaType(accepted);
+            if (type.equals("*/*") || type.equals(received)
+                    || type.endsWith("/*") && received.startsWith(type.substring(0, type.length() - 1))) {
+                return;
+            }
+        }
+        throw new UnexpectedContentException(request.method() + " " + request.url().encodedPath() + " answered HTTP " + response.code()
+                + " with " + (received.isEmpty() ? "no content type" : received) + " where " + accept.trim() + " was asked for");
+    }
+
+    /** The {@code type/subtype} of a media type, lower case, without parameters. */
+    private static String mediaType(String value) {
+        int semicolon = value.indexOf(';');
+        return (semicolon < 0 ? value : value.substring(0, semicolon)).trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     private HttpStatusException toStatusException(Request request, Response response) {

@@ -40,6 +40,12 @@ class HttpExecutorTest {
         server.stop();
     }
 
+    /** An executor with the shared client's read timeout, for tests where no timeout is meant to happen on a loaded machine. */
+    private HttpExecutor patientExecutor() {
+        return HttpExecutor.builder("test", HttpClients.shared()).sleeper(time)
+                .retryPolicy(new RetryPolicy(4, Duration.ofMillis(500), 2.0, Duration.ofSeconds(8), Duration.ofSeconds(30))).build();
+    }
+
     private String call() throws IOException {
         Request request = new Request.Builder().url(server.baseUrl() + "/data").header("Authorization", "Bearer " + TOKEN).build();
         return executor.execute(request, response -> response.body().string());
@@ -134,5 +140,33 @@ class HttpExecutorTest {
         // when / then
         assertThatThrownBy(this::call).isInstanceOfSatisfying(HttpStatusException.class, e -> assertThat(e.status()).isEqualTo(429));
         server.verify(1, getRequestedFor(urlPathEqualTo("/data")));
+    }
+
+    @Test
+    void retriesAnHtmlPageAnsweredWithStatus200WhereJsonWasAskedFor() throws IOException {
+        // given
+        stubSequence(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>maintenance</html>"),
+                aResponse().withStatus(200).withHeader("Content-Type", "application/json;charset=UTF-8").withBody("{}"));
+        Request request = new Request.Builder().url(server.baseUrl() + "/data").header("Accept", "application/json").build();
+
+        // when
+        String body = patientExecutor().execute(request, response -> response.body().string());
+
+        // then
+        assertThat(body).isEqualTo("{}");
+        server.verify(2, getRequestedFor(urlPathEqualTo("/data")));
+    }
+
+    @Test
+    void givesUpOnABodyOfAnotherMediaTypeAfterTheMaximumNumberOfAttempts() {
+        // given
+        stubSequence(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>login</html>"));
+        Request request = new Request.Builder().url(server.baseUrl() + "/data").header("Accept", "text/csv").build();
+
+        // when / then
+        assertThatThrownBy(() -> patientExecutor().execute(request, response -> response.body().string()))
+                .isInstanceOf(UnexpectedContentException.class)
+                .hasMessage("GET /data answered HTTP 200 with text/html where text/csv was asked for");
+        server.verify(4, getRequestedFor(urlPathEqualTo("/data")));
     }
 }

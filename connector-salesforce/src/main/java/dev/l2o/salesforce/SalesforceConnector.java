@@ -34,6 +34,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,7 @@ public final class SalesforceConnector implements CrmConnector {
     private final SalesforceCredentials credentials;
     private final Sleeper sleeper;
     private final RetryPolicy retryPolicy;
+    private final Duration readTimeout;
     private final List<Path> spools = new ArrayList<>();
     private SalesforceHttp http;
 
@@ -80,6 +82,16 @@ public final class SalesforceConnector implements CrmConnector {
     /** A connector whose waits (retry backoff, Bulk polling) go through {@code sleeper}. */
     public SalesforceConnector(SalesforceSettings settings, SalesforceCredentials credentials, ConnectorContext context, Sleeper sleeper,
             RetryPolicy retryPolicy) {
+        this(settings, credentials, context, sleeper, retryPolicy, null);
+    }
+
+    /**
+     * As above, waiting at most {@code readTimeout} for a response before the attempt counts as failed (null: the
+     * shared client's 60 s), so that tests of timeouts need not wait a minute.
+     */
+    public SalesforceConnector(SalesforceSettings settings, SalesforceCredentials credentials, ConnectorContext context, Sleeper sleeper,
+            RetryPolicy retryPolicy, Duration readTimeout) {
+        this.readTimeout = readTimeout;
         this.settings = requireNonNull(settings, "settings is null");
         this.credentials = requireNonNull(credentials, "credentials is null");
         this.context = requireNonNull(context, "context is null");
@@ -94,7 +106,7 @@ public final class SalesforceConnector implements CrmConnector {
         Instant asOf = context.clock().instant();
         ApiBudget budget = new ApiBudget(settings.apiBudgetShare());
         Sessions sessions = new Sessions();
-        http = new SalesforceHttp(budget, sessions, SecretRedactor.of(credentials.secrets()), sleeper, retryPolicy);
+        http = new SalesforceHttp(budget, sessions, SecretRedactor.of(credentials.secrets()), sleeper, retryPolicy, readTimeout);
         sessions.session = authenticator.login(http);
         SalesforceQueries queries = new SalesforceQueries(http, settings.apiVersion(), sleeper);
         long[] daily = queries.dailyApiRequests();

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * @param kind the fault
  * @param skip matching requests to serve normally first
  * @param times how many matching requests get the fault, negative for all
- * @param delay the delay of {@link FaultKind#SLOW_RESPONSE}, else ignored
+ * @param delay the delay of {@link FaultKind#SLOW_RESPONSE}, the {@code Retry-After} (whole seconds) of
+ *     {@link FaultKind#BURST_LIMIT} when not zero, else ignored
  */
 public record FaultRule(Pattern path, FaultKind kind, int skip, int times, Duration delay) {
     public FaultRule {
@@ -30,7 +31,7 @@ public record FaultRule(Pattern path, FaultKind kind, int skip, int times, Durat
         return new FaultRule(Pattern.compile(pathRegex), kind, skip, times, Duration.ZERO);
     }
 
-    /** This rule with a delay (for {@link FaultKind#SLOW_RESPONSE}). */
+    /** This rule with a delay (for {@link FaultKind#SLOW_RESPONSE}, or the {@code Retry-After} of {@link FaultKind#BURST_LIMIT}). */
     public FaultRule delayedBy(Duration value) {
         return new FaultRule(path, kind, skip, times, value);
     }

@@ -88,9 +88,17 @@ public final class HubSpotSimulator implements AutoCloseable {
         return responder.rateLimited();
     }
 
-    /** Faults injected so far. */
+    /** Faults injected so far (since the last {@link #armFaults}). */
     public long injectedFaults() {
         return responder.faultsInjected();
+    }
+
+    /**
+     * Replaces the injected faults of the options (or of the last call) with {@code rules}, each counting its
+     * matches from zero, so that one simulator can serve many fault scenarios.
+     */
+    public void armFaults(List<FaultRule> rules) {
+        responder.armFaults(List.copyOf(rules));
     }
 
     @Override
@@ -126,9 +134,11 @@ public final class HubSpotSimulator implements AutoCloseable {
                 return switch (reply.fault()) {
                     case CONNECTION_RESET -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
                     case EMPTY_RESPONSE -> aResponse().withFault(Fault.EMPTY_RESPONSE).build();
+                    case BROKEN_CHUNK -> aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK).build();
                     case TRUNCATED_BODY -> builder(reply).withBody(reply.body() == null ? "" : reply.body().substring(0, reply.body().length() / 2)).build();
                     case SLOW_RESPONSE -> builder(reply).withFixedDelay((int) reply.delay().toMillis()).build();
-                    case SERVER_ERROR, BAD_GATEWAY, SERVICE_UNAVAILABLE, EXPIRED_TOKEN, DAILY_LIMIT, BURST_LIMIT -> builder(reply).build();
+                    case SERVER_ERROR, BAD_GATEWAY, SERVICE_UNAVAILABLE, HTML_PAGE, EXPIRED_TOKEN, MISSING_SCOPE, DAILY_LIMIT, BURST_LIMIT ->
+                            builder(reply).build();
                 };
             }
             return builder(reply).build();

@@ -68,6 +68,10 @@ final class PortalResponder {
         return faults.injected();
     }
 
+    void armFaults(List<FaultRule> rules) {
+        faults.arm(rules);
+    }
+
     synchronized List<Received> received() {
         return List.copyOf(received);
     }

@@ -72,7 +72,20 @@ final class RestResponder {
     private final SimulatorOptions options;
     private final ObjectMapper mapper = new ObjectMapper();
     private final JsonFactory json = new JsonFactory();
-    private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
+    /**
+     * Open query cursors, oldest first. A locator stays valid after its last page was served, so that a client
+     * whose page broke off can ask for it again; like Salesforce, a user keeps at most {@link #OPEN_CURSORS}
+     * cursors and opening another closes the oldest.
+     */
+    private final Map<String, Cursor> cursors = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cursor> eldest) {
+            return size() > OPEN_CURSORS;
+        }
+    });
+    static final int OPEN_CURSORS = 10;
     private final Map<String, BulkJob> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile int[] currentOpportunityRows;
@@ -143,8 +156,6 @@ final class RestResponder {
             out.writeBooleanField("done", end >= total);
             if (end < total) {
                 out.writeStringField("nextRecordsUrl", "/services/data/v" + apiVersion + "/query/" + cursorId + "-" + end);
-            } else {
-                cursors.remove(cursorId);
             }
             out.writeArrayFieldStart("records");
             HistoryTable.HistoryRow row = new HistoryTable.HistoryRow();
@@ -238,7 +249,9 @@ final class RestResponder {
         try {
             offset = locator == null || locator.isEmpty() ? 0
                     : Integer.parseInt(new String(Base64.getUrlDecoder().decode(locator), StandardCharsets.US_ASCII));
-            pageSize = maxRecords == null || maxRecords.isEmpty() ? options.bulkPageSize() : Integer.parseInt(maxRecords);
+            // maxRecords is the most the client takes; like Salesforce, the simulator may send fewer
+            pageSize = maxRecords == null || maxRecords.isEmpty() ? options.bulkPageSize()
+                    : Math.min(options.bulkPageSize(), Integer.parseInt(maxRecords));
         } catch (IllegalArgumentException e) {
             return SimulatorResponse.restError(400, "INVALIDLOCATOR", "invalid locator or maxRecords");
         }

@@ -68,6 +68,7 @@ public final class SalesforceSimulator implements AutoCloseable {
     private final Set<String> seenSessions = new HashSet<>();
     private final Set<String> expiredSessions = new HashSet<>();
     private int apiRequestsUsed;
+    private long injected;
 
     private static final class ArmedFault {
         final SimulatedFault fault;
@@ -134,6 +135,27 @@ public final class SalesforceSimulator implements AutoCloseable {
     public int apiRequestsUsed() {
         synchronized (lock) {
             return apiRequestsUsed;
+        }
+    }
+
+    /** How many requests an armed fault has hit so far (latency included). */
+    public long injectedFaults() {
+        synchronized (lock) {
+            return injected;
+        }
+    }
+
+    /**
+     * Disarms every fault and forgets expired sessions and used API requests, as if the simulator had just
+     * started with its options' usage; the request log is kept. Lets one simulator serve many fault scenarios.
+     */
+    public void reset() {
+        synchronized (lock) {
+            faults.clear();
+            options.faults().forEach(f -> faults.add(new ArmedFault(f)));
+            expiredSessions.clear();
+            apiRequestsUsed = options.apiRequestsUsed();
+            injected = 0;
         }
     }
 
@@ -208,10 +230,10 @@ public final class SalesforceSimulator implements AutoCloseable {
             return soap(request, soapPath.group(1).equals("u"), soapPath.group(2));
         }
         if (path.equals("/services/oauth2/token") && method.equals("POST")) {
-            return new Routed("oauthToken", guarded(SimulatedFault.Endpoint.OAUTH_TOKEN, null, false, false, () -> token(request)));
+            return new Routed("oauthToken", guarded(SimulatedFault.Endpoint.OAUTH_TOKEN, "oauthToken", null, false, false, () -> token(request)));
         }
         if ((path.equals("/services/data") || path.equals("/services/data/")) && method.equals("GET")) {
-            return new Routed("versions", guarded(SimulatedFault.Endpoint.REST, null, false, false, () -> rest.versions(instanceUrl())));
+            return new Routed("versions", guarded(SimulatedFault.Endpoint.REST, "versions", null, false, false, () -> rest.versions(instanceUrl())));
         }
         Matcher data = DATA.matcher(path);
         if (data.matches()) {
@@ -219,37 +241,38 @@ public final class SalesforceSimulator implements AutoCloseable {
             String rest = data.group(2) == null ? "" : data.group(2);
             return data(request, method, version, rest);
         }
-        return new Routed("unknown", guarded(SimulatedFault.Endpoint.REST, null, true, true,
+        return new Routed("unknown", guarded(SimulatedFault.Endpoint.REST, "unknown", null, true, true,
                 () -> SimulatorResponse.restError(404, "NOT_FOUND", "The requested resource does not exist")));
     }
 
     private Routed data(Request request, String method, String version, String resource) {
         if (method.equals("GET") && resource.equals("/limits")) {
-            return new Routed("limits", restCall(request, SimulatedFault.Endpoint.REST, () -> rest.limits(apiRequestsUsed())));
+            return new Routed("limits", restCall(request, SimulatedFault.Endpoint.REST, "limits", () -> rest.limits(apiRequestsUsed())));
         }
         if (method.equals("GET") && (resource.equals("/query") || resource.equals("/queryAll"))) {
             String soql = parameter(request, "q");
-            return new Routed("query", restCall(request, SimulatedFault.Endpoint.REST,
+            return new Routed("query", restCall(request, SimulatedFault.Endpoint.REST, "query",
                     () -> rest.query(version, soql, request.getHeader("Sforce-Query-Options"))));
         }
         if (method.equals("GET") && resource.startsWith("/query/")) {
-            return new Routed("queryMore", restCall(request, SimulatedFault.Endpoint.REST,
+            return new Routed("queryMore", restCall(request, SimulatedFault.Endpoint.REST, "queryMore",
                     () -> rest.queryMore(version, resource.substring("/query/".length()))));
         }
         if (method.equals("POST") && resource.equals("/jobs/query")) {
-            return new Routed("bulkQueryCreate", restCall(request, SimulatedFault.Endpoint.BULK,
+            return new Routed("bulkQueryCreate", restCall(request, SimulatedFault.Endpoint.BULK, "bulkQueryCreate",
                     () -> rest.createBulkJob(version, request.getBody(), clock.instant())));
         }
         if (method.equals("GET") && resource.startsWith("/jobs/query/")) {
             String rest = resource.substring("/jobs/query/".length());
             if (rest.endsWith("/results")) {
                 String id = rest.substring(0, rest.length() - "/results".length());
-                return new Routed("bulkQueryResults", restCall(request, SimulatedFault.Endpoint.BULK,
+                return new Routed("bulkQueryResults", restCall(request, SimulatedFault.Endpoint.BULK, "bulkQueryResults",
                         () -> this.rest.bulkResults(version, id, parameter(request, "locator"), parameter(request, "maxRecords"))));
             }
-            return new Routed("bulkQueryStatus", restCall(request, SimulatedFault.Endpoint.BULK, () -> this.rest.bulkJobStatus(rest)));
+            return new Routed("bulkQueryStatus", restCall(request, SimulatedFault.Endpoint.BULK, "bulkQueryStatus", () -> this.rest.bulkJobStatus(rest)));
         }
-        return new Routed(method.equals("GET") ? "unknown" : "write", restCall(request, SimulatedFault.Endpoint.REST,
+        String operation = method.equals("GET") ? "unknown" : "write";
+        return new Routed(operation, restCall(request, SimulatedFault.Endpoint.REST, operation,
                 () -> SimulatorResponse.restError(404, "NOT_FOUND", "The requested resource does not exist")));
     }
 
@@ -263,11 +286,11 @@ public final class SalesforceSimulator implements AutoCloseable {
             return new Routed("malformed", new Outcome(fault, null, 0));
         }
         if (partner && call.operation().equals("login")) {
-            return new Routed("login", guarded(SimulatedFault.Endpoint.LOGIN, null, false, false,
+            return new Routed("login", guarded(SimulatedFault.Endpoint.LOGIN, "login", null, false, false,
                     () -> soap.login(instanceUrl(), version, newSession(), SESSION_SECONDS_VALID)));
         }
         SimulatedFault.Endpoint endpoint = partner ? SimulatedFault.Endpoint.PARTNER : SimulatedFault.Endpoint.METADATA;
-        Outcome outcome = guarded(endpoint, call.sessionId(), true, true, () -> {
+        Outcome outcome = guarded(endpoint, call.operation(), call.sessionId(), true, true, () -> {
             if (!sessionValid(call.sessionId())) {
                 return sessionFault(partner);
             }
@@ -285,9 +308,10 @@ public final class SalesforceSimulator implements AutoCloseable {
         return new Routed(call.operation(), outcome);
     }
 
-    private Outcome restCall(Request request, SimulatedFault.Endpoint endpoint, java.util.function.Supplier<SimulatorResponse> handler) {
+    private Outcome restCall(Request request, SimulatedFault.Endpoint endpoint, String operation,
+            java.util.function.Supplier<SimulatorResponse> handler) {
         String session = bearer(request);
-        return guarded(endpoint, session, true, true, () -> {
+        return guarded(endpoint, operation, session, true, true, () -> {
             if (!sessionValid(session)) {
                 return SimulatorResponse.restError(401, "INVALID_SESSION_ID", "Session expired or invalid");
             }
@@ -296,18 +320,18 @@ public final class SalesforceSimulator implements AutoCloseable {
     }
 
     /**
-     * Applies armed faults and the daily limit around a handler; {@code session} is the request's session
-     * id, if it has one. {@code counted} calls use one of the org's
+     * Applies armed faults and the daily limit around a handler; {@code operation} is what the request log calls
+     * the request and {@code session} its session id, if it has one. {@code counted} calls use one of the org's
      * daily API requests; {@code api} calls are refused once the limit is used up.
      */
-    private Outcome guarded(SimulatedFault.Endpoint endpoint, String session, boolean counted, boolean api,
+    private Outcome guarded(SimulatedFault.Endpoint endpoint, String operation, String session, boolean counted, boolean api,
             java.util.function.Supplier<SimulatorResponse> handler) {
         int delay = 0;
         SimulatedFault triggered = null;
         synchronized (lock) {
             for (ArmedFault armed : faults) {
                 SimulatedFault fault = armed.fault;
-                if (fault.endpoint() != endpoint && fault.endpoint() != SimulatedFault.Endpoint.ANY) {
+                if (!fault.targets(endpoint, operation)) {
                     continue;
                 }
                 armed.seen++;
@@ -319,16 +343,40 @@ public final class SalesforceSimulator implements AutoCloseable {
                     }
                 }
             }
+            if (triggered != null || delay > 0) {
+                injected++;
+            }
         }
+        boolean malformed = false;
         if (triggered != null) {
             switch (triggered.kind()) {
                 case CONNECTION_RESET -> {
                     return new Outcome(null, Fault.CONNECTION_RESET_BY_PEER, 0);
                 }
+                case BROKEN_CHUNK -> {
+                    return new Outcome(null, Fault.MALFORMED_RESPONSE_CHUNK, 0);
+                }
                 case SERVER_ERROR -> {
                     return new Outcome(SimulatorResponse.of(triggered.value(), "text/html",
                             "<html><body><h1>" + triggered.value() + " Service Unavailable</h1></body></html>"), null, delay);
                 }
+                case THROTTLED -> {
+                    SimulatorResponse tooMany = SimulatorResponse.of(429, "text/html", "<html><body><h1>429 Too Many Requests</h1></body></html>");
+                    return new Outcome(triggered.value() < 0 ? tooMany : tooMany.withHeader("Retry-After", Integer.toString(triggered.value())),
+                            null, delay);
+                }
+                case HTML_PAGE -> {
+                    return new Outcome(SimulatorResponse.of(200, "text/html",
+                            "<html><head><title>Maintenance</title></head><body>Salesforce is down for maintenance.</body></html>"), null, delay);
+                }
+                case SOAP_FAULT -> {
+                    return new Outcome(soapFault(endpoint, "UNKNOWN_EXCEPTION", "An unexpected error occurred. Please include this ErrorId"
+                            + " if you contact support: 1234567-8901 (-1234567890)"), null, delay);
+                }
+                case REFUSED -> {
+                    return new Outcome(refused(endpoint, triggered.value()), null, delay);
+                }
+                case MALFORMED_BODY -> malformed = true;
                 case SESSION_EXPIRED -> {
                     synchronized (lock) {
                         expiredSessions.addAll(seenSessions);
@@ -356,8 +404,37 @@ public final class SalesforceSimulator implements AutoCloseable {
             }
         }
         SimulatorResponse response = handler.get();
+        if (malformed) {
+            response = new SimulatorResponse(response.status(), response.contentType(),
+                    java.util.Arrays.copyOf(response.body(), response.body().length / 2), response.headers());
+        }
         return new Outcome(endpoint == SimulatedFault.Endpoint.REST || endpoint == SimulatedFault.Endpoint.BULK
                 ? withLimitInfo(response) : response, null, delay);
+    }
+
+    /** A fault in the endpoint's own form: a Partner or Metadata SOAP fault, else a REST error. */
+    private static SimulatorResponse soapFault(SimulatedFault.Endpoint endpoint, String code, String message) {
+        return switch (endpoint) {
+            case PARTNER, LOGIN -> SoapResponder.partnerFault(code, message, "UnexpectedErrorFault");
+            case METADATA -> SoapResponder.metadataFault(code, code + ": " + message);
+            case REST, BULK, OAUTH_TOKEN, ANY -> SimulatorResponse.restError(500, code, message);
+        };
+    }
+
+    /** Credentials (401) or permissions (403) refused, as each endpoint refuses them. */
+    private static SimulatorResponse refused(SimulatedFault.Endpoint endpoint, int status) {
+        boolean permission = status == 403;
+        return switch (endpoint) {
+            case LOGIN -> SoapResponder.partnerFault("INVALID_LOGIN", "Invalid username, password, security token; or user locked out.",
+                    "LoginFault");
+            case OAUTH_TOKEN -> oauthError("invalid_grant", "user hasn't approved this consumer");
+            case PARTNER, METADATA -> permission
+                    ? soapFault(endpoint, "INSUFFICIENT_ACCESS", "use of the Metadata API requires a user with the ModifyAllData permission")
+                    : sessionFault(endpoint == SimulatedFault.Endpoint.PARTNER);
+            case REST, BULK, ANY -> permission
+                    ? SimulatorResponse.restError(403, "INSUFFICIENT_ACCESS", "insufficient access rights on cross-reference id")
+                    : SimulatorResponse.restError(401, "INVALID_SESSION_ID", "Session expired or invalid");
+        };
     }
 
     private static SimulatorResponse limitExceeded(SimulatedFault.Endpoint endpoint) {

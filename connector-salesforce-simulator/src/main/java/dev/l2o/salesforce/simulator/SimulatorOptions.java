@@ -9,7 +9,7 @@ import java.util.List;
  * @param dailyApiLimit the org's daily API request limit ({@code DailyApiRequests.Max})
  * @param apiRequestsUsed requests already used today when the simulator starts
  * @param bulkPollsUntilComplete how many status polls a Bulk query job answers {@code InProgress} first
- * @param bulkPageSize rows per Bulk result page when the client gives no {@code maxRecords}
+ * @param bulkPageSize the most rows per Bulk result page, whatever {@code maxRecords} the client asks for
  * @param faults faults armed from the start (more can be injected while it runs)
  */
 public record SimulatorOptions(int port, int dailyApiLimit, int apiRequestsUsed, int bulkPollsUntilComplete, int bulkPageSize,

@@ -104,14 +104,14 @@ class SalesforceMetadataReaderTest {
     }
 
     @Test
-    void anExpiredAccessTokenCannotBeRenewedAndMakesTheSourceUnavailable() {
+    void anExpiredAccessTokenCannotBeRenewedAndIsTheUsersToReplace() {
         // given
         SalesforceMetadataReader reader = new SalesforceMetadataReader(http(new SalesforceCredentials.AccessToken("00Dtoken!abc")));
         simulator.inject(SimulatedFault.of(SimulatedFault.Endpoint.METADATA, SimulatedFault.Kind.SESSION_EXPIRED));
 
         // then
         assertThatThrownBy(() -> reader.read("Flow", List.of("Opportunity_Automation_1")))
-                .isInstanceOfSatisfying(L2oException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SOURCE_UNAVAILABLE));
+                .isInstanceOfSatisfying(L2oException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AUTHENTICATION_FAILED));
     }
 
     @Test

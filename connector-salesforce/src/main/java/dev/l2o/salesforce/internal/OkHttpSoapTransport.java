@@ -25,7 +25,9 @@ import okhttp3.RequestBody;
  * gets the same read-only guard, retries, API budget and limit tracking as REST. It lets only read
  * operations through ({@code login}, describes, {@code listMetadata}, {@code readMetadata}); anything else
  * ({@code deploy}, {@code createMetadata}, {@code update}, …) is refused before a byte is sent. A SOAP fault
- * (HTTP 500 with an XML body) is handed to WSC to parse, as its own transport does. One instance per call.
+ * (HTTP 500 with an XML body) is handed to WSC to parse, as its own transport does. An answer that is not XML
+ * or breaks off before its envelope ends is an I/O failure inside the retry, like a body cut off by the network:
+ * WSC would otherwise fail to parse it outside any retry. One instance per call.
  */
 final class OkHttpSoapTransport implements Transport {
     static final Set<String> READ_OPERATIONS = Set.of("login", "getUserInfo", "describeSObject", "describeSObjects",
@@ -67,6 +69,7 @@ final class OkHttpSoapTransport implements Transport {
         if (httpHeaders != null) {
             headers.putAll(httpHeaders);
         }
+        headers.putIfAbsent("Accept", "text/xml");
         buffer.reset();
         return buffer;
     }
@@ -89,7 +92,7 @@ final class OkHttpSoapTransport implements Transport {
             http.budget().charge("the SOAP call " + operation);
         }
         try {
-            byte[] answer = http.executor().execute(request.build(), response -> response.body().bytes());
+            byte[] answer = http.executor().execute(request.build(), response -> complete(response.body().bytes()));
             successful = true;
             return new ByteArrayInputStream(answer);
         } catch (HttpStatusException e) {
@@ -104,6 +107,19 @@ final class OkHttpSoapTransport implements Transport {
     @Override
     public boolean isSuccessful() {
         return successful;
+    }
+
+    /** {@code answer} when it ends with the envelope's end tag (and whitespace); an IOException otherwise. */
+    static byte[] complete(byte[] answer) throws IOException {
+        int end = answer.length;
+        while (end > 0 && Character.isWhitespace(answer[end - 1])) {
+            end--;
+        }
+        String tail = new String(answer, Math.max(0, end - 16), end - Math.max(0, end - 16), StandardCharsets.UTF_8);
+        if (!tail.endsWith("Envelope>")) {
+            throw new IOException("the SOAP answer breaks off before the end of its envelope (" + answer.length + " bytes)");
+        }
+        return answer;
     }
 
     /** The local name of the SOAP body's first element: the operation called. */

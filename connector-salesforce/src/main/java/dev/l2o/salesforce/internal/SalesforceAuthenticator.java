@@ -67,7 +67,7 @@ public final class SalesforceAuthenticator {
     private SalesforceSession jwtBearer(SalesforceHttp http, SalesforceCredentials.JwtBearer jwt) {
         String assertion = JwtAssertion.create(jwt.clientId(), jwt.username(), settings.loginUrl(), JwtAssertion.readKey(jwt.keyFile()),
                 clock.instant());
-        Request request = new Request.Builder().url(settings.loginUrl() + "/services/oauth2/token")
+        Request request = new Request.Builder().url(settings.loginUrl() + "/services/oauth2/token").header("Accept", "application/json")
                 .post(new FormBody.Builder().add("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer").add("assertion", assertion).build())
                 .build();
         try {

@@ -82,7 +82,8 @@ public final class SalesforceHttp {
 
     /**
      * Sends an API request built for the current session, charging the budget; renews the session once on
-     * HTTP 401.
+     * HTTP 401. A 401 after that, or a 403 other than {@code REQUEST_LIMIT_EXCEEDED}, is the user's to fix
+     * ({@link ErrorCode#AUTHENTICATION_FAILED}, {@link ErrorCode#MISSING_PERMISSION}).
      *
      * @param what names the request in messages ({@code the OpportunityHistory query})
      */
@@ -117,9 +118,15 @@ public final class SalesforceHttp {
             return new L2oException(ErrorCode.API_LIMIT_REACHED, "Salesforce refused " + what
                     + ": REQUEST_LIMIT_EXCEEDED (the org's API request limit is used up)", e);
         }
+        // 401 and 403 are the user's to fix (credentials, the user's permissions), not an outage: no retry, exit 2
         if (e.status() == 401) {
-            return new L2oException(ErrorCode.SOURCE_UNAVAILABLE, "Salesforce refused " + what
-                    + ": INVALID_SESSION_ID (the session expired and could not be renewed)", e);
+            return new L2oException(ErrorCode.AUTHENTICATION_FAILED, "Salesforce refused " + what
+                    + ": INVALID_SESSION_ID (the session expired and could not be renewed by logging in again)", e);
+        }
+        if (e.status() == 403) {
+            return new L2oException(ErrorCode.MISSING_PERMISSION, "Salesforce refused " + what + " with HTTP 403"
+                    + (body.isBlank() ? "" : ": " + (body.length() > 300 ? body.substring(0, 300) + "…" : body).replace('\n', ' '))
+                    + " (the integration user needs API Enabled and View Setup and Configuration)", e);
         }
         String detail = body.length() > 300 ? body.substring(0, 300) + "…" : body;
         return new L2oException(ErrorCode.SOURCE_UNAVAILABLE, "Salesforce answered " + what + " with HTTP " + e.status()

@@ -88,8 +88,8 @@ public final class SalesforceMetadataReader {
         }
         SalesforceSession renewed = http.sessions().renew();
         if (renewed == null) {
-            throw new L2oException(ErrorCode.SOURCE_UNAVAILABLE, "Salesforce refused the " + what
-                    + ": INVALID_SESSION_ID (the access token expired; an access token cannot be renewed)");
+            throw new L2oException(ErrorCode.AUTHENTICATION_FAILED, "Salesforce refused the " + what
+                    + ": INVALID_SESSION_ID (the access token expired; an access token cannot be renewed: set a new SF_ACCESS_TOKEN)");
         }
         try {
             return call.call(connection());

@@ -217,7 +217,9 @@ public final class SalesforceQueries {
                             channel.truncate(start);
                             channel.position(start);
                             nextLocator[0] = response.header("Sforce-Locator", "null");
-                            return copyCsv(response.body().byteStream(), channel, keepHeader);
+                            long copied = copyCsv(response.body().byteStream(), channel, keepHeader);
+                            checkRowCount(copied, response.header("Sforce-NumberOfRecords"));
+                            return copied;
                         });
                 rows += pageRows;
                 progress.advanced(pageRows);
@@ -256,6 +258,25 @@ public final class SalesforceQueries {
         }
         throw new L2oException(ErrorCode.SOURCE_UNAVAILABLE, "the Bulk query job for " + object + " did not complete after "
                 + MAX_POLLS + " polls");
+    }
+
+    /**
+     * Fails a Bulk result page whose rows are fewer or more than its {@code Sforce-NumberOfRecords} header says: a
+     * CSV body cut at a line end is still well-formed CSV, and only the count tells that rows are missing.
+     */
+    private static void checkRowCount(long copied, String announced) throws IOException {
+        if (announced == null) {
+            return;
+        }
+        long expected;
+        try {
+            expected = Long.parseLong(announced.trim());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (copied != expected) {
+            throw new IOException("a Bulk result page held " + copied + " rows where its Sforce-NumberOfRecords header announced " + expected);
+        }
     }
 
     /** Copies a CSV page, dropping its header unless {@code keepHeader}; returns the data rows copied. */

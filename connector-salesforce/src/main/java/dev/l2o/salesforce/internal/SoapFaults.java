@@ -32,6 +32,10 @@ final class SoapFaults {
             return new L2oException(ErrorCode.API_LIMIT_REACHED, "Salesforce refused " + what
                     + ": REQUEST_LIMIT_EXCEEDED (the org's API request limit is used up)", e);
         }
+        if (code.equals("INVALID_SESSION_ID")) {
+            return new L2oException(ErrorCode.AUTHENTICATION_FAILED, "Salesforce refused " + what + ": " + message
+                    + " (the session expired and could not be renewed by logging in again)", e);
+        }
         if (code.equals("INSUFFICIENT_ACCESS")) {
             return new L2oException(ErrorCode.MISSING_PERMISSION, "Salesforce refused " + what + ": " + message
                     + " (the integration user needs API Enabled and View Setup and Configuration)", e);
