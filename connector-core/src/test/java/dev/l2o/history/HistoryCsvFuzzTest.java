@@ -4,11 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import dev.l2o.model.StageEvent;
 import dev.l2o.testing.FuzzCorpus;
+import dev.l2o.testing.ReaderFuzzTest;
 import dev.l2o.testing.ResultOrUserError;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -17,9 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class HistoryCsvFuzzTest {
@@ -28,14 +26,12 @@ class HistoryCsvFuzzTest {
     @TempDir
     static Path folder;
 
-    @FuzzTest(maxDuration = "60s")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @ReaderFuzzTest
     void opportunityHistory(byte[] input) throws Exception {
         readOpportunities(input);
     }
 
-    @FuzzTest(maxDuration = "60s")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @ReaderFuzzTest
     void leadHistory(byte[] input) throws Exception {
         readLeads(input);
     }

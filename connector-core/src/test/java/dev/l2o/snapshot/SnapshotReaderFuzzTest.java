@@ -4,29 +4,26 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import dev.l2o.model.Snapshot;
 import dev.l2o.testing.FuzzCorpus;
+import dev.l2o.testing.ReaderFuzzTest;
 import dev.l2o.testing.ResultOrUserError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class SnapshotReaderFuzzTest {
     @TempDir
     static Path folder;
 
-    @FuzzTest(maxDuration = "60s")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @ReaderFuzzTest
     void snapshot(byte[] input) throws Exception {
         read(input);
     }

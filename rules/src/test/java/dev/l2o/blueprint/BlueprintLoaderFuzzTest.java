@@ -4,24 +4,21 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.l2o.testing.FuzzCorpus;
+import dev.l2o.testing.ReaderFuzzTest;
 import dev.l2o.testing.ResultOrUserError;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class BlueprintLoaderFuzzTest {
     @TempDir
     static Path folder;
 
-    @FuzzTest(maxDuration = "60s")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @ReaderFuzzTest
     void blueprint(byte[] input) throws Exception {
         load(input);
     }

@@ -4,18 +4,15 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.testing.FuzzCorpus;
+import dev.l2o.testing.ReaderFuzzTest;
 import dev.l2o.testing.ResultOrUserError;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 class FormulaParserFuzzTest {
-    @FuzzTest(maxDuration = "60s")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @ReaderFuzzTest
     void formula(byte[] input) throws Exception {
         parseAndAnalyse(input);
     }

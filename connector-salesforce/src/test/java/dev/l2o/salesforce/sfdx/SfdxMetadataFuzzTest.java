@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.l2o.connector.ConnectorContext;
 import dev.l2o.connector.FetchRequest;
 import dev.l2o.connector.ProgressListener;
@@ -13,6 +12,7 @@ import dev.l2o.error.L2oException;
 import dev.l2o.model.Snapshot;
 import dev.l2o.salesforce.metadata.MetadataXml;
 import dev.l2o.testing.FuzzCorpus;
+import dev.l2o.testing.ReaderFuzzTest;
 import dev.l2o.testing.ResultOrUserError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,10 +21,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The SFDX connector's metadata reading (XML, then the mapping a live org goes through too) under hostile files. */
 class SfdxMetadataFuzzTest {
@@ -37,59 +37,36 @@ class SfdxMetadataFuzzTest {
     @TempDir
     static Path folder;
 
-    @FuzzTest(maxDuration = "60s")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @ReaderFuzzTest
     void flow(byte[] input) throws Exception {
         read(FLOW, input);
     }
 
-    @FuzzTest(maxDuration = "60s")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @ReaderFuzzTest
     void validationRule(byte[] input) throws Exception {
         read(VALIDATION_RULE, input);
     }
 
-    @FuzzTest(maxDuration = "60s")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @ReaderFuzzTest
     void assignmentRules(byte[] input) throws Exception {
         read(ASSIGNMENT_RULES, input);
     }
 
-    @FuzzTest(maxDuration = "60s")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @ReaderFuzzTest
     void customField(byte[] input) throws Exception {
         read(CUSTOM_FIELD, input);
     }
 
-    @FuzzTest(maxDuration = "60s")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @ReaderFuzzTest
     void businessProcess(byte[] input) throws Exception {
         read(BUSINESS_PROCESS, input);
     }
 
-    @Test
-    void mutatedFlowsGiveASnapshotOrAOneLineUserError() {
-        FuzzCorpus.check(getClass(), "flow", 300, input -> read(FLOW, input));
-    }
-
-    @Test
-    void mutatedValidationRulesGiveASnapshotOrAOneLineUserError() {
-        FuzzCorpus.check(getClass(), "validationRule", 300, input -> read(VALIDATION_RULE, input));
-    }
-
-    @Test
-    void mutatedAssignmentRulesGiveASnapshotOrAOneLineUserError() {
-        FuzzCorpus.check(getClass(), "assignmentRules", 300, input -> read(ASSIGNMENT_RULES, input));
-    }
-
-    @Test
-    void mutatedCustomFieldsGiveASnapshotOrAOneLineUserError() {
-        FuzzCorpus.check(getClass(), "customField", 300, input -> read(CUSTOM_FIELD, input));
-    }
-
-    @Test
-    void mutatedBusinessProcessesGiveASnapshotOrAOneLineUserError() {
-        FuzzCorpus.check(getClass(), "businessProcess", 300, input -> read(BUSINESS_PROCESS, input));
+    @ParameterizedTest
+    @CsvSource({"flow, " + FLOW, "validationRule, " + VALIDATION_RULE, "assignmentRules, " + ASSIGNMENT_RULES,
+        "customField, " + CUSTOM_FIELD, "businessProcess, " + BUSINESS_PROCESS})
+    void mutatedMetadataGivesASnapshotOrAOneLineUserError(String method, String relative) {
+        FuzzCorpus.check(getClass(), method, 300, input -> read(relative, input));
     }
 
     @Test
