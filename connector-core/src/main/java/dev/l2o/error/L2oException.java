@@ -12,12 +12,12 @@ public class L2oException extends RuntimeException {
     private final ErrorCode code;
 
     public L2oException(ErrorCode code, String message) {
-        super(message);
+        super(oneLine(message));
         this.code = requireNonNull(code, "code is null");
     }
 
     public L2oException(ErrorCode code, String message, Throwable cause) {
-        super(message, cause);
+        super(oneLine(message), cause);
         this.code = requireNonNull(code, "code is null");
     }
 
@@ -27,5 +27,22 @@ public class L2oException extends RuntimeException {
 
     public ErrorType type() {
         return code.type();
+    }
+
+    private static String oneLine(String message) {
+        if (message == null) {
+            return null;
+        }
+        StringBuilder line = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            switch (c) {
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                case '\u0085', '\u2028', '\u2029' -> line.append(' ');
+                default -> line.append(c);
+            }
+        }
+        return line.toString();
     }
 }

@@ -1,7 +1,9 @@
 package dev.l2o.history;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import java.io.IOException;
@@ -19,6 +21,8 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the history CSV readers share: the streaming reader, timestamps in both export flavours (parsed
@@ -159,13 +163,41 @@ final class HistoryCsv {
         return value;
     }
 
+    /**
+     * The longest field a history file may have, in characters. Salesforce's longest text value is 131,072
+     * characters; the limit keeps a file without line breaks (or with an unclosed quote) from being buffered whole.
+     */
+    static final int MAX_FIELD_CHARACTERS = 1 << 20;
+
     static CsvReader<CsvRecord> reader(Path file, Charset charset) throws IOException {
         return CsvReader.builder()
                 .detectBomHeader(true)
                 .allowMissingFields(true)
                 .allowExtraFields(true)
-                .ofCsvRecord(file, charset);
+                .maxBufferSize(MAX_FIELD_CHARACTERS)
+                .build(CsvRecordHandler.builder().maxFieldSize(MAX_FIELD_CHARACTERS).build(), file, charset);
     }
+
+    /**
+     * A CSV syntax error or limit as a one-line error naming the file and line. FastCSV states the reason in the
+     * cause ("Exception when reading record that started in line 2" wraps "…maximum limit of 16384 fields").
+     */
+    static L2oException malformedCsv(String displayName, CsvParseException e) {
+        Throwable reason = e;
+        while (reason.getCause() instanceof CsvParseException inner) {
+            reason = inner;
+        }
+        String context = String.valueOf(e.getMessage());
+        Matcher line = STARTING_LINE.matcher(context);
+        String where = line.find() ? ":" + line.group(1) + ": " : context.contains("first record") ? ":1: " : ": ";
+        String message = String.valueOf(reason.getMessage());
+        String text = message.startsWith("The maximum buffer size")
+                ? "a field is longer than " + MAX_FIELD_CHARACTERS + " characters (is a quote left open?)"
+                : message.strip().replaceAll("\\s+", " ");
+        return new L2oException(ErrorCode.MALFORMED_HISTORY, displayName + where + text);
+    }
+
+    private static final Pattern STARTING_LINE = Pattern.compile("started in line (\\d+)");
 
     /**
      * Streams the data rows of {@code file} (the header skipped) through {@code convert}, passing on the
@@ -187,8 +219,8 @@ final class HistoryCsv {
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             throw unreadable(displayName, e);
-        } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
-            throw new L2oException(dev.l2o.error.ErrorCode.MALFORMED_HISTORY, displayName + ": " + e.getMessage());
+        } catch (CsvParseException e) {
+            throw malformedCsv(displayName, e);
         }
     }
 

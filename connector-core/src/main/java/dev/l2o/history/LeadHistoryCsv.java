@@ -91,7 +91,7 @@ public final class LeadHistoryCsv implements StageHistory {
         } catch (IOException | UncheckedIOException e) {
             throw HistoryCsv.unreadable(displayName, e);
         } catch (CsvParseException e) {
-            throw new L2oException(ErrorCode.MALFORMED_HISTORY, displayName + ":1: " + e.getMessage());
+            throw HistoryCsv.malformedCsv(displayName, e);
         }
         return new LeadHistoryCsv(file, displayName, charset, columns, leadCreatedDate);
     }

@@ -82,7 +82,7 @@ public final class OpportunityHistoryCsv implements StageHistory {
         } catch (IOException | UncheckedIOException e) {
             throw HistoryCsv.unreadable(displayName, e);
         } catch (CsvParseException e) {
-            throw new L2oException(ErrorCode.MALFORMED_HISTORY, displayName + ":1: " + e.getMessage());
+            throw HistoryCsv.malformedCsv(displayName, e);
         }
         return new OpportunityHistoryCsv(file, displayName, charset, columns);
     }

@@ -9,6 +9,7 @@ import dev.l2o.error.L2oException;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -27,6 +28,14 @@ final class SnapshotInput implements Closeable {
     private static final int GZIP_MAGIC_FIRST = 0x1f;
     private static final int GZIP_MAGIC_SECOND = 0x8b;
     private static final int BUFFER = 1 << 16;
+    /**
+     * A snapshot l2o writes shrinks some 5 to 15 times under gzip; one that grows more than this factor (and past
+     * {@link #MIN_EXPANSION}) was not written by l2o: most likely a gzip bomb, which would otherwise fill the memory
+     * with the parts that are held ({@code records}) or keep the reader busy for minutes.
+     */
+    static final long MAX_EXPANSION_FACTOR = 100;
+    /** Any file may expand to this many bytes, however small it is. */
+    static final long MIN_EXPANSION = 16L << 20;
 
     private final Path file;
     private final JsonParser parser;
@@ -43,13 +52,23 @@ final class SnapshotInput implements Closeable {
      *     claims to be gzip and is not
      */
     static SnapshotInput open(Path file) {
+        return open(file, MIN_EXPANSION);
+    }
+
+    /**
+     * Opens {@code file}; a compressed file may expand to {@link #MAX_EXPANSION_FACTOR} times its size, and to at
+     * least {@code minExpansion} bytes (a parameter so that tests need no huge files).
+     */
+    static SnapshotInput open(Path file, long minExpansion) {
         InputStream raw = null;
         try {
             raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
             raw.mark(2);
             boolean gzip = raw.read() == GZIP_MAGIC_FIRST && raw.read() == GZIP_MAGIC_SECOND;
             raw.reset();
-            InputStream content = gzip ? new GZIPInputStream(raw, BUFFER) : raw;
+            InputStream content = gzip
+                    ? new ExpansionLimit(new GZIPInputStream(raw, BUFFER), Math.max(minExpansion, MAX_EXPANSION_FACTOR * Files.size(file)))
+                    : raw;
             return new SnapshotInput(file, SnapshotJson.MAPPER.getFactory().createParser(content));
         } catch (NoSuchFileException e) {
             closeQuietly(raw);
@@ -100,6 +119,9 @@ final class SnapshotInput implements Closeable {
             JsonLocation location = json.getLocation() == null ? current : json.getLocation();
             return new L2oException(ErrorCode.BAD_SNAPSHOT, "snapshot " + file + where(location) + ": malformed JSON: " + message, e);
         }
+        if (e instanceof ExpansionLimitExceeded exceeded) {
+            return new L2oException(ErrorCode.BAD_SNAPSHOT, "snapshot " + file + ": " + exceeded.getMessage(), e);
+        }
         if (e instanceof EOFException) {
             return new L2oException(ErrorCode.BAD_SNAPSHOT,
                     "snapshot " + file + where(current) + ": the file is truncated (" + firstLine(String.valueOf(e.getMessage())) + ")", e);
@@ -141,6 +163,59 @@ final class SnapshotInput implements Closeable {
             parser.close();
         } catch (IOException ignored) {
             // Reading is over; a failure to release the file handle changes nothing for the caller.
+        }
+    }
+
+    /** Thrown when decompressed content passes its {@link ExpansionLimit}. */
+    static final class ExpansionLimitExceeded extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ExpansionLimitExceeded(long limit) {
+            super("the file expands to more than " + limit + " bytes when decompressed (over " + MAX_EXPANSION_FACTOR
+                    + " times its size), which no snapshot l2o writes does; refusing to read it");
+        }
+    }
+
+    /** Counts the decompressed bytes and fails once they pass the limit, before anything holds them. */
+    private static final class ExpansionLimit extends FilterInputStream {
+        private final long limit;
+        private long count;
+
+        ExpansionLimit(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            if (read > 0) {
+                counted(read);
+            }
+            return read;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            counted(skipped);
+            return skipped;
+        }
+
+        private void counted(long bytes) throws ExpansionLimitExceeded {
+            count += bytes;
+            if (count > limit) {
+                throw new ExpansionLimitExceeded(limit);
+            }
         }
     }
 }

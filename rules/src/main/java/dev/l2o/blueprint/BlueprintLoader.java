@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -35,6 +36,9 @@ public final class BlueprintLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** The largest blueprint file read; YAML allows at most {@link YamlTree#MAX_CODE_POINTS} code points anyway. */
+    static final int MAX_BYTES = 1 << 20;
+
     private BlueprintLoader() {}
 
     /**
@@ -46,8 +50,13 @@ public final class BlueprintLoader {
     public static LoadedBlueprint load(Path file) {
         String name = file.toString();
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            // read one byte past the limit rather than trusting the size: a pipe or /dev/zero has none
+            bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new BlueprintException(List.of(new BlueprintProblem(name, 1, 1,
+                        "the file is larger than " + (MAX_BYTES >> 20) + " MiB; a blueprint is a few kilobytes of YAML")));
+            }
         } catch (NoSuchFileException e) {
             throw new L2oException(ErrorCode.UNREADABLE_FILE, name + ": blueprint file not found");
         } catch (AccessDeniedException e) {

@@ -3,6 +3,8 @@ package dev.l2o.blueprint;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,6 +18,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -28,7 +31,24 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * @param issues problems of the YAML structure itself
  */
 record YamlTree(JsonNode root, SourcePositions positions, List<Issue> issues) {
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /**
+     * The largest YAML file l2o reads, in code points (a blueprint is a few kilobytes; SnakeYAML takes about a
+     * second per million). Files are read whole, so {@link BlueprintLoader} checks the size in bytes before it reads one.
+     */
+    static final int MAX_CODE_POINTS = 1 << 20;
+    /** The deepest nesting of mappings and lists; blueprints nest six levels. */
+    static final int MAX_NESTING_DEPTH = 64;
+    /**
+     * Aliases are refused (a problem at each), but the parser meets them first: this bounds the work a
+     * billion-laughs document causes before that.
+     */
+    static final int MAX_ALIASES = 50;
+
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
+            // SnakeYAML's nesting limit guards its composer, which Jackson does not use; Jackson's guards the parser
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+            .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     YamlTree {
@@ -42,7 +62,9 @@ record YamlTree(JsonNode root, SourcePositions positions, List<Issue> issues) {
      */
     static YamlTree read(String text, String file) {
         Reader reader = new Reader();
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        JsonParser parser = null;
+        try {
+            parser = FACTORY.createParser(text);
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return new YamlTree(null, reader.positions.build(), List.of());
@@ -53,10 +75,36 @@ record YamlTree(JsonNode root, SourcePositions positions, List<Issue> issues) {
                         "only one YAML document is allowed; remove the '---' separator and what follows"));
             }
             return new YamlTree(root, reader.positions.build(), reader.issues);
+        } catch (StreamConstraintsException e) {
+            // Jackson's own limits (nesting depth among them) carry no location; the parser knows where it stopped
+            SourcePosition at = position(parser.currentLocation());
+            throw new BlueprintException(List.of(new BlueprintProblem(file, at.line(), at.column(),
+                    "YAML syntax error: the document nests deeper than " + MAX_NESTING_DEPTH + " levels")));
         } catch (JsonProcessingException e) {
             throw new BlueprintException(List.of(syntaxProblem(e, file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            closeQuietly(parser);
+        }
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setNestingDepthLimit(MAX_NESTING_DEPTH);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        return options;
+    }
+
+    private static void closeQuietly(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException ignored) {
+                // reading from a string: nothing to release
+            }
         }
     }
 

@@ -19,10 +19,18 @@ import java.util.Locale;
  * {@code ! - +}, {@code ^}. Function names and keywords are case-insensitive. Stateless and thread-safe.
  */
 public final class FormulaParser {
+    /**
+     * How deep a formula may nest (parentheses, calls, prefix operators) and how long a chain of one operator may be,
+     * together: both make the tree deeper, and the parser and every analysis recurse over it. Salesforce formulas
+     * are at most 3,900 characters and nest a few levels; a deeper one is reported instead of overflowing the stack.
+     */
+    public static final int MAX_DEPTH = 256;
+
     private final String text;
     private final boolean multiLine;
     private final List<Token> tokens;
     private int next;
+    private int depth;
 
     private FormulaParser(String text) {
         this.text = text;
@@ -50,70 +58,102 @@ public final class FormulaParser {
     }
 
     private FormulaNode or() {
+        int entered = depth;
         FormulaNode left = and();
         while (acceptOperator("||")) {
+            deeper();
             left = new FormulaNode.Binary("||", left, and());
         }
+        depth = entered;
         return left;
     }
 
     private FormulaNode and() {
+        int entered = depth;
         FormulaNode left = equality();
         while (acceptOperator("&&")) {
+            deeper();
             left = new FormulaNode.Binary("&&", left, equality());
         }
+        depth = entered;
         return left;
     }
 
     private FormulaNode equality() {
+        int entered = depth;
         FormulaNode left = relational();
         while (true) {
             Token token = peek();
             if (token.isOperator("=", "==")) {
                 next++;
+                deeper();
                 left = new FormulaNode.Binary("=", left, relational());
             } else if (token.isOperator("<>", "!=")) {
                 next++;
+                deeper();
                 left = new FormulaNode.Binary("<>", left, relational());
             } else {
+                depth = entered;
                 return left;
             }
         }
     }
 
     private FormulaNode relational() {
+        int entered = depth;
         FormulaNode left = additive();
         while (peek().isOperator("<", "<=", ">", ">=")) {
             String operator = tokens.get(next++).text;
+            deeper();
             left = new FormulaNode.Binary(operator, left, additive());
         }
+        depth = entered;
         return left;
     }
 
     private FormulaNode additive() {
+        int entered = depth;
         FormulaNode left = multiplicative();
         while (peek().isOperator("+", "-", "&")) {
             String operator = tokens.get(next++).text;
+            deeper();
             left = new FormulaNode.Binary(operator, left, multiplicative());
         }
+        depth = entered;
         return left;
     }
 
     private FormulaNode multiplicative() {
+        int entered = depth;
         FormulaNode left = unary();
         while (peek().isOperator("*", "/")) {
             String operator = tokens.get(next++).text;
+            deeper();
             left = new FormulaNode.Binary(operator, left, unary());
         }
+        depth = entered;
         return left;
     }
 
     private FormulaNode unary() {
+        int entered = depth;
+        deeper();
+        FormulaNode node;
         if (peek().isOperator("!", "-", "+")) {
             String operator = tokens.get(next++).text;
-            return new FormulaNode.Unary(operator, unary());
+            node = new FormulaNode.Unary(operator, unary());
+        } else {
+            node = power();
         }
-        return power();
+        depth = entered;
+        return node;
+    }
+
+    /** One level deeper into the tree; refused past {@link #MAX_DEPTH}. */
+    private void deeper() {
+        if (++depth > MAX_DEPTH) {
+            throw error(peek(), "the formula nests deeper than " + MAX_DEPTH + " levels");
+        }
     }
 
     private FormulaNode power() {

@@ -28,10 +28,19 @@ import org.xml.sax.helpers.DefaultHandler;
  * Reads Salesforce metadata XML into {@link XmlElement} trees that keep line numbers.
  *
  * <p>Parsing is safe on untrusted files: a document type declaration is rejected, so no external entity,
- * external DTD or entity expansion is ever processed. Any failure is an {@link L2oException} with
+ * external DTD or entity expansion is ever processed. The tree is held in memory, so a document may nest at most
+ * {@value #MAX_DEPTH} elements deep, hold {@value #MAX_ELEMENTS} elements and {@value #MAX_TEXT_CHARACTERS} characters
+ * of text (a large flow has some thousands of elements). Any failure is an {@link L2oException} with
  * {@link ErrorCode#MALFORMED_METADATA} and the message {@code file:line:column: reason}. Thread-safe.
  */
 public final class MetadataXml {
+    /** The deepest element nesting read; Salesforce metadata nests some six levels. */
+    public static final int MAX_DEPTH = 64;
+    /** The most elements one document may have. */
+    public static final int MAX_ELEMENTS = 500_000;
+    /** The most characters of text one document may have. */
+    public static final int MAX_TEXT_CHARACTERS = 32 << 20;
+
     private MetadataXml() {}
 
     /**
@@ -104,6 +113,13 @@ public final class MetadataXml {
         private final Deque<Open> open = new ArrayDeque<>();
         private Locator locator;
         private XmlElement root;
+        private int elements;
+        private long textCharacters;
+
+        /** A limit passed: reported like a syntax error, at the parser's position. */
+        private SAXParseException limit(String reason) {
+            return new SAXParseException(reason, locator);
+        }
 
         @Override
         public void setDocumentLocator(Locator documentLocator) {
@@ -111,7 +127,13 @@ public final class MetadataXml {
         }
 
         @Override
-        public void startElement(String uri, String localName, String qualifiedName, Attributes attributes) {
+        public void startElement(String uri, String localName, String qualifiedName, Attributes attributes) throws SAXException {
+            if (open.size() >= MAX_DEPTH) {
+                throw limit("the elements nest deeper than " + MAX_DEPTH + " levels");
+            }
+            if (++elements > MAX_ELEMENTS) {
+                throw limit("the document has more than " + MAX_ELEMENTS + " elements");
+            }
             String name = localName == null || localName.isEmpty() ? qualifiedName : localName;
             int line = locator == null ? 0 : locator.getLineNumber();
             int column = locator == null ? 0 : locator.getColumnNumber();
@@ -119,7 +141,11 @@ public final class MetadataXml {
         }
 
         @Override
-        public void characters(char[] characters, int start, int length) {
+        public void characters(char[] characters, int start, int length) throws SAXException {
+            textCharacters += length;
+            if (textCharacters > MAX_TEXT_CHARACTERS) {
+                throw limit("the document has more than " + MAX_TEXT_CHARACTERS + " characters of text");
+            }
             if (!open.isEmpty()) {
                 open.peek().text.append(characters, start, length);
             }
