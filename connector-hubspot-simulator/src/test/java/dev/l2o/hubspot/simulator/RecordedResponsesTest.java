@@ -16,6 +16,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The simulator answers the requests of the recorded HubSpot responses ({@code src/test/resources/recorded},
@@ -62,28 +64,20 @@ class RecordedResponsesTest {
         return WireShapes.jsonDifferences(recorded(recordedName), served);
     }
 
-    @Test
-    void pipelinesHaveTheRecordedShape() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "/crm/v3/pipelines/deals, pipelines-deals.json",
+        "/crm/v3/properties/deals, properties-deals.json",
+        "/crm/v3/owners?limit=500&archived=false, owners.json"})
+    void aConfigurationResponseHasTheRecordedShape(String pathAndQuery, String recordedName) {
         // given
         start(SimulatorOptions.defaults());
 
         // when
-        String served = get("/crm/v3/pipelines/deals", TOKEN, 200);
+        String served = get(pathAndQuery, TOKEN, 200);
 
         // then
-        assertThat(differences("pipelines-deals.json", served)).isEmpty();
-    }
-
-    @Test
-    void propertiesHaveTheRecordedShape() {
-        // given
-        start(SimulatorOptions.defaults());
-
-        // when
-        String served = get("/crm/v3/properties/deals", TOKEN, 200);
-
-        // then
-        assertThat(differences("properties-deals.json", served)).isEmpty();
+        assertThat(differences(recordedName, served)).isEmpty();
     }
 
     @Test
@@ -102,18 +96,6 @@ class RecordedResponsesTest {
         // then
         assertThat(differences("deals-page-1.json", first)).isEmpty();
         assertThat(differences("deals-page-2.json", last)).isEmpty();
-    }
-
-    @Test
-    void ownersHaveTheRecordedShape() {
-        // given
-        start(SimulatorOptions.defaults());
-
-        // when
-        String served = get("/crm/v3/owners?limit=500&archived=false", TOKEN, 200);
-
-        // then
-        assertThat(differences("owners.json", served)).isEmpty();
     }
 
     @Test
