@@ -11,8 +11,14 @@ import okhttp3.Response;
  * on an explicit allow-list of endpoints that read ({@link ReadEndpoint}). Everything else fails with
  * {@link WriteRefusedException} before a byte is sent. Install it as an application interceptor on every
  * client that talks to a CRM. Immutable and thread-safe.
+ *
+ * <p>Every request it lets through is logged at {@code TRACE} on the platform logger named after this class
+ * (method and path only: the query, headers and body may carry credentials), so that an operator can see what
+ * a fetch read, and the connector contract test can count that every request a source received passed here.
  */
 public final class ReadOnlyGuard implements Interceptor {
+    private static final System.Logger LOG = System.getLogger(ReadOnlyGuard.class.getName());
+
     private final List<ReadEndpoint> allowed;
 
     private ReadOnlyGuard(List<ReadEndpoint> allowed) {
@@ -37,6 +43,7 @@ public final class ReadOnlyGuard implements Interceptor {
             throw new WriteRefusedException("refused " + request.method() + " " + request.url().encodedPath()
                     + ": l2o only reads from a CRM and this request is not on the list of read endpoints");
         }
+        LOG.log(System.Logger.Level.TRACE, () -> "allowed " + request.method() + " " + request.url().encodedPath());
         return chain.proceed(request);
     }
 }

@@ -3,8 +3,11 @@ package dev.l2o.connector;
 import static dev.l2o.snapshot.SnapshotAssertions.assertSameSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.l2o.error.ErrorType;
+import dev.l2o.error.L2oException;
 import dev.l2o.model.AssignmentRule;
 import dev.l2o.model.Automation;
+import dev.l2o.model.Completeness;
 import dev.l2o.model.FieldDef;
 import dev.l2o.model.Pipeline;
 import dev.l2o.model.ResourceRef;
@@ -23,10 +26,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
@@ -39,9 +48,16 @@ import org.junit.jupiter.api.io.TempDir;
  * fetches with a fixed clock and closes the connector again.
  *
  * <p>Checked: the factory is registered for {@link java.util.ServiceLoader}; the snapshot has the connector's
- * CRM and the clock's as-of time; every pipeline's stages are in order with unique API names; every address
- * starts with the CRM's name; no secret of the environment or secret-looking text ends up in the snapshot
- * file; the history reads the same twice; the snapshot survives the snapshot file codec unchanged.
+ * CRM and the clock's as-of time and is complete (or, for a fixture saved incomplete, incomplete with reasons); every pipeline's stages are in order with unique API names;
+ * every address starts with the CRM's name; the history reads the same twice; the snapshot survives the
+ * snapshot file codec unchanged. While a fetch runs, standard output and error, every log record (platform
+ * and {@code java.util.logging} loggers at any level, SLF4J when Logback is its backend) and every progress
+ * message are captured; none of them, nor the snapshot file, nor the message of any exception, holds a
+ * credential (the environment's secrets, {@link #otherCredentials()}, or text shaped like a token, session id,
+ * signed JWT or private key). Every request the source received passed the read-only guard (the source's own
+ * count against the guard's log). A source broken by {@link #breakSource()} gives an incomplete snapshot with
+ * reasons or an {@link L2oException} of type USER or EXTERNAL (exit 2 or 3), never another exception (exit 4),
+ * and leaks no credential either.
  */
 public abstract class ConnectorConformanceTest {
     /** The instant of the clock every fetch gets. */
@@ -74,18 +90,81 @@ public abstract class ConnectorConformanceTest {
         return NOW;
     }
 
+    /** Whether the fixture can be read completely; true unless overridden (a snapshot file saved incomplete). */
+    protected boolean fixtureIsComplete() {
+        return true;
+    }
+
     /** Whether the fixture has stage history; true unless overridden. */
     protected boolean fixtureHasHistory() {
         return true;
     }
 
+    /**
+     * How many requests the source has received so far (a simulator's request log); 0 for files. The contract
+     * compares the growth during a fetch with the requests the read-only guard let through.
+     */
+    protected abstract long requestsReceived();
+
+    /**
+     * Breaks the source so that it cannot be read fully any more: a simulator that refuses the token or answers
+     * part of the reads with a limit, a file that is corrupt. The next fetch must end incomplete or in a USER or
+     * EXTERNAL {@link L2oException}.
+     */
+    protected abstract void breakSource();
+
+    /**
+     * Credentials the connector handles that are not environment values, by a description: the contents of a key
+     * file named in the environment. None unless overridden.
+     */
+    protected Map<String, String> otherCredentials() {
+        return Map.of();
+    }
+
+    /**
+     * What one fetch left behind.
+     *
+     * @param result what the check returned, or null when an exception escaped
+     * @param failure the exception that escaped {@code create}, {@code fetch} or the check, or null
+     * @param output standard output and error and every log record written meanwhile
+     * @param progress every progress message
+     * @param requestsReceived how many requests the source received meanwhile
+     * @param requestsAllowed how many requests the read-only guard let through meanwhile
+     */
+    protected record Observed<T>(T result, RuntimeException failure, String output, String progress, long requestsReceived,
+            long requestsAllowed) {}
+
+    /**
+     * Opens a connector with a fixed clock, fetches, applies {@code check} while it is open, and closes it,
+     * capturing everything written meanwhile. A runtime exception is returned, not thrown.
+     */
+    protected final <T> Observed<T> observe(Function<Snapshot, T> check) {
+        long receivedBefore = requestsReceived();
+        RecordingProgress progress = new RecordingProgress();
+        ConnectorContext context = new ConnectorContext(Clock.fixed(NOW, ZoneOffset.UTC), environment(), workDirectory, progress);
+        T result = null;
+        RuntimeException failure = null;
+        String output;
+        long allowed;
+        try (OutputCapture capture = OutputCapture.start()) {
+            try (CrmConnector connector = factory().create(sourceSpec(), context)) {
+                result = check.apply(connector.fetch(request()));
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            output = capture.text();
+            allowed = capture.requestsAllowedByTheGuard();
+        }
+        return new Observed<>(result, failure, output, progress.text(), requestsReceived() - receivedBefore, allowed);
+    }
+
     /** Opens a connector with a fixed clock, fetches, applies {@code check} while it is open, and closes it. */
     protected final <T> T fetch(Function<Snapshot, T> check) {
-        ConnectorContext context = new ConnectorContext(Clock.fixed(NOW, ZoneOffset.UTC), environment(), workDirectory,
-                ProgressListener.NONE);
-        try (CrmConnector connector = factory().create(sourceSpec(), context)) {
-            return check.apply(connector.fetch(request()));
+        Observed<T> observed = observe(check);
+        if (observed.failure() != null) {
+            throw observed.failure();
         }
+        return observed.result();
     }
 
     @Test
@@ -154,18 +233,52 @@ public abstract class ConnectorConformanceTest {
     }
 
     @Test
-    void theSnapshotFileHoldsNoSecrets() {
-        // given
-        List<String> sensitiveNames = factory().settings().stream()
-                .filter(SettingDescriptor::sensitive)
-                .map(SettingDescriptor::name)
-                .toList();
-
+    void theFetchIsCompleteAndNoCredentialReachesTheSnapshotFileTheOutputTheLogsOrTheProgress() {
         // when
-        String json = fetch(ConnectorConformanceTest::snapshotJson);
+        Observed<Written> observed = observe(Written::of);
 
         // then
-        assertThat(SecretScanner.findSecrets(json, environment(), sensitiveNames)).isEmpty();
+        assertThat(observed.failure()).as("exception escaping the fetch").isNull();
+        assertThat(observed.result().completeness().complete()).as("complete, else: %s", observed.result().completeness().reasons())
+                .isEqualTo(fixtureIsComplete());
+        assertThat(observed.result().completeness().reasons()).allSatisfy(reason -> assertThat(reason).isNotBlank());
+        assertThat(credentialsIn(observed.result().snapshotJson())).as("credentials in the snapshot file").isEmpty();
+        assertThat(credentialsIn(observed.output())).as("credentials in the output and logs").isEmpty();
+        assertThat(credentialsIn(observed.progress())).as("credentials in the progress messages").isEmpty();
+    }
+
+    @Test
+    void everyRequestTheSourceReceivedPassedTheReadOnlyGuard() {
+        // when
+        Observed<Written> observed = observe(Written::of);
+
+        // then
+        assertThat(observed.failure()).as("exception escaping the fetch").isNull();
+        assertThat(observed.requestsAllowed()).as("requests the guard let through").isEqualTo(observed.requestsReceived());
+    }
+
+    @Test
+    void aBrokenSourceEndsIncompleteOrInAUserOrExternalErrorAndLeaksNoCredential() {
+        // given
+        breakSource();
+
+        // when
+        Observed<Written> observed = observe(Written::of);
+
+        // then
+        if (observed.failure() == null) {
+            assertThat(observed.result().completeness().complete()).as("a broken source read as complete").isFalse();
+            assertThat(observed.result().completeness().reasons()).allSatisfy(reason -> assertThat(reason).isNotBlank());
+            assertThat(credentialsIn(observed.result().snapshotJson())).as("credentials in the snapshot file").isEmpty();
+        } else {
+            assertThat(observed.failure()).as("the exception escaping the fetch").isInstanceOf(L2oException.class);
+            assertThat(((L2oException) observed.failure()).code().type()).as("the type of %s", observed.failure())
+                    .isIn(ErrorType.USER, ErrorType.EXTERNAL);
+            assertThat(credentialsIn(messages(observed.failure()))).as("credentials in the exception messages").isEmpty();
+        }
+        assertThat(credentialsIn(observed.output())).as("credentials in the output and logs").isEmpty();
+        assertThat(credentialsIn(observed.progress())).as("credentials in the progress messages").isEmpty();
+        assertThat(observed.requestsAllowed()).as("requests the guard let through").isEqualTo(observed.requestsReceived());
     }
 
     @Test
@@ -194,6 +307,64 @@ public abstract class ConnectorConformanceTest {
             assertSameSnapshot(SnapshotReader.read(file), snapshot);
             return snapshot;
         });
+    }
+
+    /** The credentials found in {@code text}, described without repeating them. */
+    protected final List<String> credentialsIn(String text) {
+        Map<String, String> known = new TreeMap<>(environment());
+        known.putAll(otherCredentials());
+        List<String> sensitiveNames = new ArrayList<>(otherCredentials().keySet());
+        factory().settings().stream().filter(SettingDescriptor::sensitive).map(SettingDescriptor::name).forEach(sensitiveNames::add);
+        return SecretScanner.findSecrets(text, known, sensitiveNames);
+    }
+
+    /** The messages of a throwable, its causes and suppressed exceptions, one a line. */
+    private static String messages(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!pending.isEmpty()) {
+            Throwable next = pending.pop();
+            if (seen.add(next)) {
+                text.append(next).append('\n');
+                if (next.getCause() != null) {
+                    pending.push(next.getCause());
+                }
+                pending.addAll(List.of(next.getSuppressed()));
+            }
+        }
+        return text.toString();
+    }
+
+    /** What a fetch wrote: the snapshot file's JSON (history included) and the completeness. */
+    private record Written(String snapshotJson, Completeness completeness) {
+        static Written of(Snapshot snapshot) {
+            return new Written(ConnectorConformanceTest.snapshotJson(snapshot), snapshot.completeness());
+        }
+    }
+
+    /** Keeps every progress message as a line. */
+    private static final class RecordingProgress implements ProgressListener {
+        private final StringBuffer lines = new StringBuffer();
+
+        @Override
+        public void started(String task, long total) {
+            lines.append("started ").append(task).append(' ').append(total).append('\n');
+        }
+
+        @Override
+        public void advanced(long done) {
+            lines.append("advanced ").append(done).append('\n');
+        }
+
+        @Override
+        public void finished() {
+            lines.append("finished\n");
+        }
+
+        String text() {
+            return lines.toString();
+        }
     }
 
     private static String snapshotJson(Snapshot snapshot) {

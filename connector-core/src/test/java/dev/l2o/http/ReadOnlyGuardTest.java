@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.l2o.connector.OutputCapture;
 import java.io.IOException;
 import java.util.List;
 import okhttp3.MediaType;
@@ -54,6 +55,27 @@ class ReadOnlyGuardTest {
             assertThat(post.code()).isEqualTo(200);
         }
         assertThat(server.getAllServeEvents()).hasSize(2);
+    }
+
+    @Test
+    void logsEveryRequestItLetsThroughByMethodAndPathWithoutTheQuery() throws IOException {
+        // given
+        RequestBody body = RequestBody.create("{}", MediaType.get("application/json"));
+
+        // when
+        String log;
+        long allowed;
+        try (OutputCapture capture = OutputCapture.start()) {
+            client.newCall(request("/crm/v3/objects/deals?hapikey=secret-in-a-query").get().build()).execute().close();
+            client.newCall(request("/crm/v3/objects/deals/batch/read").post(body).build()).execute().close();
+            log = capture.text();
+            allowed = capture.requestsAllowedByTheGuard();
+        }
+
+        // then
+        assertThat(allowed).isEqualTo(2);
+        assertThat(log).contains("allowed GET /crm/v3/objects/deals", "allowed POST /crm/v3/objects/deals/batch/read")
+                .doesNotContain("secret-in-a-query");
     }
 
     @Test

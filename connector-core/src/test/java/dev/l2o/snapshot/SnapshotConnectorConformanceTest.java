@@ -3,6 +3,9 @@ package dev.l2o.snapshot;
 import dev.l2o.connector.ConnectorConformanceTest;
 import dev.l2o.connector.CrmConnectorFactory;
 import dev.l2o.connector.SourceSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -35,6 +38,25 @@ class SnapshotConnectorConformanceTest extends ConnectorConformanceTest {
     @Override
     protected Instant expectedAsOf() {
         return SampleSnapshots.AS_OF;
+    }
+
+    @Override
+    protected boolean fixtureIsComplete() {
+        return SampleSnapshots.salesforce().completeness().complete();
+    }
+
+    @Override
+    protected long requestsReceived() {
+        return 0;
+    }
+
+    @Override
+    protected void breakSource() {
+        try {
+            Files.writeString(fixture, "{\"not\": \"a snapshot\"");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.l2o.salesforce.simulator;
 
 import com.sforce.soap.metadata.FileProperties;
+import com.sforce.soap.metadata.ManageableState;
 import com.sforce.soap.metadata.ListMetadataQuery;
 import com.sforce.soap.metadata.ListMetadataResponse_element;
 import com.sforce.soap.metadata.ListMetadata_element;
@@ -142,7 +143,15 @@ final class SoapResponder {
         }
     }
 
+    /**
+     * As {@code listMetadata} describes a component: standard ones (stage value sets, standard fields) with an
+     * empty id and namespace prefix and 1970 dates; the org's own (custom fields, rules, flows) with an id and
+     * {@code manageableState} {@code unmanaged} and no namespace prefix, as an org without a namespace lists them
+     * (recorded in {@code src/test/resources/recorded/metadata-listMetadata-CustomField.xml}).
+     */
     private static FileProperties fileProperties(MetadataStore.Component component) {
+        boolean standard = component.type().equals("StandardValueSet")
+                || (component.type().equals("CustomField") || component.type().equals("CustomObject")) && !component.fullName().contains("__");
         FileProperties properties = new FileProperties();
         Calendar epoch = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         epoch.setTimeInMillis(0);
@@ -151,13 +160,23 @@ final class SoapResponder {
         properties.setCreatedDate(epoch);
         properties.setFileName(component.fileName());
         properties.setFullName(component.fullName());
-        properties.setId("");
+        properties.setId(standard ? "" : syntheticId(component));
         properties.setLastModifiedById("005000000000001AAA");
         properties.setLastModifiedByName("Integration User");
         properties.setLastModifiedDate(epoch);
-        properties.setNamespacePrefix("");
+        if (standard) {
+            properties.setNamespacePrefix("");
+        } else {
+            properties.setManageableState(ManageableState.unmanaged);
+        }
         properties.setType(component.type());
         return properties;
+    }
+
+    /** A stable 18-character id for a custom component, derived from its type and name. */
+    private static String syntheticId(MetadataStore.Component component) {
+        String digits = String.format("%015d", Math.floorMod((long) (component.type() + "/" + component.fullName()).hashCode(), 1_000_000_000_000_000L));
+        return "0Sim" + digits.substring(digits.length() - 14);
     }
 
     /** A Partner API fault: typed detail in the partner fault namespace. */

@@ -73,7 +73,10 @@ class SalesforceSimulatorWscTest {
         // then
         assertThat(listed).hasSize(12 + 12 + 5);
         assertThat(listed).filteredOn(p -> p.getType().equals("Queue")).extracting(FileProperties::getFullName).contains("EMEA_SDR");
-        assertThat(listed[0].getNamespacePrefix()).isEmpty();
+        // the org's own components, as an org without a namespace lists them: an id, unmanaged, no namespace prefix
+        assertThat(listed[0].getId()).isNotEmpty();
+        assertThat(listed[0].getManageableState()).isEqualTo(com.sforce.soap.metadata.ManageableState.unmanaged);
+        assertThat(listed[0].getNamespacePrefix()).isNull();
     }
 
     @Test
