@@ -130,6 +130,29 @@ class HubSpotIncrementalFetchTest {
     }
 
     @Test
+    void keepsToTheSearchApisOwnLimitOfFiveRequestsASecond() {
+        // given
+        PortalDescription portal = PortalDescription.generate(11, 2_000);
+        start(portal);
+        Snapshot previous = firstRun();
+        PortalChanges.Changed changed = PortalChanges.random(portal, List.of(), 5, NEXT_RUN.minus(Duration.ofHours(2)), 0.7);
+        simulator.replace(changed.portal(), changed.archived());
+        HubSpotSettings realWaits = HubSpotSettings.of(simulator.baseUrl(), TOKEN);
+        HubSpotConnector connector = new HubSpotConnector(realWaits, new ConnectorContext(Clock.fixed(NEXT_RUN, ZoneOffset.UTC),
+                Map.of("HUBSPOT_TOKEN", TOKEN), workDirectory, ProgressListener.NONE));
+        open.add(connector);
+
+        // when
+        Snapshot incremental = connector.fetch(REQUEST, PreviousSnapshot.of(previous));
+
+        // then
+        assertThat(incremental.source().attributes()).containsEntry(IncrementalFetch.FETCH, "incremental");
+        assertThat(simulator.requests()).filteredOn(r -> r.path().endsWith("/search")).hasSizeGreaterThan(6);
+        assertThat(simulator.rateLimitedResponses()).isZero();
+        assertThat(connector.requestStats().throttled()).isZero();
+    }
+
+    @Test
     void aSnapshotOfAnotherPortalGivesAFullFetchThatSaysWhy() {
         // given
         start(examplePortal());
