@@ -8,7 +8,9 @@ import dev.l2o.model.StageHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The content of a simulated Salesforce org: its metadata (as Force WSC records), its OpportunityHistory
@@ -20,14 +22,39 @@ public final class SimulatedOrg {
     private final MetadataStore metadata;
     private final HistoryTable history;
     private final List<LeadHistoryCsv.StatusChange> leadHistory;
+    private final Map<String, Instant> deletedOpportunities;
 
     private SimulatedOrg(String organizationId, String name, MetadataStore metadata, HistoryTable history,
             List<LeadHistoryCsv.StatusChange> leadHistory) {
+        this(organizationId, name, metadata, history, leadHistory, Map.of());
+    }
+
+    private SimulatedOrg(String organizationId, String name, MetadataStore metadata, HistoryTable history,
+            List<LeadHistoryCsv.StatusChange> leadHistory, Map<String, Instant> deletedOpportunities) {
         this.organizationId = requireNonNull(organizationId, "organizationId is null");
         this.name = requireNonNull(name, "name is null");
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.history = requireNonNull(history, "history is null");
         this.leadHistory = leadHistory == null ? null : List.copyOf(leadHistory);
+        this.deletedOpportunities = Map.copyOf(deletedOpportunities);
+    }
+
+    /**
+     * This org after changes: {@code added} history rows written, the opportunities in {@code deleted} deleted at
+     * the given times (their history goes with them, and {@code getDeleted} lists them), and the metadata
+     * components {@code changed} (added or replaced) or {@code removed} ({@code type/fullName}) at {@code at}.
+     */
+    SimulatedOrg withChanges(List<ChangedHistoryTable.AddedRow> added, Map<String, Instant> deleted,
+            List<MetadataStore.Component> changed, java.util.Set<String> removed, Instant at) {
+        Map<String, Instant> allDeleted = new java.util.HashMap<>(deletedOpportunities);
+        allDeleted.putAll(deleted);
+        return new SimulatedOrg(organizationId, name, metadata.with(changed, removed, at), new ChangedHistoryTable(history, added,
+                deleted.keySet()), leadHistory, allDeleted);
+    }
+
+    /** Opportunities deleted by changes, with when; {@code getDeleted} lists them. */
+    Map<String, Instant> deletedOpportunities() {
+        return deletedOpportunities;
     }
 
     /**

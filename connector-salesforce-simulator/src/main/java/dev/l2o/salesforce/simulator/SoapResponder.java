@@ -58,7 +58,12 @@ final class SoapResponder {
         }
     }
 
-    private final SimulatedOrg org;
+    private volatile SimulatedOrg org;
+
+    /** From now on, answers from {@code changed}. */
+    void replace(SimulatedOrg changed) {
+        org = changed;
+    }
 
     SoapResponder(SimulatedOrg org) {
         this.org = org;
@@ -106,7 +111,7 @@ final class SoapResponder {
         List<FileProperties> properties = new ArrayList<>();
         for (ListMetadataQuery query : queries) {
             for (MetadataStore.Component component : org.metadata().list(query.getType())) {
-                properties.add(fileProperties(component));
+                properties.add(fileProperties(component, org.metadata().lastModified(component.type(), component.fullName())));
             }
         }
         ListMetadataResponse_element response = new ListMetadataResponse_element();
@@ -142,7 +147,7 @@ final class SoapResponder {
         }
     }
 
-    private static FileProperties fileProperties(MetadataStore.Component component) {
+    private static FileProperties fileProperties(MetadataStore.Component component, java.time.Instant modified) {
         FileProperties properties = new FileProperties();
         Calendar epoch = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         epoch.setTimeInMillis(0);
@@ -154,7 +159,9 @@ final class SoapResponder {
         properties.setId("");
         properties.setLastModifiedById("005000000000001AAA");
         properties.setLastModifiedByName("Integration User");
-        properties.setLastModifiedDate(epoch);
+        Calendar lastModified = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        lastModified.setTimeInMillis(modified == null ? 0 : modified.toEpochMilli());
+        properties.setLastModifiedDate(lastModified);
         properties.setNamespacePrefix("");
         properties.setType(component.type());
         return properties;
