@@ -123,6 +123,23 @@ class SalesforceIncrementalFetchTest {
     }
 
     @Test
+    void rowsOfTheOverlapThatThePreviousRunReadAlreadyAreKeptOnce() {
+        // given: changes in the hour before the first run, a quarter of them inside the overlap it reads again
+        OrgChanges.Changed early = OrgChanges.random(generated(), 11, FIRST_RUN, 0.1);
+        start(early.org());
+        Snapshot previous = firstRun();
+        simulator.replace(OrgChanges.random(early.org(), 12, NEXT_RUN.minus(Duration.ofHours(2)), 0.05).org());
+
+        // when
+        Snapshot incremental = connector(NEXT_RUN).fetch(REQUEST, PreviousSnapshot.of(previous));
+        Snapshot full = connector(NEXT_RUN).fetch(REQUEST);
+
+        // then
+        assertThat(incremental.source().attributes()).containsEntry(IncrementalFetch.FETCH, "incremental");
+        assertSameContent(incremental, full);
+    }
+
+    @Test
     void readsOnlyChangedFlowsAndRowsCreatedOrModifiedSinceTheWatermarkLessTheOverlap() {
         // given
         start(generated());
