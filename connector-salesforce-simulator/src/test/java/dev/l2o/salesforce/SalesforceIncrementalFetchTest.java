@@ -140,6 +140,35 @@ class SalesforceIncrementalFetchTest {
     }
 
     @Test
+    void anOpportunityRestoredFromTheRecycleBinMakesTheReadFullSinceItsOldRowsPredateTheWatermark() {
+        // given
+        String id = generatedOpportunity();
+        start(OrgChanges.deleted(generated(), id, FIRST_RUN.minus(Duration.ofDays(1))));
+        Snapshot previous = firstRun();
+        simulator.replace(OrgChanges.restored(generated(), id, NEXT_RUN.minus(Duration.ofHours(2))));
+
+        // when
+        Snapshot snapshot = connector(NEXT_RUN).fetch(REQUEST, PreviousSnapshot.of(previous));
+        Snapshot full = connector(NEXT_RUN).fetch(REQUEST);
+
+        // then
+        assertThat(previous.records()).noneMatch(r -> r.id().equals(id));
+        assertThat(snapshot.source().attributes()).containsEntry(IncrementalFetch.FETCH, "full")
+                .containsEntry(IncrementalFetch.FETCH_REASON, "opportunity " + id + " was modified since the previous snapshot but is not in"
+                        + " it: restored from the recycle bin, its older history rows are read only in full");
+        assertSameContent(snapshot, full);
+    }
+
+    /** An opportunity of the generated org, read once. */
+    private String generatedOpportunity() {
+        try (SalesforceSimulator probe = SalesforceSimulator.start(generated(), SimulatorOptions.defaults())) {
+            simulator = probe;
+            Snapshot snapshot = connector(FIRST_RUN).fetch(REQUEST);
+            return snapshot.records().get(3).id();
+        }
+    }
+
+    @Test
     void readsOnlyChangedFlowsAndRowsCreatedOrModifiedSinceTheWatermarkLessTheOverlap() {
         // given
         start(generated());

@@ -219,6 +219,12 @@ public final class SalesforceConnector implements CrmConnector {
                 }
             }
             history = StageHistories.concatPresent(plan.incremental() ? keptHistory(plan, deleted) : null, opportunities, leads);
+            String restored = plan.incremental() && opportunities != null ? restoredOpportunity(plan, records, opportunities) : null;
+            if (restored != null) {
+                // a restored record's history rows keep their old CreatedDate: only a full read brings them back
+                close();
+                return fetch(request, PreviousSnapshot.absent(restored), sayHow);
+            }
         }
         Map<String, String> attributes = new TreeMap<>();
         attributes.put("apiVersion", settings.apiVersion());
@@ -266,6 +272,21 @@ public final class SalesforceConnector implements CrmConnector {
             deleted.put(object, gone.ids());
         }
         return plan;
+    }
+
+    /**
+     * Why an incremental read cannot stand when an opportunity modified since the base is in neither the base's
+     * records nor the new history rows (a new opportunity always has a row): it was restored from the recycle bin,
+     * and its history predates the base's watermark. Null when there is none.
+     */
+    private static String restoredOpportunity(IncrementalFetch.Plan plan, List<CrmRecord> records, StageHistory created) {
+        Set<String> known = new java.util.HashSet<>();
+        plan.base().records().stream().filter(r -> r.object().equals(OpportunityHistoryCsv.OBJECT)).forEach(r -> known.add(r.id()));
+        created.forEach(row -> known.add(row.recordId()));
+        return records.stream().filter(r -> r.object().equals(OpportunityHistoryCsv.OBJECT) && !known.contains(r.id())).findFirst()
+                .map(r -> "opportunity " + r.id() + " was modified since the previous snapshot but is not in it: restored from the"
+                        + " recycle bin, its older history rows are read only in full")
+                .orElse(null);
     }
 
     /** The base's history rows that stay: created up to the start (later ones are read again) and of records not deleted. */

@@ -97,6 +97,19 @@ public final class OrgChanges {
         return new Changed(org.withChanges(added, deleted, metadata, Set.of(), at), changed);
     }
 
+    /** {@code org} with opportunity {@code id} deleted at {@code at} (its history goes with it). */
+    public static SimulatedOrg deleted(SimulatedOrg org, String id, Instant at) {
+        return org.withChanges(List.of(), Map.of(id, at), List.of(), Set.of(), at);
+    }
+
+    /**
+     * {@code org} (as before the deletion) with opportunity {@code id} restored from the recycle bin at {@code at}:
+     * its record and old history rows are back, and only its {@code SystemModstamp} says so.
+     */
+    public static SimulatedOrg restored(SimulatedOrg org, String id, Instant at) {
+        return org.withTouched(Map.of(id, at));
+    }
+
     private static ChangedHistoryTable.AddedRow row(int sequence, String opportunityId, String stage, long when, double amount, long closeDay,
             double probability, String forecast) {
         return new ChangedHistoryTable.AddedRow(String.format(Locale.ROOT, "008zz%010dAAA", sequence + 1), opportunityId, stage, when,

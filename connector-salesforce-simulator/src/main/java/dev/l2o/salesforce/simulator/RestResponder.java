@@ -423,7 +423,8 @@ final class RestResponder {
                 at = org.leadHistory().get(i).at().toEpochMilli();
             } else {
                 readRow(query, i, row);
-                at = row.createdMillis;
+                Instant touched = query.isObject("Opportunity") ? org.touched(row.opportunityId) : null;
+                at = touched == null ? row.createdMillis : Math.max(row.createdMillis, touched.toEpochMilli());
             }
             if (at > since) {
                 rows[count++] = i;

@@ -23,14 +23,17 @@ public final class SimulatedOrg {
     private final HistoryTable history;
     private final List<LeadHistoryCsv.StatusChange> leadHistory;
     private final Map<String, Instant> deletedOpportunities;
+    private final Map<String, Instant> touchedOpportunities;
 
     private SimulatedOrg(String organizationId, String name, MetadataStore metadata, HistoryTable history,
             List<LeadHistoryCsv.StatusChange> leadHistory) {
-        this(organizationId, name, metadata, history, leadHistory, Map.of());
+        this(organizationId, name, metadata, history, leadHistory, Map.of(), Map.of());
     }
 
     private SimulatedOrg(String organizationId, String name, MetadataStore metadata, HistoryTable history,
-            List<LeadHistoryCsv.StatusChange> leadHistory, Map<String, Instant> deletedOpportunities) {
+            List<LeadHistoryCsv.StatusChange> leadHistory, Map<String, Instant> deletedOpportunities,
+            Map<String, Instant> touchedOpportunities) {
+        this.touchedOpportunities = Map.copyOf(touchedOpportunities);
         this.organizationId = requireNonNull(organizationId, "organizationId is null");
         this.name = requireNonNull(name, "name is null");
         this.metadata = requireNonNull(metadata, "metadata is null");
@@ -49,7 +52,22 @@ public final class SimulatedOrg {
         Map<String, Instant> allDeleted = new java.util.HashMap<>(deletedOpportunities);
         allDeleted.putAll(deleted);
         return new SimulatedOrg(organizationId, name, metadata.with(changed, removed, at), new ChangedHistoryTable(history, added,
-                deleted.keySet()), leadHistory, allDeleted);
+                deleted.keySet()), leadHistory, allDeleted, touchedOpportunities);
+    }
+
+    /**
+     * This org with opportunities saved at the given times without a history row (a restore from the recycle
+     * bin, an edit of a field OpportunityHistory does not track): their {@code SystemModstamp} moves, nothing else.
+     */
+    SimulatedOrg withTouched(Map<String, Instant> touched) {
+        Map<String, Instant> all = new java.util.HashMap<>(touchedOpportunities);
+        all.putAll(touched);
+        return new SimulatedOrg(organizationId, name, metadata, history, leadHistory, deletedOpportunities, all);
+    }
+
+    /** When an opportunity was last saved without a history row, or null. */
+    Instant touched(String opportunityId) {
+        return touchedOpportunities.get(opportunityId);
     }
 
     /** Opportunities deleted by changes, with when; {@code getDeleted} lists them. */
