@@ -65,6 +65,12 @@ public final class SnapshotAssertions {
         assertThat(byRecord(incremental.history())).as("history by record").isEqualTo(byRecord(full.history()));
     }
 
+    /** {@code snapshot} as a later run sees it: written to {@code file} and read back, as the scheduler keeps it. */
+    public static Snapshot throughFile(Snapshot snapshot, java.nio.file.Path file) {
+        SnapshotWriter.write(snapshot, file);
+        return SnapshotReader.read(file);
+    }
+
     private static java.util.Map<String, List<StageEvent>> byRecord(StageHistory history) {
         java.util.Map<String, List<StageEvent>> rows = new java.util.TreeMap<>();
         history.forEach(row -> rows.computeIfAbsent(row.object() + "/" + row.recordId(), key -> new ArrayList<>()).add(row));

@@ -1,6 +1,7 @@
 package dev.l2o.hubspot;
 
 import static dev.l2o.snapshot.SnapshotAssertions.assertSameContent;
+import static dev.l2o.snapshot.SnapshotAssertions.throughFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.l2o.connector.ConnectorContext;
@@ -16,8 +17,6 @@ import dev.l2o.hubspot.simulator.PortalChanges;
 import dev.l2o.hubspot.simulator.PortalDescription;
 import dev.l2o.hubspot.simulator.SimulatorOptions;
 import dev.l2o.model.Snapshot;
-import dev.l2o.snapshot.SnapshotReader;
-import dev.l2o.snapshot.SnapshotWriter;
 import dev.l2o.testing.RepositoryFiles;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,9 +71,7 @@ class HubSpotIncrementalFetchTest {
     /** The first run's snapshot as the scheduler keeps it: written to a file and read back. */
     private Snapshot firstRun() {
         Snapshot first = connector(FIRST_RUN).fetch(REQUEST, PreviousSnapshot.absent("the audit has no earlier run"));
-        Path file = workDirectory.resolve("first.l2o.json.gz");
-        SnapshotWriter.write(first, file);
-        return SnapshotReader.read(file);
+        return throughFile(first, workDirectory.resolve("first.l2o.json.gz"));
     }
 
     private static PortalDescription examplePortal() {

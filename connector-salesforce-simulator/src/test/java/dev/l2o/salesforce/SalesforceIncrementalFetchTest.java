@@ -1,6 +1,7 @@
 package dev.l2o.salesforce;
 
 import static dev.l2o.snapshot.SnapshotAssertions.assertSameContent;
+import static dev.l2o.snapshot.SnapshotAssertions.throughFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.l2o.connector.ConnectorContext;
@@ -17,8 +18,6 @@ import dev.l2o.salesforce.simulator.SalesforceSimulator;
 import dev.l2o.salesforce.simulator.SimulatedOrg;
 import dev.l2o.salesforce.simulator.SimulatedRequest;
 import dev.l2o.salesforce.simulator.SimulatorOptions;
-import dev.l2o.snapshot.SnapshotReader;
-import dev.l2o.snapshot.SnapshotWriter;
 import dev.l2o.testing.RepositoryFiles;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,9 +70,7 @@ class SalesforceIncrementalFetchTest {
     /** The first run's snapshot as the scheduler keeps it: written to a file and read back. */
     private Snapshot firstRun() {
         Snapshot first = connector(FIRST_RUN).fetch(REQUEST, PreviousSnapshot.absent("the audit has no earlier run"));
-        Path file = work.resolve("first.l2o.json.gz");
-        SnapshotWriter.write(first, file);
-        return SnapshotReader.read(file);
+        return throughFile(first, work.resolve("first.l2o.json.gz"));
     }
 
     private static SimulatedOrg northwind() {

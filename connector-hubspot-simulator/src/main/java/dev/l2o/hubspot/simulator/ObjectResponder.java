@@ -86,35 +86,34 @@ final class ObjectResponder {
     }
 
     PortalReply dealBatch(RouteTable.Request request) {
-        JsonNode body = replies.readBody(request.body());
-        if (body == null || !body.path("inputs").isArray()) {
-            return replies.validation("inputs is required");
-        }
-        List<String> withHistory = new ArrayList<>();
-        body.path("propertiesWithHistory").forEach(p -> withHistory.add(p.asText()));
-        int max = withHistory.isEmpty() ? 100 : 50;
-        if (body.path("inputs").size() > max) {
-            return replies.validation("at most " + max + " inputs are allowed" + (withHistory.isEmpty() ? "" : " with propertiesWithHistory"));
-        }
-        List<String> requested = new ArrayList<>();
-        body.path("properties").forEach(p -> requested.add(p.asText()));
-        List<String> names = dealProperties(RouteTable.Request.commaSeparated(String.join(",", requested)));
-        List<JsonNode> results = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (JsonNode input : body.path("inputs")) {
-            String id = input.path("id").asText();
-            int index = deals.indexOf(id);
-            if (index < 0) {
-                missing.add(id);
-            } else {
-                results.add(deal(deals.deal(index), names, withHistory));
-            }
-        }
-        return replies.batch(results, missing);
+        return batch(request, (requested, withHistory) -> {
+            List<String> names = dealProperties(requested);
+            return id -> {
+                int at = deals.indexOf(id);
+                return at < 0 ? null : deal(deals.deal(at), names, withHistory);
+            };
+        });
     }
 
     /** {@code POST /crm/v3/objects/contacts/batch/read}, as for deals. */
     PortalReply contactBatch(RouteTable.Request request) {
+        return batch(request, (requested, withHistory) -> {
+            List<String> names = selected(requested, DEFAULT_CONTACT_PROPERTIES, "contacts",
+                    List.of("createdate", "lastmodifieddate", "hs_object_id"));
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < contacts.size(); i++) {
+                index.put(contacts.contact(i).id(), i);
+            }
+            return id -> index.containsKey(id) ? contact(contacts.contact(index.get(id)), names, withHistory) : null;
+        });
+    }
+
+    /**
+     * A batch read: {@code inputs} (at most 100, or 50 with {@code propertiesWithHistory}), each answered by the
+     * lookup {@code reader} makes for the requested properties and history (null: not found, named in a 207).
+     */
+    private PortalReply batch(RouteTable.Request request,
+            java.util.function.BiFunction<List<String>, List<String>, java.util.function.Function<String, JsonNode>> reader) {
         JsonNode body = replies.readBody(request.body());
         if (body == null || !body.path("inputs").isArray()) {
             return replies.validation("inputs is required");
@@ -127,19 +126,16 @@ final class ObjectResponder {
         }
         List<String> requested = new ArrayList<>();
         body.path("properties").forEach(p -> requested.add(p.asText()));
-        List<String> names = selected(requested, DEFAULT_CONTACT_PROPERTIES, "contacts", List.of("createdate", "lastmodifieddate", "hs_object_id"));
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < contacts.size(); i++) {
-            index.put(contacts.contact(i).id(), i);
-        }
+        java.util.function.Function<String, JsonNode> lookup = reader.apply(requested, withHistory);
         List<JsonNode> results = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (JsonNode input : body.path("inputs")) {
-            Integer at = index.get(input.path("id").asText());
-            if (at == null) {
-                missing.add(input.path("id").asText());
+            String id = input.path("id").asText();
+            JsonNode found = lookup.apply(id);
+            if (found == null) {
+                missing.add(id);
             } else {
-                results.add(contact(contacts.contact(at), names, withHistory));
+                results.add(found);
             }
         }
         return replies.batch(results, missing);
