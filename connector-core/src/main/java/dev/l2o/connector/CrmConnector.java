@@ -18,6 +18,20 @@ public interface CrmConnector extends AutoCloseable {
      */
     Snapshot fetch(FetchRequest request);
 
+    /**
+     * Reads the source, reusing {@code previous} where the connector can prove it still holds (an incremental
+     * fetch): the snapshot returned must equal what {@link #fetch(FetchRequest)} would return now. A connector
+     * that cannot prove it (or cannot read incrementally at all) reads everything and says so in the
+     * snapshot's {@link IncrementalFetch} source attributes. The default reads everything.
+     *
+     * @param previous the previous run's snapshot, or why there is none; its history must stay readable
+     *     during the call
+     */
+    default Snapshot fetch(FetchRequest request, PreviousSnapshot previous) {
+        Snapshot snapshot = fetch(request);
+        return IncrementalFetch.markFull(snapshot, "the " + snapshot.source().type() + " source is always read in full");
+    }
+
     /** Releases connections and temporary files; the snapshot's history may be read until then. */
     @Override
     default void close() {}

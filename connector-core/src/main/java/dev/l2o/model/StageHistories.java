@@ -39,6 +39,47 @@ public final class StageHistories {
     }
 
     /**
+     * The rows of {@code history} that {@code keep} accepts, in its order, read lazily on each
+     * {@link StageHistory#forEach}. Sorted by record when {@code history} is (dropping rows keeps that).
+     *
+     * @param description how reports name the kept rows
+     */
+    public static StageHistory filter(StageHistory history, java.util.function.Predicate<StageEvent> keep, String description) {
+        return new FilteredStageHistory(history, keep, description);
+    }
+
+    /**
+     * The rows of a history that a predicate keeps.
+     *
+     * @param history the rows to filter
+     * @param keep which rows stay
+     * @param description how reports name the kept rows
+     */
+    public record FilteredStageHistory(StageHistory history, java.util.function.Predicate<StageEvent> keep, String description)
+            implements StageHistory {
+        public FilteredStageHistory {
+            requireNonNull(history, "history is null");
+            requireNonNull(keep, "keep is null");
+            requireNonNull(description, "description is null");
+        }
+
+        @Override
+        public void forEach(Consumer<StageEvent> sink) {
+            requireNonNull(sink, "sink is null");
+            history.forEach(row -> {
+                if (keep.test(row)) {
+                    sink.accept(row);
+                }
+            });
+        }
+
+        @Override
+        public boolean sortedByRecord() {
+            return history.sortedByRecord();
+        }
+    }
+
+    /**
      * The rows of several histories read one after another.
      *
      * @param parts the histories in reading order, not empty

@@ -74,4 +74,23 @@ class StageHistoriesTest {
         assertThat(StageHistories.concatPresent(null, opportunities)).isSameAs(opportunities);
         assertThat(StageHistories.concatPresent(null, null)).isNull();
     }
+
+    @Test
+    void filterKeepsTheAcceptedRowsInOrderOnEachReadAndKeepsTheSortedClaim() {
+        // given
+        StageEvent kept = row("Opportunity", "006A", "Prospecting", 1);
+        StageEvent dropped = row("Opportunity", "006B", "Closed Won", 2);
+        StageHistory filtered = StageHistories.filter(new ListStageHistory(List.of(kept, dropped), "opportunities", true),
+                event -> !event.recordId().equals("006B"), "kept opportunities");
+
+        // when
+        List<StageEvent> once = read(filtered);
+        List<StageEvent> twice = read(filtered);
+
+        // then
+        assertThat(once).containsExactly(kept);
+        assertThat(twice).isEqualTo(once);
+        assertThat(filtered.sortedByRecord()).isTrue();
+        assertThat(filtered.description()).isEqualTo("kept opportunities");
+    }
 }

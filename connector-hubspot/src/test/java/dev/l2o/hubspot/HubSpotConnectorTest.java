@@ -348,7 +348,8 @@ class HubSpotConnectorTest {
         assertThat(snapshot.completeness().complete()).isTrue();
         assertThat(simulator.rateLimitedResponses()).isZero();
         assertThat(connector.requestStats().throttled()).isZero();
-        assertThat(simulator.requests()).hasSize(12);
+        assertThat(simulator.requests()).hasSize(13);
+        assertThat(simulator.requests()).filteredOn(r -> r.path().equals("/account-info/v3/details")).hasSize(1);
         assertThat(simulator.requests()).filteredOn(r -> r.path().equals("/crm/v3/objects/contacts")).hasSize(3);
     }
 

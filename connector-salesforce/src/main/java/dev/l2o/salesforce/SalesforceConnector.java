@@ -2,6 +2,14 @@ package dev.l2o.salesforce;
 
 import static java.util.Objects.requireNonNull;
 
+import com.sforce.soap.metadata.FileProperties;
+import dev.l2o.connector.IncrementalFetch;
+import dev.l2o.connector.PreviousSnapshot;
+import dev.l2o.model.Automation;
+import dev.l2o.model.AutomationKind;
+import dev.l2o.model.Pipeline;
+import dev.l2o.model.Stage;
+import dev.l2o.salesforce.metadata.SalesforceMetadataMapper;
 import dev.l2o.connector.ConnectorContext;
 import dev.l2o.connector.CrmConnector;
 import dev.l2o.connector.FetchRequest;
@@ -64,6 +72,14 @@ public final class SalesforceConnector implements CrmConnector {
     private static final List<String> LEAD_HISTORY_FIELDS = List.of("LeadId", "Field", "OldValue", "NewValue", "CreatedDate");
     private static final String LEAD_STATUS_CONDITION = "Field = 'Status'";
 
+    /** The source attribute that names the org: an incremental fetch builds only on a snapshot of the same org. */
+    public static final String ORG_ID = "orgId";
+    /**
+     * How far back an incremental fetch may reach: deleted records stay in the recycle bin, where getDeleted sees
+     * them, for 15 days (field history itself is kept 18 months by the API, so the recycle bin is the limit).
+     */
+    static final java.time.Duration RETENTION = java.time.Duration.ofDays(15);
+
     private final SalesforceSettings settings;
     private final ConnectorContext context;
     private final SalesforceAuthenticator authenticator;
@@ -102,6 +118,29 @@ public final class SalesforceConnector implements CrmConnector {
 
     @Override
     public Snapshot fetch(FetchRequest request) {
+        return fetch(request, null, false);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Flows and flow definitions are read only when {@code listMetadata} gives them a {@code lastModifiedDate}
+     * after the start of the changes (or none), or when they are new; the few other components (value sets, the
+     * objects with their fields, validation rules and sales processes, workflows, assignment rules, queues) are
+     * read each time, one {@code readMetadata} call per ten, since standard components report no usable
+     * {@code lastModifiedDate}. When a stage value set lost or gained values, every flow is read again (flows are
+     * mapped against the stage values). History rows are read where {@code CreatedDate} is after the start
+     * (OpportunityHistory, LeadHistory), current values where {@code SystemModstamp} is, and deleted records come
+     * from getDeleted; the base's rows of the overlap are replaced by the re-read ones. A base of another org,
+     * incomplete, older than 15 days (the recycle bin, and so getDeleted, keeps deletions that long) or asking for
+     * other data gives a full fetch, as does a getDeleted that cannot cover the whole span.
+     */
+    @Override
+    public Snapshot fetch(FetchRequest request, PreviousSnapshot previous) {
+        return fetch(request, requireNonNull(previous, "previous is null"), true);
+    }
+
+    private Snapshot fetch(FetchRequest request, PreviousSnapshot previous, boolean sayHow) {
         requireNonNull(request, "request is null");
         Instant asOf = context.clock().instant();
         ApiBudget budget = new ApiBudget(settings.apiBudgetShare());
@@ -111,53 +150,200 @@ public final class SalesforceConnector implements CrmConnector {
         SalesforceQueries queries = new SalesforceQueries(http, settings.apiVersion(), sleeper);
         long[] daily = queries.dailyApiRequests();
         budget.start(daily[0], daily[1]);
+        String orgId = queries.organizationId();
+        String fingerprint = IncrementalFetch.fingerprint(request, "api " + settings.apiVersion());
+        IncrementalFetch.Plan plan = previous == null ? IncrementalFetch.Plan.full("no previous snapshot")
+                : IncrementalFetch.plan(previous, "salesforce", ORG_ID, orgId, fingerprint, asOf, RETENTION);
+        Map<String, Set<String>> deleted = new TreeMap<>();
+        if (plan.incremental()) {
+            plan = deletions(queries, request, plan, asOf, deleted);
+        }
 
         context.progress().started("Reading Salesforce metadata", -1);
         List<String> objects = List.copyOf(request.objects());
-        OrgMetadata metadata = OrgMetadata.read(new SalesforceMetadataReader(http), objects);
-        SalesforceMetadata configuration = LiveConfiguration.map(metadata, request.objects());
+        SalesforceMetadataReader reader = new SalesforceMetadataReader(http);
+        List<FileProperties> listed = reader.list(OrgMetadata.LISTED_TYPES);
+        SalesforceMetadata configuration;
+        int flowsRead;
+        if (plan.incremental()) {
+            IncrementalFetch.Plan base = plan;
+            Set<String> known = base.base().automations().stream().filter(a -> a.kind() == AutomationKind.FLOW).map(Automation::name)
+                    .collect(java.util.stream.Collectors.toSet());
+            Set<String> changed = changedFlows(listed, base.since(), known);
+            List<Automation> kept = base.base().automations().stream()
+                    .filter(a -> a.kind() == AutomationKind.FLOW && !changed.contains(a.name()) && listedFlow(listed, a.name())).toList();
+            configuration = LiveConfiguration.map(OrgMetadata.read(reader, objects, listed,
+                    name -> changed.contains(SalesforceMetadataMapper.decodeName(name))), request.objects(), kept);
+            flowsRead = changed.size();
+            if (!stageValues(configuration.pipelines()).equals(stageValues(base.base().pipelines()))) {
+                // flows are mapped against every object's stage values: when those changed, no kept flow can be trusted
+                configuration = LiveConfiguration.map(OrgMetadata.read(reader, objects, listed, name -> true), request.objects());
+                flowsRead = (int) listed.stream().filter(p -> p.getType().equals("Flow")).count();
+            }
+        } else {
+            configuration = LiveConfiguration.map(OrgMetadata.read(reader, objects, listed, name -> true), request.objects());
+            flowsRead = (int) listed.stream().filter(p -> p.getType().equals("Flow")).count();
+        }
         context.progress().finished();
 
+        String since = plan.incremental() ? " WHERE " + changedAfter("SystemModstamp", plan.since()) : "";
         Completeness completeness = Completeness.full();
         List<CrmRecord> records = new ArrayList<>();
+        int recordsRead = 0;
         for (Map.Entry<String, Set<String>> entry : request.recordFields().entrySet()) {
             // Ask only for fields the org has: a field the blueprint declares but the org lacks is a finding
             // (L2O-FIELD-MISSING), and naming it in SOQL would fail the whole query with INVALID_FIELD.
+            SalesforceMetadata mapped = configuration;
             List<String> existing = entry.getValue().stream()
-                    .filter(name -> configuration.fields().stream().anyMatch(f -> f.object().equalsIgnoreCase(entry.getKey())
+                    .filter(name -> mapped.fields().stream().anyMatch(f -> f.object().equalsIgnoreCase(entry.getKey())
                             && f.name().equalsIgnoreCase(name)))
                     .toList();
             try {
-                records.addAll(queries.records(entry.getKey(), existing));
+                if (plan.incremental()) {
+                    List<CrmRecord> reread = queries.records(entry.getKey(), existing, since.substring(" WHERE ".length()));
+                    recordsRead += reread.size();
+                    records.addAll(IncrementalFetch.mergeRecords(plan.base().records().stream()
+                            .filter(r -> r.object().equals(entry.getKey())).toList(), reread,
+                            deleted.getOrDefault(entry.getKey(), Set.of())));
+                } else {
+                    records.addAll(queries.records(entry.getKey(), existing));
+                }
             } catch (L2oException e) {
                 completeness = incomplete(completeness, e, "records of " + entry.getKey());
             }
         }
         StageHistory history = null;
+        long[] rowsRead = {0};
         if (request.history()) {
             StageHistory opportunities = null;
             StageHistory leads = null;
+            String createdAfter = plan.incremental() ? changedAfter("CreatedDate", plan.since()) : "";
             try {
-                opportunities = history(queries);
+                opportunities = history(queries, createdAfter, rowsRead);
             } catch (L2oException e) {
                 completeness = incomplete(completeness, e, "OpportunityHistory");
             }
             // A failure on OpportunityHistory is a limit or an outage; another query would only spend more of the org's budget.
             if (opportunities != null) {
                 try {
-                    leads = leadHistory(queries);
+                    leads = leadHistory(queries, createdAfter, rowsRead);
                 } catch (L2oException e) {
                     completeness = incomplete(completeness, e, "LeadHistory");
                 }
             }
-            history = StageHistories.concatPresent(opportunities, leads);
+            history = StageHistories.concatPresent(plan.incremental() ? keptHistory(plan, deleted) : null, opportunities, leads);
+            String restored = plan.incremental() && opportunities != null ? restoredOpportunity(plan, records, opportunities) : null;
+            if (restored != null) {
+                // a restored record's history rows keep their old CreatedDate: only a full read brings them back
+                close();
+                return fetch(request, PreviousSnapshot.absent(restored), sayHow);
+            }
         }
         Map<String, String> attributes = new TreeMap<>();
         attributes.put("apiVersion", settings.apiVersion());
         attributes.put("apiRequests", Long.toString(budget.spent()));
-        return new Snapshot(new SourceInfo("salesforce", sessions.session.instanceUrl(), attributes), Crm.SALESFORCE.id(), asOf, completeness,
+        attributes.put(ORG_ID, orgId);
+        String detail = plan.incremental() ? flowsRead + " changed flows, " + recordsRead + " records modified and " + rowsRead[0]
+                + " history rows created since then read; " + deleted.values().stream().mapToInt(Set::size).sum() + " deleted records left out"
+                : null;
+        Map<String, String> sourceAttributes = IncrementalFetch.attributes(attributes, plan, asOf, fingerprint, detail);
+        if (!sayHow) {
+            sourceAttributes.remove(IncrementalFetch.FETCH);
+            sourceAttributes.remove(IncrementalFetch.FETCH_REASON);
+        }
+        return new Snapshot(new SourceInfo("salesforce", sessions.session.instanceUrl(), sourceAttributes), Crm.SALESFORCE.id(), asOf, completeness,
                 configuration.pipelines(), configuration.fields(), configuration.automations(), configuration.assignmentRules(),
                 configuration.assignees(), records, history);
+    }
+
+    /**
+     * The ids deleted since the plan's start, per object whose records or history the snapshot holds; the plan
+     * becomes full when getDeleted cannot reach back that far.
+     */
+    private IncrementalFetch.Plan deletions(SalesforceQueries queries, FetchRequest request, IncrementalFetch.Plan plan, Instant asOf,
+            Map<String, Set<String>> deleted) {
+        Set<String> objects = new java.util.TreeSet<>(request.recordFields().keySet());
+        if (request.history()) {
+            objects.add(OpportunityHistoryCsv.OBJECT);
+            objects.add(LeadHistoryCsv.OBJECT);
+        }
+        for (String object : objects) {
+            SalesforceQueries.DeletedRecords gone;
+            try {
+                gone = queries.deleted(object, plan.since(), asOf);
+            } catch (L2oException e) {
+                if (e.type() != ErrorType.EXTERNAL) {
+                    throw e;
+                }
+                return IncrementalFetch.Plan.full("Salesforce could not list the " + object + " records deleted since " + plan.since()
+                        + " (" + e.getMessage() + ")");
+            }
+            if (gone.earliestDateAvailable().isAfter(plan.since())) {
+                return IncrementalFetch.Plan.full("Salesforce lists deleted " + object + " records only from "
+                        + gone.earliestDateAvailable() + ", after the previous snapshot's watermark less the overlap (" + plan.since() + ")");
+            }
+            deleted.put(object, gone.ids());
+        }
+        return plan;
+    }
+
+    /**
+     * Why an incremental read cannot stand when an opportunity modified since the base is in neither the base's
+     * records nor the new history rows (a new opportunity always has a row): it was restored from the recycle bin,
+     * and its history predates the base's watermark. Null when there is none.
+     */
+    private static String restoredOpportunity(IncrementalFetch.Plan plan, List<CrmRecord> records, StageHistory created) {
+        Set<String> known = new java.util.HashSet<>();
+        plan.base().records().stream().filter(r -> r.object().equals(OpportunityHistoryCsv.OBJECT)).forEach(r -> known.add(r.id()));
+        created.forEach(row -> known.add(row.recordId()));
+        return records.stream().filter(r -> r.object().equals(OpportunityHistoryCsv.OBJECT) && !known.contains(r.id())).findFirst()
+                .map(r -> "opportunity " + r.id() + " was modified since the previous snapshot but is not in it: restored from the"
+                        + " recycle bin, its older history rows are read only in full")
+                .orElse(null);
+    }
+
+    /** The base's history rows that stay: created up to the start (later ones are read again) and of records not deleted. */
+    private static StageHistory keptHistory(IncrementalFetch.Plan plan, Map<String, Set<String>> deleted) {
+        StageHistory base = plan.base().history();
+        if (base == null) {
+            return null;
+        }
+        Instant since = plan.since();
+        return StageHistories.filter(base, row -> !row.at().isAfter(since)
+                && !deleted.getOrDefault(row.object(), Set.of()).contains(row.recordId()), base.description() + " up to " + since);
+    }
+
+    /** Names of flows to read: listed with a modification after {@code since} (or none), or unknown to the base. */
+    private static Set<String> changedFlows(List<FileProperties> listed, Instant since, Set<String> known) {
+        Set<String> changed = new java.util.TreeSet<>();
+        for (FileProperties properties : listed) {
+            if (!properties.getType().equals("Flow") && !properties.getType().equals("FlowDefinition")) {
+                continue;
+            }
+            String name = SalesforceMetadataMapper.decodeName(properties.getFullName());
+            java.util.Calendar modified = properties.getLastModifiedDate();
+            if (modified == null || modified.toInstant().isAfter(since) || !known.contains(name)) {
+                changed.add(name);
+            }
+        }
+        return changed;
+    }
+
+    private static boolean listedFlow(List<FileProperties> listed, String name) {
+        return listed.stream().anyMatch(p -> p.getType().equals("Flow") && SalesforceMetadataMapper.decodeName(p.getFullName()).equals(name));
+    }
+
+    /** Every stage value (active or not) of each default pipeline, by object: what flows are mapped against. */
+    private static Map<String, List<String>> stageValues(List<Pipeline> pipelines) {
+        Map<String, List<String>> values = new TreeMap<>();
+        pipelines.stream().filter(Pipeline::isDefault)
+                .forEach(p -> values.put(p.object(), p.stages().stream().map(Stage::apiName).toList()));
+        return values;
+    }
+
+    /** A SOQL condition on {@code field} after {@code since}. */
+    private static String changedAfter(String field, Instant since) {
+        return field + " > " + SalesforceQueries.soqlDateTime(since);
     }
 
     private static Completeness incomplete(Completeness completeness, L2oException e, String what) {
@@ -167,8 +353,8 @@ public final class SalesforceConnector implements CrmConnector {
         return completeness.with(what + " could not be read fully: " + e.getMessage());
     }
 
-    private StageHistory history(SalesforceQueries queries) {
-        Path spool = spool(queries, "OpportunityHistory", HISTORY_FIELDS, "");
+    private StageHistory history(SalesforceQueries queries, String createdAfter, long[] rowsRead) {
+        Path spool = spool(queries, "OpportunityHistory", HISTORY_FIELDS, createdAfter, rowsRead);
         return OpportunityHistoryCsv.open(spool, "Salesforce OpportunityHistory");
     }
 
@@ -176,10 +362,11 @@ public final class SalesforceConnector implements CrmConnector {
      * Lead status history, or null when the org has none to give: LeadHistory is only queryable while field
      * history tracking is on for Lead, and an org without it is complete, not broken.
      */
-    private StageHistory leadHistory(SalesforceQueries queries) {
+    private StageHistory leadHistory(SalesforceQueries queries, String createdAfter, long[] rowsRead) {
         Path spool;
         try {
-            spool = spool(queries, "LeadHistory", LEAD_HISTORY_FIELDS, LEAD_STATUS_CONDITION);
+            spool = spool(queries, "LeadHistory", LEAD_HISTORY_FIELDS,
+                    createdAfter.isEmpty() ? LEAD_STATUS_CONDITION : LEAD_STATUS_CONDITION + " AND " + createdAfter, rowsRead);
         } catch (L2oException e) {
             if (e.getCause() instanceof HttpStatusException status && status.status() == 400 && status.body().contains("INVALID_TYPE")) {
                 return null;
@@ -190,8 +377,9 @@ public final class SalesforceConnector implements CrmConnector {
     }
 
     /** Spools {@code SELECT fields FROM object WHERE where} over REST pages, or Bulk API 2.0 above the threshold. */
-    private Path spool(SalesforceQueries queries, String object, List<String> fields, String where) {
+    private Path spool(SalesforceQueries queries, String object, List<String> fields, String where, long[] rowsRead) {
         long rows = queries.count(object, where);
+        rowsRead[0] += rows;
         Path spool;
         try {
             Files.createDirectories(context.workDirectory());

@@ -19,12 +19,20 @@ import java.util.Optional;
  * @param asOf "now" for metrics, or null for the time the source was read
  * @param baseline a baseline file of accepted findings, or null
  * @param failOn the lowest severity that fails the run ({@code --fail-on}); empty for {@code never}
+ * @param previousRun the previous run's snapshot for an incremental fetch ({@code --since-snapshot}, the scheduler's
+ *     previous run), or null to read the source in full without saying how
  */
 public record AuditRequest(Path blueprint, String blueprintName, SourceSpec source, Path historyCsv, Instant asOf,
-        Path baseline, Optional<Severity> failOn) {
+        Path baseline, Optional<Severity> failOn, PreviousRun previousRun) {
     public AuditRequest {
         requireNonNull(blueprint, "blueprint is null");
         requireNonNull(source, "source is null");
         requireNonNull(failOn, "failOn is null");
+    }
+
+    /** A request that reads the source in full. */
+    public AuditRequest(Path blueprint, String blueprintName, SourceSpec source, Path historyCsv, Instant asOf, Path baseline,
+            Optional<Severity> failOn) {
+        this(blueprint, blueprintName, source, historyCsv, asOf, baseline, failOn, null);
     }
 }

@@ -6,6 +6,7 @@ import dev.l2o.blueprint.Blueprint;
 import dev.l2o.blueprint.BlueprintLoader;
 import dev.l2o.blueprint.LoadedBlueprint;
 import dev.l2o.connector.ConnectorContext;
+import dev.l2o.connector.FetchRequest;
 import dev.l2o.maturity.Maturity;
 import dev.l2o.maturity.MaturityIndex;
 import dev.l2o.metrics.StageMetrics;
@@ -56,8 +57,9 @@ public final class AuditService {
         LoadedBlueprint loaded = request.blueprintName() == null ? BlueprintLoader.load(request.blueprint())
                 : BlueprintLoader.parse(readString(request.blueprint()), request.blueprintName());
         Baseline baseline = request.baseline() == null ? Baseline.none() : Baseline.read(request.baseline());
-        OpenSource source = OpenSource.fetch(request.source(), request.historyCsv(),
-                FetchRequests.forBlueprint(loaded.blueprint()), context);
+        FetchRequest fetch = FetchRequests.forBlueprint(loaded.blueprint());
+        OpenSource source = request.previousRun() == null ? OpenSource.fetch(request.source(), request.historyCsv(), fetch, context)
+                : OpenSource.fetchSince(request.source(), request.historyCsv(), fetch, request.previousRun(), context);
         try {
             AuditReport report = audit(loaded, source.snapshot(), request.asOf(), baseline);
             return new AuditRun(report, source, Verdict.of(report, request.failOn()));

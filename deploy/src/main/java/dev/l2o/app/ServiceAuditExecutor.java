@@ -58,8 +58,11 @@ public final class ServiceAuditExecutor implements AuditExecutor {
         ScheduledAudit audit = request.audit();
         try (TemporaryDirectory work = TemporaryDirectory.create("l2o-run")) {
             ConnectorContext context = new ConnectorContext(clock, request.sourceEnvironment(), work.path(), ProgressListener.NONE);
+            // the previous run's snapshot is the base of an incremental fetch; without one the fetch is full and says so
             AuditRequest auditRequest = new AuditRequest(audit.blueprint(), null, audit.source(),
-                    audit.historyCsv().orElse(null), null, audit.baseline().orElse(null), audit.failOn());
+                    audit.historyCsv().orElse(null), null, audit.baseline().orElse(null), audit.failOn(),
+                    request.previousSnapshot().map(PreviousRun::file)
+                            .orElseGet(() -> PreviousRun.none("the audit has no earlier run that kept a snapshot")));
             try (AuditRun run = new AuditService(context).run(auditRequest)) {
                 ReportContext reportContext = ReportContext.of(audit.failOn());
                 List<Path> files = new ArrayList<>(writeReports(run.report(), reportContext, audit.formats(), request.runDirectory()));

@@ -3,6 +3,7 @@ package dev.l2o.cli;
 import dev.l2o.app.AuditRequest;
 import dev.l2o.app.AuditRun;
 import dev.l2o.app.AuditService;
+import dev.l2o.app.PreviousRun;
 import dev.l2o.audit.AuditReport;
 import dev.l2o.report.ReportContext;
 import dev.l2o.report.ReportWriter;
@@ -44,6 +45,11 @@ final class AuditCommand implements Callable<Integer> {
             description = "\"Now\" for time in stage and stale deals (ISO date or date-time); default: when the source was read.")
     Instant asOf;
 
+    @Option(names = "--since-snapshot", paramLabel = "FILE",
+            description = "The previous run's snapshot (l2o snapshot, or a kept run): a live source reads only what changed since it "
+                    + "where it can prove the result equals a full read, else reads everything; the report says which.")
+    Path sinceSnapshot;
+
     AuditCommand(CliEnvironment environment) {
         this.environment = environment;
     }
@@ -55,7 +61,7 @@ final class AuditCommand implements Callable<Integer> {
                 .map(format -> ReportWriters.forFormat(format, environment.terminal()))
                 .toList();
         AuditRequest request = new AuditRequest(blueprint, null, source.spec(environment.environment()), source.historyCsv,
-                asOf, baseline, failOn.threshold());
+                asOf, baseline, failOn.threshold(), sinceSnapshot == null ? null : PreviousRun.file(sinceSnapshot));
         try (AuditRun run = new AuditService(Contexts.connectorContext(environment)).run(request)) {
             List<Path> files = output.write(renderings(writers, run.report(), ReportContext.of(failOn.threshold())), environment);
             files.forEach(file -> environment.err().println("l2o: wrote " + file));

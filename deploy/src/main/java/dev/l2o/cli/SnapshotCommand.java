@@ -2,6 +2,7 @@ package dev.l2o.cli;
 
 import dev.l2o.app.FetchRequests;
 import dev.l2o.app.OpenSource;
+import dev.l2o.app.PreviousRun;
 import dev.l2o.blueprint.BlueprintLoader;
 import dev.l2o.connector.FetchRequest;
 import dev.l2o.model.Snapshot;
@@ -28,6 +29,11 @@ final class SnapshotCommand implements Callable<Integer> {
             description = "Read only what this blueprint needs (fewer API calls on live sources).")
     Path blueprint;
 
+    @Option(names = "--since-snapshot", paramLabel = "FILE",
+            description = "The previous snapshot (another file than --out): a live source reads only what changed since it where it can "
+                    + "prove the result equals a full read, else reads everything.")
+    Path sinceSnapshot;
+
     SnapshotCommand(CliEnvironment environment) {
         this.environment = environment;
     }
@@ -36,8 +42,10 @@ final class SnapshotCommand implements Callable<Integer> {
     public Integer call() {
         FetchRequest request = blueprint == null ? FetchRequest.everything()
                 : FetchRequests.forBlueprint(BlueprintLoader.load(blueprint).blueprint());
-        try (OpenSource open = OpenSource.fetch(source.spec(environment.environment()), source.historyCsv, request,
-                Contexts.connectorContext(environment))) {
+        try (OpenSource open = sinceSnapshot == null
+                ? OpenSource.fetch(source.spec(environment.environment()), source.historyCsv, request, Contexts.connectorContext(environment))
+                : OpenSource.fetchSince(source.spec(environment.environment()), source.historyCsv, request, PreviousRun.file(sinceSnapshot),
+                        Contexts.connectorContext(environment))) {
             Snapshot snapshot = open.snapshot();
             SnapshotWriter.write(snapshot, out);
             environment.err().println("l2o: wrote " + out + " (" + snapshot.pipelines().size() + " pipelines, "

@@ -54,6 +54,8 @@ public final class JsonReportWriter implements ReportWriter {
         source.put("type", report.source().type()).put("location", report.source().location()).put("crm", report.crm());
         ObjectNode attributes = source.putObject("attributes");
         report.source().attributes().forEach(attributes::put);
+        SourceFetch.of(report.source()).ifPresent(fetch -> source.putObject("incremental")
+                .put("mode", fetch.mode()).put("reason", fetch.reason()).put("since", fetch.since()));
         root.put("asOf", report.asOf().toString());
         root.put("complete", report.complete());
         strings(root.putArray("incompleteReasons"), report.incompleteReasons());

@@ -75,7 +75,9 @@ public final class MarkdownReportWriter implements ReportWriter {
                 .append(" · maturity **").append(Markdown.score(report.maturity().overall())).append(" / 4**")
                 .append(report.maturity().revenueMachine() ? " (a Revenue Machine)" : "").append("\n\n");
         text.append("Source ").append(Markdown.code(report.source().type() + ":" + report.source().location()))
-                .append(" (").append(report.crm()).append(")\n\n");
+                .append(" (").append(report.crm()).append(")")
+                .append(SourceFetch.of(report.source()).map(fetch -> ", " + Markdown.cell(fetch.sentence())).orElse(""))
+                .append("\n\n");
         if (!report.complete()) {
             text.append("> [!CAUTION]\n> **Incomplete audit**: the source could not be read fully, so it cannot pass.\n");
             report.incompleteReasons().forEach(reason -> text.append("> - ").append(Markdown.cell(reason)).append('\n'));

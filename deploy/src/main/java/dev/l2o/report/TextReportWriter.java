@@ -63,6 +63,7 @@ public final class TextReportWriter implements ReportWriter {
         out.println(bold("l2o audit · " + report.blueprintName()) + "  (" + report.blueprintFile() + ")");
         out.println("source " + report.source().type() + ":" + report.source().location() + " · " + report.crm()
                 + " · as of " + report.asOf());
+        SourceFetch.of(report.source()).ifPresent(fetch -> out.println(fetch.sentence()));
         if (!report.complete()) {
             out.println(paint("31;1", "INCOMPLETE") + ": the source could not be read fully, so this audit cannot pass:");
             report.incompleteReasons().forEach(reason -> out.println("  - " + reason));

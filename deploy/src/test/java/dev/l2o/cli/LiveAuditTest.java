@@ -78,6 +78,42 @@ class LiveAuditTest {
     }
 
     @Test
+    void anAuditSinceASnapshotOfTheSamePortalReadsIncrementallyAndFindsWhatAFullAuditFinds() throws IOException {
+        // given
+        try (SimulatedSources.Running portal = SimulatedSources.hubspot(RepositoryFiles.file("examples/hubspot/portal.json"), 0)) {
+            Map<String, String> token = Map.of("HUBSPOT_TOKEN", "any-token");
+            String blueprint = RepositoryFiles.file("examples/hubspot/blueprint.yaml").toString();
+            Path previous = temp.resolve("previous.l2o.json.gz");
+            CliRun snapshot = CliRun.withEnvironment(token, "snapshot", "--source", "hubspot", "--base-url", portal.url(), "--blueprint",
+                    blueprint, "--out", previous.toString());
+            assertThat(snapshot.exitCode()).as(snapshot.err()).isZero();
+
+            // when
+            CliRun incremental = CliRun.withEnvironment(token, "audit", "--blueprint", blueprint, "--source", "hubspot", "--base-url",
+                    portal.url(), "--as-of", AuditCommandTest.AS_OF, "--since-snapshot", previous.toString(), "--format", "json",
+                    "--format", "text", "--out", temp.resolve("incremental").toString());
+            CliRun full = CliRun.withEnvironment(token, "audit", "--blueprint", blueprint, "--source", "hubspot", "--base-url",
+                    portal.url(), "--as-of", AuditCommandTest.AS_OF, "--format", "json", "--out", temp.resolve("full").toString());
+            CliRun missing = CliRun.withEnvironment(token, "audit", "--blueprint", blueprint, "--source", "hubspot", "--base-url",
+                    portal.url(), "--since-snapshot", temp.resolve("no-such.l2o.json.gz").toString(), "--format", "json", "--out",
+                    temp.resolve("missing").toString());
+
+            // then
+            assertThat(incremental.exitCode()).as(incremental.err()).isEqualTo(full.exitCode());
+            JsonNode incrementalReport = AuditCommandTest.report(temp.resolve("incremental"));
+            assertThat(incrementalReport.path("source").path("incremental").path("mode").asText()).isEqualTo("incremental");
+            assertThat(incremental.out()).contains("incremental fetch of the changes since");
+            assertThat(incrementalReport.path("findings")).isEqualTo(AuditCommandTest.report(temp.resolve("full")).path("findings"));
+            // the metrics but where the history came from, which names the parts the rows were merged from
+            assertThat(incrementalReport.path("metrics")).isEqualTo(withoutHistorySource(
+                    AuditCommandTest.report(temp.resolve("full")).path("metrics"), incrementalReport.path("metrics")));
+            JsonNode fallback = AuditCommandTest.report(temp.resolve("missing")).path("source").path("incremental");
+            assertThat(fallback.path("mode").asText()).isEqualTo("full");
+            assertThat(fallback.path("reason").asText()).contains("no-such.l2o.json.gz does not exist");
+        }
+    }
+
+    @Test
     void aLiveAuditWithoutCredentialsIsAUsageErrorNamingWhatIsMissing() {
         // when
         CliRun run = CliRun.of("audit", "--blueprint", AuditCommandTest.BLUEPRINT, "--source", "hubspot", "--out", temp.toString());

@@ -88,6 +88,12 @@ public record AuditReport(
                 findings, baselined, suppressed, notices, metrics, maturity, facts, List.of());
     }
 
+    /** The same report read from {@code source} instead. */
+    public AuditReport withSource(SourceInfo source) {
+        return new AuditReport(schemaVersion, toolVersion, blueprintName, blueprintFile, source, crm, asOf, complete,
+                incompleteReasons, findings, baselined, suppressed, notices, metrics, maturity, facts, rules);
+    }
+
     /** Where in the blueprint file {@code finding}'s subject is declared ({@link Finding#declaredAt()}), if anywhere. */
     public Optional<SourcePosition> blueprintPosition(Finding finding) {
         return Optional.ofNullable(finding.declaredAt());

@@ -83,6 +83,15 @@ public final class HubSpotSimulator implements AutoCloseable {
         return responder.received().stream().map(r -> new ReceivedRequest(r.method(), r.path(), r.query())).toList();
     }
 
+    /**
+     * From now on, serves {@code portal} (its changed deals, pipelines, workflows…) with {@code archived} records
+     * listed as archived and absent elsewhere; the rate limits and the request log go on. Lets tests and benchmarks
+     * change a portal between two fetches.
+     */
+    public void replace(PortalDescription portal, List<ArchivedRecord> archived) {
+        responder.replace(requireNonNull(portal, "portal is null"), List.copyOf(archived));
+    }
+
     /** Requests answered with 429 by the rate limits (not counting injected ones). */
     public long rateLimitedResponses() {
         return responder.rateLimited();

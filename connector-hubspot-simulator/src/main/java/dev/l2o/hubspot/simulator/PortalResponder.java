@@ -23,7 +23,7 @@ final class PortalResponder {
     private final PortalReplies replies;
     private final RateLimitWindow limits;
     private final FaultInjector faults;
-    private final RouteTable routes;
+    private volatile RouteTable routes;
     private final List<Received> received = new ArrayList<>();
 
     PortalResponder(PortalDescription portal, SimulatorOptions options, LongSupplier nanoClock) {
@@ -31,16 +31,24 @@ final class PortalResponder {
         this.replies = new PortalReplies(portal.portalId());
         this.limits = new RateLimitWindow(options, nanoClock, replies);
         this.faults = new FaultInjector(options.faults(), replies, limits);
-        this.routes = routes(portal, options, replies);
+        this.routes = routes(portal, List.of(), options, replies);
     }
 
-    private static RouteTable routes(PortalDescription portal, SimulatorOptions options, PortalReplies replies) {
+    /** From now on, answers as {@code portal} with {@code archived} records; rate windows and counters go on. */
+    void replace(PortalDescription portal, List<ArchivedRecord> archived) {
+        this.routes = routes(portal, archived, options, replies);
+    }
+
+    private static RouteTable routes(PortalDescription portal, List<ArchivedRecord> archived, SimulatorOptions options,
+            PortalReplies replies) {
         List<PortalDescription.PipelineSpec> pipelines = portal.effectivePipelines();
         PipelineResponder pipelineResponder = new PipelineResponder(pipelines, replies);
         PropertyResponder properties = new PropertyResponder(portal, pipelines, options.stageDateProperties(), replies);
         OwnerResponder owners = new OwnerResponder(portal.owners(), replies);
         FlowResponder flows = new FlowResponder(portal.flows(), replies);
-        ObjectResponder objects = new ObjectResponder(portal, pipelines.get(0).id(), options.stageDateProperties(), properties, replies);
+        ObjectResponder objects = new ObjectResponder(portal, archived, pipelines.get(0).id(), options.stageDateProperties(), properties,
+                replies);
+        AccountResponder account = new AccountResponder(portal, replies);
         return new RouteTable(replies, options.grantedScopes())
                 .get("/crm/v3/pipelines/deals", "crm.objects.deals.read", pipelineResponder::deals)
                 .get("/crm/v3/properties/(deals|0-3)", "crm.schemas.deals.read", request -> properties.list("deals", request))
@@ -52,7 +60,11 @@ final class PortalResponder {
                 .post("/automation/v4/flows/batch/read", "automation", flows::batch)
                 .get("/crm/v3/objects/(deals|0-3)", "crm.objects.deals.read", objects::deals)
                 .get("/crm/v3/objects/(contacts|0-1)", "crm.objects.contacts.read", objects::contacts)
-                .post("/crm/v3/objects/(deals|0-3)/batch/read", "crm.objects.deals.read", objects::dealBatch);
+                .post("/crm/v3/objects/(deals|0-3)/batch/read", "crm.objects.deals.read", objects::dealBatch)
+                .post("/crm/v3/objects/(contacts|0-1)/batch/read", "crm.objects.contacts.read", objects::contactBatch)
+                .post("/crm/v3/objects/(deals|0-3)/search", "crm.objects.deals.read", request -> objects.search("deals", request))
+                .post("/crm/v3/objects/(contacts|0-1)/search", "crm.objects.contacts.read", request -> objects.search("contacts", request))
+                .get("/account-info/v3/details", null, account::details);
     }
 
     /** Every private-app scope some endpoint needs. */
@@ -96,7 +108,8 @@ final class PortalResponder {
             return replies.error(401, "INVALID_AUTHENTICATION", "Authentication credentials not found. This API supports OAuth 2.0"
                     + " authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview");
         }
-        PortalReply limited = limits.admit(token);
+        PortalReply limited = path.endsWith("/search") ? limits.admitSearch(token) : null;
+        limited = limited == null ? limits.admit(token) : limited;
         if (limited != null) {
             return limited;
         }

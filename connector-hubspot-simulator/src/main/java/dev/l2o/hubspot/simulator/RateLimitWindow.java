@@ -17,7 +17,11 @@ final class RateLimitWindow {
     private final SimulatorOptions options;
     private final LongSupplier nanoClock;
     private final PortalReplies replies;
+    /** HubSpot's CRM search API allows this many requests a second per token, apart from the burst window. */
+    static final int SEARCH_PER_SECOND = 5;
+
     private final Map<String, Deque<Long>> windows = new HashMap<>();
+    private final Map<String, Deque<Long>> searchWindows = new HashMap<>();
     private long dailyUsed;
     private long rejected;
 
@@ -48,6 +52,21 @@ final class RateLimitWindow {
                 reply = reply.withHeaders(Map.of("Retry-After", String.valueOf(Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L))));
             }
             return reply;
+        }
+        window.addLast(now);
+        return null;
+    }
+
+    /** Counts a search request of {@code token} against the search API's own limit: null when within it, else the 429. */
+    synchronized PortalReply admitSearch(String token) {
+        Deque<Long> window = searchWindows.computeIfAbsent(token, t -> new ArrayDeque<>());
+        long now = nanoClock.getAsLong();
+        while (!window.isEmpty() && now - window.peekFirst() >= 1_000_000_000L) {
+            window.pollFirst();
+        }
+        if (window.size() >= SEARCH_PER_SECOND) {
+            rejected++;
+            return replies.tooMany("SECONDLY", "You have reached your secondly limit.").withHeaders(headers(token));
         }
         window.addLast(now);
         return null;

@@ -66,7 +66,7 @@ final class RouteTable {
         this.grantedScopes = grantedScopes;
     }
 
-    /** Adds {@code GET pathPattern}, which needs {@code scope}. */
+    /** Adds {@code GET pathPattern}, which needs {@code scope} (null: any token may call it). */
     RouteTable get(String pathPattern, String scope, Function<Request, PortalReply> responder) {
         routes.add(new Route("GET", Pattern.compile(pathPattern), scope, responder));
         return this;
@@ -90,7 +90,7 @@ final class RouteTable {
             if (!route.method().equals(method) || !matcher.matches()) {
                 continue;
             }
-            if (grantedScopes != null && !grantedScopes.contains(route.scope())) {
+            if (grantedScopes != null && route.scope() != null && !grantedScopes.contains(route.scope())) {
                 return replies.missingScope(route.scope());
             }
             return route.responder().apply(new Request(matcher, url, body));

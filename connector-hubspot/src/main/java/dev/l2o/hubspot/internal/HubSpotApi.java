@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -43,7 +44,19 @@ public final class HubSpotApi {
     /** Flow listing pages and flow batch reads. */
     static final int FLOW_PAGE_SIZE = 100;
 
-    /** POSTs that only read: batch reads and searches. Everything else but GET and HEAD is refused. */
+    /** The CRM search API's pages hold at most 200 records. */
+    public static final int SEARCH_PAGE_SIZE = 200;
+    /** The CRM search API answers at most 10,000 results per query; paging beyond is refused (HubSpot's documented cap). */
+    public static final int SEARCH_RESULT_CAP = 10_000;
+    /** The CRM search API's own limit per token, apart from the burst limit that it also counts against. */
+    static final int SEARCH_REQUESTS_PER_SECOND = 5;
+
+    /**
+     * POSTs that only read: batch reads and searches. Everything else but GET and HEAD is refused. The CRM
+     * search API is a POST only because its filters do not fit a query string: it returns matching records and
+     * changes nothing, so the guard lets exactly its path through (not {@code /crm/v3/objects/{type}} itself,
+     * where a POST creates a record).
+     */
     static final List<ReadEndpoint> READ_ENDPOINTS = List.of(
             ReadEndpoint.post(".*/crm/v3/objects/[\\w-]+/batch/read", "CRM batch read returns records by id"),
             ReadEndpoint.post(".*/crm/v3/objects/[\\w-]+/search", "CRM search returns records matching filters"),
@@ -57,6 +70,7 @@ public final class HubSpotApi {
     private final HttpExecutor executor;
     private final int maxAttempts;
     private final AtomicLong dailyRemaining = new AtomicLong(Long.MAX_VALUE);
+    private final ClientRateLimiter searchLimiter;
 
     public HubSpotApi(HubSpotSettings settings) {
         HttpUrl parsed = HttpUrl.parse(settings.baseUrl());
@@ -68,6 +82,8 @@ public final class HubSpotApi {
         this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.maxAttempts = settings.retryPolicy().maxAttempts();
         ClientRateLimiter limiter = ClientRateLimiter.of("hubspot", settings.rateLimit(), settings.rateWindow(),
+                settings.utilisation(), System::nanoTime, settings.sleeper());
+        this.searchLimiter = ClientRateLimiter.of("hubspot-search", SEARCH_REQUESTS_PER_SECOND, Duration.ofSeconds(1),
                 settings.utilisation(), System::nanoTime, settings.sleeper());
         this.executor = HttpExecutor.builder("hubspot", HttpClients.shared().newBuilder()
                         .readTimeout(settings.readTimeout())
@@ -208,6 +224,75 @@ public final class HubSpotApi {
             url.addQueryParameter("after", after);
         }
         return get(url.build(), object, HubSpotObjects.objectReadScope(object), JsonNode.class);
+    }
+
+    /**
+     * The portal's id: {@code GET /account-info/v3/details} (any token may read it).
+     *
+     * @return the id, or empty when the answer has none
+     */
+    Optional<String> portalId() {
+        JsonNode details = get(url("account-info/v3/details"), "account details", "oauth", JsonNode.class);
+        JsonNode id = details.path("portalId");
+        return id.isNumber() || id.isTextual() && !id.asText().isBlank() ? Optional.of(id.asText()) : Optional.empty();
+    }
+
+    /**
+     * One page of the ids of {@code object}'s records whose {@code modifiedProperty} is after {@code sinceMillis}:
+     * {@code POST /crm/v3/objects/{object}/search}, 200 a page, oldest change first. Keeps to the search API's own
+     * limit of {@value #SEARCH_REQUESTS_PER_SECOND} requests a second.
+     *
+     * @param after the cursor from the previous page, or null for the first
+     * @return the page: {@code total}, {@code results[].id}, {@code paging.next.after}
+     */
+    JsonNode changedSince(String object, String modifiedProperty, long sinceMillis, String after) {
+        ObjectNode body = json.createObjectNode();
+        body.putArray("filterGroups").addObject().putArray("filters").addObject()
+                .put("propertyName", modifiedProperty).put("operator", "GT").put("value", String.valueOf(sinceMillis));
+        body.putArray("sorts").addObject().put("propertyName", modifiedProperty).put("direction", "ASCENDING");
+        body.putArray("properties").add(modifiedProperty);
+        body.put("limit", SEARCH_PAGE_SIZE);
+        if (after != null) {
+            body.put("after", after);
+        }
+        try {
+            searchLimiter.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new L2oException(ErrorCode.SOURCE_UNAVAILABLE, "interrupted while waiting for HubSpot's search rate limit", e);
+        }
+        return post(url("crm/v3/objects/" + object + "/search"), body, object + " changed since the previous run",
+                HubSpotObjects.objectReadScope(object));
+    }
+
+    /**
+     * Records of {@code object} by id with {@code properties} and the history of {@code historyOf}: {@code POST
+     * /crm/v3/objects/{object}/batch/read}, at most {@value #HISTORY_PAGE_SIZE} ids. Ids the portal no longer has
+     * (207) are simply absent from the results.
+     */
+    JsonNode batchRead(String object, List<String> ids, List<String> properties, String historyOf) {
+        if (ids.size() > HISTORY_PAGE_SIZE) {
+            throw new IllegalArgumentException("at most " + HISTORY_PAGE_SIZE + " ids a batch read with history");
+        }
+        ObjectNode body = json.createObjectNode();
+        ArrayNode inputs = body.putArray("inputs");
+        ids.forEach(id -> inputs.addObject().put("id", id));
+        ArrayNode names = body.putArray("properties");
+        properties.forEach(names::add);
+        body.putArray("propertiesWithHistory").add(historyOf);
+        return post(url("crm/v3/objects/" + object + "/batch/read"), body, object + " by id", HubSpotObjects.objectReadScope(object));
+    }
+
+    /** One page of the ids of {@code object}'s archived (deleted, restorable for 90 days) records. */
+    JsonNode archivedPage(String object, String after) {
+        HttpUrl.Builder url = url("crm/v3/objects/" + object).newBuilder()
+                .addQueryParameter("limit", String.valueOf(PAGE_SIZE))
+                .addQueryParameter("archived", "true")
+                .addQueryParameter("properties", "hs_object_id");
+        if (after != null) {
+            url.addQueryParameter("after", after);
+        }
+        return get(url.build(), "archived " + object, HubSpotObjects.objectReadScope(object), JsonNode.class);
     }
 
     /** The length of a deals-page URL for these properties, to stay below HubSpot's URL limit (414). */

@@ -3,6 +3,8 @@ package dev.l2o.hubspot.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.l2o.connector.ConnectorContext;
 import dev.l2o.connector.FetchRequest;
+import dev.l2o.connector.IncrementalFetch;
+import dev.l2o.connector.PreviousSnapshot;
 import dev.l2o.connector.ProgressListener;
 import dev.l2o.error.ErrorType;
 import dev.l2o.error.L2oException;
@@ -18,11 +20,14 @@ import dev.l2o.model.Snapshot;
 import dev.l2o.model.SourceInfo;
 import dev.l2o.model.Stage;
 import dev.l2o.model.StageHistories;
+import dev.l2o.model.StageEvent;
 import dev.l2o.model.StageHistory;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,6 +54,18 @@ public final class HubSpotFetcher implements AutoCloseable {
     static final List<String> STAGE_DATE_PREFIXES = List.of("hs_v2_date_entered_", "hs_v2_date_exited_", "hs_v2_cumulative_time_in_");
     static final List<String> LEGACY_STAGE_DATE_PREFIXES = List.of("hs_date_entered_", "hs_date_exited_", "hs_time_in_");
 
+    /** The source attribute that names the portal: an incremental fetch builds only on a snapshot of the same portal. */
+    public static final String PORTAL_ID = "portalId";
+    /**
+     * How far back an incremental fetch may reach: HubSpot keeps archived (deleted) records restorable, and listed
+     * with {@code archived=true}, for 90 days; deletions older than that cannot be seen, so the base must be newer.
+     */
+    static final Duration RETENTION = Duration.ofDays(90);
+    /** The property HubSpot stamps on a deal at every change, which the search API filters on. */
+    static final String DEALS_MODIFIED = "hs_lastmodifieddate";
+    /** Contacts carry their last change in {@code lastmodifieddate}. */
+    static final String CONTACTS_MODIFIED = "lastmodifieddate";
+
     private final HubSpotSettings settings;
     private final ConnectorContext context;
     private final HubSpotApi api;
@@ -65,8 +82,21 @@ public final class HubSpotFetcher implements AutoCloseable {
         return api.stats();
     }
 
+    /** Reads everything; the snapshot records what a later incremental fetch needs (portal id, watermark, fingerprint). */
     public Snapshot fetch(FetchRequest request) {
+        return fetch(request, null);
+    }
+
+    /**
+     * Reads the portal, incrementally on top of {@code previous} when it can be the base (see
+     * {@link IncrementalFetch#plan}): pipelines, properties, owners and workflows in full (a few calls), deals
+     * and contacts only where HubSpot's search API finds them modified since the base's watermark (less the
+     * overlap), with their whole history by batch read, and without those HubSpot lists as archived. Without
+     * {@code previous} (null) the snapshot does not say how it was read.
+     */
+    public Snapshot fetch(FetchRequest request, PreviousSnapshot previous) {
         Instant asOf = context.clock().instant();
+        String portalId = portalId();
         ProgressListener progress = context.progress();
         Set<String> objects = new TreeSet<>();
         objects.add(HubSpotObjects.DEALS);
@@ -118,9 +148,14 @@ public final class HubSpotFetcher implements AutoCloseable {
         progress.finished();
 
         Map<String, String> sourceAttributes = new TreeMap<>();
+        if (portalId != null) {
+            sourceAttributes.put(PORTAL_ID, portalId);
+        }
         List<CrmRecord> records = new ArrayList<>();
         StageHistory history = null;
         boolean wantRecords = recordFields.containsKey(HubSpotObjects.DEALS);
+        List<String> properties = List.of();
+        Set<String> stageDateSet = Set.of();
         if (request.history() || wantRecords) {
             List<String> requested = new ArrayList<>(List.of("dealstage", "pipeline"));
             for (String field : recordFields.getOrDefault(HubSpotObjects.DEALS, Set.of())) {
@@ -129,12 +164,12 @@ public final class HubSpotFetcher implements AutoCloseable {
                 }
             }
             List<String> stageDates = request.history() && wantRecords ? stageDateProperties(pipelines, dealProperties) : List.of();
-            List<String> properties = new ArrayList<>(requested);
+            List<String> chosen = new ArrayList<>(requested);
             int included = 0;
             for (String property : stageDates) {
-                properties.add(property);
-                if (api.dealsUrlLength(properties) > MAX_URL_LENGTH) {
-                    properties.remove(properties.size() - 1);
+                chosen.add(property);
+                if (api.dealsUrlLength(chosen) > MAX_URL_LENGTH) {
+                    chosen.remove(chosen.size() - 1);
                     break;
                 }
                 included++;
@@ -142,15 +177,213 @@ public final class HubSpotFetcher implements AutoCloseable {
             if (!stageDates.isEmpty()) {
                 sourceAttributes.put("stageDateProperties", included + " of " + stageDates.size());
             }
-            history = readDeals(properties, Set.copyOf(stageDates), request.history(), wantRecords, dealProperties, records, reasons);
+            properties = List.copyOf(chosen);
+            stageDateSet = Set.copyOf(stageDates);
         }
-        if (request.history() && objects.contains(HubSpotObjects.CONTACTS)) {
-            history = StageHistories.concatPresent(history, readContactHistory(reasons));
+        boolean contactHistory = request.history() && objects.contains(HubSpotObjects.CONTACTS);
+        String fingerprint = IncrementalFetch.fingerprint(request, "objects " + objects + ", deal properties " + properties);
+        IncrementalFetch.Plan plan = previous == null ? null
+                : portalId == null ? IncrementalFetch.Plan.full("the portal id could not be read, so the previous snapshot cannot be proven to be of this portal")
+                : IncrementalFetch.plan(previous, SnapshotMapper.CRM, PORTAL_ID, portalId, fingerprint, asOf, RETENTION);
+        String detail = null;
+        if (plan != null && plan.incremental()) {
+            Changes changes = new Changes(plan);
+            if (changes.read(request.history() || wantRecords, contactHistory, reasons)) {
+                if (request.history() || wantRecords) {
+                    history = readChangedDeals(changes, properties, stageDateSet, request.history(), wantRecords, dealProperties, records,
+                            reasons);
+                }
+                if (contactHistory) {
+                    history = StageHistories.concatPresent(history, readChangedContacts(changes, reasons));
+                }
+                StageHistory kept = plan.base().history() == null ? null : StageHistories.filter(plan.base().history(),
+                        changes::keeps, plan.base().history().description() + " (unchanged records)");
+                history = request.history() ? StageHistories.concatPresent(kept, history) : null;
+                detail = changes.describe();
+            } else {
+                plan = IncrementalFetch.Plan.full(changes.whyFull);
+            }
+        }
+        if (plan == null || !plan.incremental()) {
+            if (request.history() || wantRecords) {
+                history = readDeals(properties, stageDateSet, request.history(), wantRecords, dealProperties, records, reasons);
+            }
+            if (contactHistory) {
+                history = StageHistories.concatPresent(history, readContactHistory(reasons));
+            }
         }
 
         Completeness completeness = reasons.isEmpty() ? Completeness.full() : Completeness.incomplete(reasons);
-        return new Snapshot(new SourceInfo("hubspot", settings.baseUrl(), sourceAttributes), SnapshotMapper.CRM, asOf, completeness,
+        Map<String, String> attributes = plan == null ? withWatermark(sourceAttributes, asOf, fingerprint)
+                : IncrementalFetch.attributes(sourceAttributes, plan, asOf, fingerprint, detail);
+        return new Snapshot(new SourceInfo("hubspot", settings.baseUrl(), attributes), SnapshotMapper.CRM, asOf, completeness,
                 pipelines, fields, automations, List.of(), assignees, records, history);
+    }
+
+    private static Map<String, String> withWatermark(Map<String, String> attributes, Instant asOf, String fingerprint) {
+        Map<String, String> all = new TreeMap<>(attributes);
+        all.put(IncrementalFetch.WATERMARK, asOf.toString());
+        all.put(IncrementalFetch.FINGERPRINT, fingerprint);
+        return all;
+    }
+
+    /** The portal id, or null when the account details cannot be read (an incremental fetch then cannot prove its base). */
+    private String portalId() {
+        try {
+            return api.portalId().orElse(null);
+        } catch (L2oException e) {
+            if (e.type() != ErrorType.EXTERNAL) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
+    /**
+     * What changed in the portal since an incremental plan's start: ids of deals and contacts modified since
+     * (HubSpot's search API, oldest change first), and ids of archived ones. Modified records are re-read whole;
+     * archived ones leave the snapshot; every other record of the base is kept as it was.
+     */
+    private final class Changes {
+        final IncrementalFetch.Plan plan;
+        final Set<String> changedDeals = new LinkedHashSet<>();
+        final Set<String> changedContacts = new LinkedHashSet<>();
+        final Set<String> goneDeals = new HashSet<>();
+        final Set<String> goneContacts = new HashSet<>();
+        String whyFull;
+
+        Changes(IncrementalFetch.Plan plan) {
+            this.plan = plan;
+        }
+
+        /** Finds the changes; false (with {@link #whyFull}) when a search result is beyond the search API's cap. */
+        boolean read(boolean deals, boolean contacts, List<String> reasons) {
+            long since = plan.since().toEpochMilli();
+            if (deals && !(search(HubSpotObjects.DEALS, DEALS_MODIFIED, since, changedDeals)
+                    && archived(HubSpotObjects.DEALS, goneDeals, reasons))) {
+                return false;
+            }
+            return !contacts || search(HubSpotObjects.CONTACTS, CONTACTS_MODIFIED, since, changedContacts)
+                    && archived(HubSpotObjects.CONTACTS, goneContacts, reasons);
+        }
+
+        private boolean search(String object, String property, long since, Set<String> ids) {
+            String after = null;
+            do {
+                JsonNode page = api.changedSince(object, property, since, after);
+                long total = page.path("total").asLong(0);
+                if (total > HubSpotApi.SEARCH_RESULT_CAP) {
+                    whyFull = total + " " + object + " changed since " + plan.since() + ", more than the "
+                            + HubSpotApi.SEARCH_RESULT_CAP + " results HubSpot's search API returns for one query";
+                    return false;
+                }
+                page.path("results").forEach(result -> ids.add(result.path("id").asText()));
+                after = HubSpotApi.nextAfter(page);
+            } while (after != null);
+            return true;
+        }
+
+        private boolean archived(String object, Set<String> ids, List<String> reasons) {
+            readPages("archived HubSpot " + object, after -> api.archivedPage(object, after), record -> ids.add(record.path("id").asText()),
+                    reasons);
+            return true;
+        }
+
+        /** Whether a row of the base's history stays: its record neither changed nor went. */
+        boolean keeps(StageEvent row) {
+            return switch (row.object()) {
+                case HubSpotObjects.DEALS -> !changedDeals.contains(row.recordId()) && !goneDeals.contains(row.recordId());
+                case HubSpotObjects.CONTACTS -> !changedContacts.contains(row.recordId()) && !goneContacts.contains(row.recordId());
+                default -> true;
+            };
+        }
+
+        String describe() {
+            return changedDeals.size() + " deals and " + changedContacts.size() + " contacts modified since then re-read with their history, "
+                    + goneDeals.size() + " archived deals and " + goneContacts.size() + " archived contacts left out";
+        }
+    }
+
+    /**
+     * Re-reads the changed deals by batch read (50 with history) and merges them into the base's records; their
+     * history is spooled. Deals gone between the search and the read count as archived.
+     */
+    private StageHistory readChangedDeals(Changes changes, List<String> properties, Set<String> stageDates, boolean withHistory,
+            boolean wantRecords, Map<String, Dto.Property> dealProperties, List<CrmRecord> records, List<String> reasons) {
+        HistorySpool dealSpool = spool(HubSpotObjects.DEALS, "HubSpot deal stage history of changed deals (propertiesWithHistory=dealstage)");
+        Map<String, String> canonical = new HashMap<>();
+        List<CrmRecord> reread = new ArrayList<>();
+        int[] unreadable = {0};
+        Set<String> found = new HashSet<>();
+        readBatches("HubSpot deals changed since " + changes.plan.since(), HubSpotObjects.DEALS, changes.changedDeals, properties,
+                "dealstage", deal -> {
+                    String id = deal.path("id").asText();
+                    found.add(id);
+                    unreadable[0] += spoolHistory(dealSpool, id, deal.path("propertiesWithHistory").path("dealstage"));
+                    if (wantRecords) {
+                        reread.add(record(id, deal.path("properties"), properties, stageDates, dealProperties, canonical));
+                    }
+                }, reasons);
+        changes.changedDeals.stream().filter(id -> !found.contains(id)).forEach(changes.goneDeals::add);
+        if (unreadable[0] > 0) {
+            reasons.add(unreadable[0] + " HubSpot deal stage history entries had unreadable timestamps and were left out");
+        }
+        if (wantRecords) {
+            // HubSpot lists records by ascending (numeric) id: new deals go after the base's in that order
+            reread.sort(Comparator.comparingInt((CrmRecord r) -> r.id().length()).thenComparing(CrmRecord::id));
+            records.addAll(IncrementalFetch.mergeRecords(changes.plan.base().records().stream()
+                    .filter(r -> r.object().equals(HubSpotObjects.DEALS)).toList(), reread, changes.goneDeals));
+        }
+        StageHistory history = dealSpool.finish();
+        return withHistory ? history : null;
+    }
+
+    private StageHistory readChangedContacts(Changes changes, List<String> reasons) {
+        HistorySpool contactSpool = spool(HubSpotObjects.CONTACTS,
+                "HubSpot contact lifecycle stage history of changed contacts (propertiesWithHistory=lifecyclestage)");
+        int[] unreadable = {0};
+        Set<String> found = new HashSet<>();
+        readBatches("HubSpot contacts changed since " + changes.plan.since(), HubSpotObjects.CONTACTS, changes.changedContacts,
+                List.of(SnapshotMapper.LIFECYCLE_STAGE), SnapshotMapper.LIFECYCLE_STAGE, contact -> {
+                    found.add(contact.path("id").asText());
+                    unreadable[0] += spoolHistory(contactSpool, contact.path("id").asText(),
+                            contact.path("propertiesWithHistory").path(SnapshotMapper.LIFECYCLE_STAGE));
+                }, reasons);
+        changes.changedContacts.stream().filter(id -> !found.contains(id)).forEach(changes.goneContacts::add);
+        if (unreadable[0] > 0) {
+            reasons.add(unreadable[0] + " HubSpot contact lifecycle stage history entries had unreadable timestamps and were left out");
+        }
+        return contactSpool.finish();
+    }
+
+    /** Batch-reads {@code ids} 50 at a time in id order; a source failure part-way keeps what was read and says so. */
+    private void readBatches(String what, String object, Set<String> ids, List<String> properties, String historyOf,
+            java.util.function.Consumer<JsonNode> each, List<String> reasons) {
+        List<String> sorted = new ArrayList<>(ids);
+        sorted.sort(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
+        ProgressListener progress = context.progress();
+        progress.started(what, sorted.size());
+        int read = 0;
+        try {
+            for (int from = 0; from < sorted.size(); from += HubSpotApi.HISTORY_PAGE_SIZE) {
+                List<String> batch = sorted.subList(from, Math.min(sorted.size(), from + HubSpotApi.HISTORY_PAGE_SIZE));
+                JsonNode results = api.batchRead(object, batch, properties, historyOf).path("results");
+                List<JsonNode> ordered = new ArrayList<>();
+                results.forEach(ordered::add);
+                // batch reads promise no order; spool in id order so that equal inputs give equal spools
+                ordered.sort(Comparator.comparingInt((JsonNode n) -> n.path("id").asText().length()).thenComparing(n -> n.path("id").asText()));
+                ordered.forEach(each);
+                read += batch.size();
+                progress.advanced(batch.size());
+            }
+        } catch (L2oException e) {
+            if (e.type() != ErrorType.EXTERNAL) {
+                throw e;
+            }
+            reasons.add(what + " could not be read fully (" + read + " of " + sorted.size() + " read): " + e.getMessage());
+        } finally {
+            progress.finished();
+        }
     }
 
     /**

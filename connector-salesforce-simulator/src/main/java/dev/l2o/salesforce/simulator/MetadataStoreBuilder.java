@@ -118,7 +118,8 @@ final class MetadataStoreBuilder {
         }
     }
 
-    private static Metadata copyOf(Metadata record, String type) {
+    /** A deep copy of {@code record}, written and read back by WSC. */
+    static Metadata copyOf(Metadata record, String type) {
         byte[] xml = WscXml.write(record, type);
         try {
             return WscXml.bind(WscXml.parse(new ByteArrayInputStream(xml)), record.getClass());

@@ -49,26 +49,29 @@ final class RestResponder {
     private static final List<String> OPPORTUNITY_FIELDS = List.of("Id", "StageName", "Amount", "CloseDate", "Probability",
             "ForecastCategory");
 
-    private record Cursor(SoqlQuery query, int pageSize) {}
+    /** An open query: its matching rows ({@code rows[i]} is the table index of result {@code i}; null: every row). */
+    private record Cursor(SoqlQuery query, int pageSize, int[] rows) {}
 
     private static final class BulkJob {
         final String id;
         final String apiVersion;
         final SoqlQuery query;
+        final int[] rows;
         final String operation;
         final Instant created;
         int polls;
 
-        BulkJob(String id, String apiVersion, SoqlQuery query, String operation, Instant created) {
+        BulkJob(String id, String apiVersion, SoqlQuery query, int[] rows, String operation, Instant created) {
             this.id = id;
             this.apiVersion = apiVersion;
             this.query = query;
+            this.rows = rows;
             this.operation = operation;
             this.created = created;
         }
     }
 
-    private final SimulatedOrg org;
+    private volatile SimulatedOrg org;
     private final SimulatorOptions options;
     private final ObjectMapper mapper = new ObjectMapper();
     private final JsonFactory json = new JsonFactory();
@@ -93,6 +96,40 @@ final class RestResponder {
     RestResponder(SimulatedOrg org, SimulatorOptions options) {
         this.org = org;
         this.options = options;
+    }
+
+    /** From now on, answers from {@code changed}; open cursors and jobs keep the rows they selected. */
+    void replace(SimulatedOrg changed) {
+        org = changed;
+        currentOpportunityRows = null;
+    }
+
+    /**
+     * {@code GET /sobjects/{object}/deleted/?start=&end=}: the object's records deleted in that span, as
+     * Salesforce's getDeleted answers, with {@code earliestDateAvailable} 15 days before {@code end} (how long the
+     * recycle bin keeps them).
+     */
+    SimulatorResponse deleted(String object, String start, String end) {
+        Instant from;
+        Instant to;
+        try {
+            from = java.time.OffsetDateTime.parse(start).toInstant();
+            to = java.time.OffsetDateTime.parse(end).toInstant();
+        } catch (RuntimeException e) {
+            return SimulatorResponse.restError(400, "INVALID_REPLICATION_DATE", "start and end must be date-times");
+        }
+        Instant earliest = to.minus(java.time.Duration.ofDays(15));
+        ObjectNode answer = SimulatorResponse.object();
+        ArrayNode records = answer.putArray("deletedRecords");
+        if (object.equals("Opportunity")) {
+            new TreeMap<>(org.deletedOpportunities()).forEach((id, when) -> {
+                if (when.isAfter(from) && !when.isAfter(to)) {
+                    records.addObject().put("id", id).put("deletedDate", REST_DATE_TIME.format(when));
+                }
+            });
+        }
+        answer.put("earliestDateAvailable", REST_DATE_TIME.format(earliest)).put("latestDateCovered", REST_DATE_TIME.format(to));
+        return SimulatorResponse.json(200, answer);
     }
 
     SimulatorResponse limits(int used) {
@@ -120,13 +157,14 @@ final class RestResponder {
         if (invalid != null) {
             return invalid;
         }
+        int[] rows = select(query);
         if (query.count()) {
-            ObjectNode count = SimulatorResponse.object().put("totalSize", rowCount(query)).put("done", true);
+            ObjectNode count = SimulatorResponse.object().put("totalSize", rows == null ? rowCount(query) : rows.length).put("done", true);
             count.putArray("records");
             return SimulatorResponse.json(200, count);
         }
         String cursorId = "01gSIM" + String.format("%010d", sequence.incrementAndGet());
-        Cursor cursor = new Cursor(query, pageSize(queryOptions));
+        Cursor cursor = new Cursor(query, pageSize(queryOptions), rows);
         cursors.put(cursorId, cursor);
         return page(apiVersion, cursorId, cursor, 0);
     }
@@ -147,7 +185,7 @@ final class RestResponder {
     }
 
     private SimulatorResponse page(String apiVersion, String cursorId, Cursor cursor, int offset) {
-        int total = rowCount(cursor.query());
+        int total = cursor.rows() == null ? rowCount(cursor.query()) : cursor.rows().length;
         int end = Math.min(total, offset + cursor.pageSize());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator out = json.createGenerator(bytes)) {
@@ -159,7 +197,8 @@ final class RestResponder {
             }
             out.writeArrayFieldStart("records");
             HistoryTable.HistoryRow row = new HistoryTable.HistoryRow();
-            for (int i = offset; i < end; i++) {
+            for (int result = offset; result < end; result++) {
+                int i = cursor.rows() == null ? result : cursor.rows()[result];
                 readRow(cursor.query(), i, row);
                 out.writeStartObject();
                 out.writeObjectFieldStart("attributes");
@@ -213,7 +252,7 @@ final class RestResponder {
             return invalid;
         }
         String id = "750SIM" + String.format("%09d", sequence.incrementAndGet()) + "AAA";
-        BulkJob job = new BulkJob(id, apiVersion, query, operation, now);
+        BulkJob job = new BulkJob(id, apiVersion, query, select(query), operation, now);
         jobs.put(id, job);
         return SimulatorResponse.json(200, jobJson(job, "UploadComplete", false));
     }
@@ -255,12 +294,13 @@ final class RestResponder {
         } catch (IllegalArgumentException e) {
             return SimulatorResponse.restError(400, "INVALIDLOCATOR", "invalid locator or maxRecords");
         }
-        int total = rowCount(job.query);
+        int total = job.rows == null ? rowCount(job.query) : job.rows.length;
         int end = Math.min(total, offset + Math.max(1, pageSize));
         StringBuilder csv = new StringBuilder((end - offset) * 120 + 128);
         csv.append(String.join(",", job.query.fields().stream().map(f -> "\"" + f + "\"").toList())).append('\n');
         HistoryTable.HistoryRow row = new HistoryTable.HistoryRow();
-        for (int i = offset; i < end; i++) {
+        for (int result = offset; result < end; result++) {
+            int i = job.rows == null ? result : job.rows[result];
             readRow(job.query, i, row);
             List<String> fields = job.query.fields();
             for (int f = 0; f < fields.size(); f++) {
@@ -289,7 +329,8 @@ final class RestResponder {
                 .put("state", state).put("concurrencyMode", "Parallel").put("contentType", "CSV")
                 .put("apiVersion", new BigDecimal(job.apiVersion));
         if (detail) {
-            out.put("jobType", "V2Query").put("numberRecordsProcessed", state.equals("JobComplete") ? rowCount(job.query) : 0)
+            out.put("jobType", "V2Query").put("numberRecordsProcessed", state.equals("JobComplete")
+                    ? job.rows == null ? rowCount(job.query) : job.rows.length : 0)
                     .put("retries", 0).put("totalProcessingTime", state.equals("JobComplete") ? 1_000 : 0);
         }
         out.put("lineEnding", "LF").put("columnDelimiter", "COMMA");
@@ -319,6 +360,8 @@ final class RestResponder {
         } else if (query.isObject("LeadHistory") && org.leadHistory() != null) {
             // Every row the simulator holds is a Status row, so the connector's WHERE Field = 'Status' needs no evaluating.
             known = LEAD_HISTORY_FIELDS;
+        } else if (query.isObject("Organization")) {
+            known = List.of("Id", "Name");
         } else if (query.isObject("Opportunity")) {
             known = new ArrayList<>(OPPORTUNITY_FIELDS);
             known.addAll(standardFields("Opportunity"));
@@ -369,10 +412,49 @@ final class RestResponder {
         if (query.isObject("Opportunity")) {
             return currentOpportunityRows().length;
         }
-        return 0;
+        return query.isObject("Organization") ? 1 : 0;
+    }
+
+    /**
+     * The rows a {@code Field > datetime} condition selects ({@code CreatedDate} of history rows, {@code SystemModstamp}
+     * of opportunities: the time of their latest history row, since every change the simulator knows writes one),
+     * or null when the query has no such condition.
+     */
+    private int[] select(SoqlQuery query) {
+        Map.Entry<String, Instant> after = query.after();
+        if (after == null || query.isObject("Organization")) {
+            return null;
+        }
+        long since = after.getValue().toEpochMilli();
+        int total = rowCount(query);
+        int[] rows = new int[total];
+        int count = 0;
+        HistoryTable.HistoryRow row = new HistoryTable.HistoryRow();
+        for (int i = 0; i < total; i++) {
+            long at;
+            if (query.isObject("LeadHistory")) {
+                at = org.leadHistory().get(i).at().toEpochMilli();
+            } else {
+                readRow(query, i, row);
+                Instant touched = query.isObject("Opportunity") ? org.touched(row.opportunityId) : null;
+                at = touched == null ? row.createdMillis : Math.max(row.createdMillis, touched.toEpochMilli());
+            }
+            if (at > since) {
+                rows[count++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(rows, count);
+    }
+
+    /** The 18-character id SOQL gives the organization. */
+    private String organizationId() {
+        return org.organizationId() + "AAA";
     }
 
     private void readRow(SoqlQuery query, int index, HistoryTable.HistoryRow row) {
+        if (query.isObject("Organization")) {
+            return;
+        }
         if (query.isObject("LeadHistory")) {
             row.id = leadHistoryId(index);
             return;
@@ -380,7 +462,10 @@ final class RestResponder {
         org.history().read(query.isObject("Opportunity") ? currentOpportunityRows()[index] : index, row);
     }
 
-    private static String idOf(SoqlQuery query, HistoryTable.HistoryRow row) {
+    private String idOf(SoqlQuery query, HistoryTable.HistoryRow row) {
+        if (query.isObject("Organization")) {
+            return organizationId();
+        }
         return query.isObject("Opportunity") ? row.opportunityId : row.id;
     }
 
@@ -390,6 +475,9 @@ final class RestResponder {
 
     /** A field of row {@code index} of the query's object; {@code row} holds it already unless it is LeadHistory. */
     private Object value(SoqlQuery query, String field, int index, HistoryTable.HistoryRow row) {
+        if (query.isObject("Organization")) {
+            return field.equalsIgnoreCase("Id") ? organizationId() : org.name();
+        }
         if (!query.isObject("LeadHistory")) {
             return value(query, field, row);
         }

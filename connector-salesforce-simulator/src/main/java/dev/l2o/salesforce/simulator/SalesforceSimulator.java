@@ -53,6 +53,7 @@ public final class SalesforceSimulator implements AutoCloseable {
 
     private static final Pattern SOAP = Pattern.compile("/services/Soap/([um])/(\\d+\\.\\d+)(/[A-Za-z0-9]+)?/?");
     private static final Pattern DATA = Pattern.compile("/services/data/v(\\d+\\.\\d+)(/.*)?");
+    private static final Pattern DELETED = Pattern.compile("/sobjects/([A-Za-z0-9_]+)/deleted/?");
     private static final int SESSION_SECONDS_VALID = 7_200;
 
     private final SimulatedOrg org;
@@ -122,6 +123,16 @@ public final class SalesforceSimulator implements AutoCloseable {
     /** The login host (the same server): SOAP login and the OAuth token endpoint live under it. */
     public String loginUrl() {
         return instanceUrl();
+    }
+
+    /**
+     * From now on, serves {@code changed} (the same org after {@link OrgChanges}: its id must not change); the
+     * request log, API usage and faults go on. Lets tests and benchmarks change an org between two fetches.
+     */
+    public void replace(SimulatedOrg changed) {
+        requireNonNull(changed, "changed is null");
+        soap.replace(changed);
+        rest.replace(changed);
     }
 
     /** The requests received so far, in arrival order. */
@@ -257,6 +268,11 @@ public final class SalesforceSimulator implements AutoCloseable {
         if (method.equals("GET") && resource.startsWith("/query/")) {
             return new Routed("queryMore", restCall(request, SimulatedFault.Endpoint.REST, "queryMore",
                     () -> rest.queryMore(version, resource.substring("/query/".length()))));
+        }
+        Matcher deleted = DELETED.matcher(resource);
+        if (method.equals("GET") && deleted.matches()) {
+            return new Routed("getDeleted", restCall(request, SimulatedFault.Endpoint.REST, "getDeleted",
+                    () -> rest.deleted(deleted.group(1), parameter(request, "start"), parameter(request, "end"))));
         }
         if (method.equals("POST") && resource.equals("/jobs/query")) {
             return new Routed("bulkQueryCreate", restCall(request, SimulatedFault.Endpoint.BULK, "bulkQueryCreate",

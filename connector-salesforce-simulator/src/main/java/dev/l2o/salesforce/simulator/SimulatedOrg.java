@@ -8,7 +8,9 @@ import dev.l2o.model.StageHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The content of a simulated Salesforce org: its metadata (as Force WSC records), its OpportunityHistory
@@ -20,14 +22,57 @@ public final class SimulatedOrg {
     private final MetadataStore metadata;
     private final HistoryTable history;
     private final List<LeadHistoryCsv.StatusChange> leadHistory;
+    private final Map<String, Instant> deletedOpportunities;
+    private final Map<String, Instant> touchedOpportunities;
 
     private SimulatedOrg(String organizationId, String name, MetadataStore metadata, HistoryTable history,
             List<LeadHistoryCsv.StatusChange> leadHistory) {
+        this(organizationId, name, metadata, history, leadHistory, Map.of(), Map.of());
+    }
+
+    private SimulatedOrg(String organizationId, String name, MetadataStore metadata, HistoryTable history,
+            List<LeadHistoryCsv.StatusChange> leadHistory, Map<String, Instant> deletedOpportunities,
+            Map<String, Instant> touchedOpportunities) {
+        this.touchedOpportunities = Map.copyOf(touchedOpportunities);
         this.organizationId = requireNonNull(organizationId, "organizationId is null");
         this.name = requireNonNull(name, "name is null");
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.history = requireNonNull(history, "history is null");
         this.leadHistory = leadHistory == null ? null : List.copyOf(leadHistory);
+        this.deletedOpportunities = Map.copyOf(deletedOpportunities);
+    }
+
+    /**
+     * This org after changes: {@code added} history rows written, the opportunities in {@code deleted} deleted at
+     * the given times (their history goes with them, and {@code getDeleted} lists them), and the metadata
+     * components {@code changed} (added or replaced) or {@code removed} ({@code type/fullName}) at {@code at}.
+     */
+    SimulatedOrg withChanges(List<ChangedHistoryTable.AddedRow> added, Map<String, Instant> deleted,
+            List<MetadataStore.Component> changed, java.util.Set<String> removed, Instant at) {
+        Map<String, Instant> allDeleted = new java.util.HashMap<>(deletedOpportunities);
+        allDeleted.putAll(deleted);
+        return new SimulatedOrg(organizationId, name, metadata.with(changed, removed, at), new ChangedHistoryTable(history, added,
+                deleted.keySet()), leadHistory, allDeleted, touchedOpportunities);
+    }
+
+    /**
+     * This org with opportunities saved at the given times without a history row (a restore from the recycle
+     * bin, an edit of a field OpportunityHistory does not track): their {@code SystemModstamp} moves, nothing else.
+     */
+    SimulatedOrg withTouched(Map<String, Instant> touched) {
+        Map<String, Instant> all = new java.util.HashMap<>(touchedOpportunities);
+        all.putAll(touched);
+        return new SimulatedOrg(organizationId, name, metadata, history, leadHistory, deletedOpportunities, all);
+    }
+
+    /** When an opportunity was last saved without a history row, or null. */
+    Instant touched(String opportunityId) {
+        return touchedOpportunities.get(opportunityId);
+    }
+
+    /** Opportunities deleted by changes, with when; {@code getDeleted} lists them. */
+    Map<String, Instant> deletedOpportunities() {
+        return deletedOpportunities;
     }
 
     /**

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
@@ -59,7 +60,12 @@ final class SoapResponder {
         }
     }
 
-    private final SimulatedOrg org;
+    private volatile SimulatedOrg org;
+
+    /** From now on, answers from {@code changed}. */
+    void replace(SimulatedOrg changed) {
+        org = changed;
+    }
 
     SoapResponder(SimulatedOrg org) {
         this.org = org;
@@ -107,7 +113,7 @@ final class SoapResponder {
         List<FileProperties> properties = new ArrayList<>();
         for (ListMetadataQuery query : queries) {
             for (MetadataStore.Component component : org.metadata().list(query.getType())) {
-                properties.add(fileProperties(component));
+                properties.add(fileProperties(component, org.metadata().lastModified(component.type(), component.fullName())));
             }
         }
         ListMetadataResponse_element response = new ListMetadataResponse_element();
@@ -149,7 +155,7 @@ final class SoapResponder {
      * {@code manageableState} {@code unmanaged} and no namespace prefix, as an org without a namespace lists them
      * (recorded in {@code src/test/resources/recorded/metadata-listMetadata-CustomField.xml}).
      */
-    private static FileProperties fileProperties(MetadataStore.Component component) {
+    private static FileProperties fileProperties(MetadataStore.Component component, Instant modified) {
         boolean standard = component.type().equals("StandardValueSet")
                 || (component.type().equals("CustomField") || component.type().equals("CustomObject")) && !component.fullName().contains("__");
         FileProperties properties = new FileProperties();
@@ -163,7 +169,9 @@ final class SoapResponder {
         properties.setId(standard ? "" : syntheticId(component));
         properties.setLastModifiedById("005000000000001AAA");
         properties.setLastModifiedByName("Integration User");
-        properties.setLastModifiedDate(epoch);
+        Calendar lastModified = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        lastModified.setTimeInMillis(modified == null ? 0 : modified.toEpochMilli());
+        properties.setLastModifiedDate(lastModified);
         if (standard) {
             properties.setNamespacePrefix("");
         } else {

@@ -8,13 +8,16 @@ import java.util.regex.Pattern;
 
 /**
  * The SOQL the simulator understands: {@code SELECT COUNT() FROM X} and {@code SELECT a, b FROM X} with an
- * optional trailing clause it ignores (WHERE, ORDER BY) — enough for what the connector asks.
+ * optional trailing clause (WHERE, ORDER BY) of which only a {@code DateField > datetime} condition is evaluated
+ * — enough for what the connector asks.
  *
  * @param object the queried object
  * @param fields the selected fields in request order; empty for COUNT()
  * @param count whether it is {@code SELECT COUNT()}
  */
-record SoqlQuery(String object, List<String> fields, boolean count) {
+record SoqlQuery(String object, List<String> fields, boolean count, String where) {
+    /** {@code Field > 2026-01-01T00:00:00Z}, the condition incremental reads add; other conditions are not evaluated. */
+    private static final Pattern AFTER = Pattern.compile("(?i)\\b([A-Za-z]+)\\s*>\\s*(\\d{4}-\\d{2}-\\d{2}T[0-9:.]+(?:Z|[+-]\\d{2}:?\\d{2}))");
     private static final Pattern SELECT = Pattern.compile(
             "(?is)\\s*SELECT\\s+(.+?)\\s+FROM\\s+([A-Za-z0-9_]+)(\\s+.*)?");
 
@@ -31,7 +34,7 @@ record SoqlQuery(String object, List<String> fields, boolean count) {
         String selected = matcher.group(1).trim();
         String object = matcher.group(2);
         if (selected.replace(" ", "").equalsIgnoreCase("COUNT()")) {
-            return new SoqlQuery(object, List.of(), true);
+            return new SoqlQuery(object, List.of(), true, matcher.group(3) == null ? "" : matcher.group(3));
         }
         List<String> fields = new ArrayList<>();
         for (String field : selected.split(",")) {
@@ -41,7 +44,16 @@ record SoqlQuery(String object, List<String> fields, boolean count) {
             }
             fields.add(trimmed);
         }
-        return new SoqlQuery(object, fields, false);
+        return new SoqlQuery(object, fields, false, matcher.group(3) == null ? "" : matcher.group(3));
+    }
+
+    /** The field and instant of a {@code Field > datetime} condition, or null when there is none. */
+    java.util.Map.Entry<String, java.time.Instant> after() {
+        Matcher matcher = AFTER.matcher(where);
+        if (!matcher.find()) {
+            return null;
+        }
+        return java.util.Map.entry(matcher.group(1), java.time.OffsetDateTime.parse(matcher.group(2)).toInstant());
     }
 
     boolean isObject(String name) {

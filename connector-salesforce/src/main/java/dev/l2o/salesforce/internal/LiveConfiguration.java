@@ -33,6 +33,11 @@ public final class LiveConfiguration {
 
     /** Maps the records; {@code objects} are the requested objects (their standard fields come from the catalog). */
     public static SalesforceMetadata map(OrgMetadata metadata, Set<String> objects) {
+        return map(metadata, objects, java.util.List.of());
+    }
+
+    /** Maps the records, adding {@code carriedOver} automations kept from a previous snapshot (see the assembler). */
+    public static SalesforceMetadata map(OrgMetadata metadata, Set<String> objects, java.util.List<Automation> carriedOver) {
         requireNonNull(metadata, "metadata is null");
         SalesforceMetadataAssembler assembler = new SalesforceMetadataAssembler();
         metadata.standardValueSets().forEach(r -> add(assembler, r, "StandardValueSet", r.getFullName()));
@@ -49,7 +54,7 @@ public final class LiveConfiguration {
         metadata.flows().forEach(r -> add(assembler, r, "Flow", r.getFullName()));
         metadata.flowDefinitions().forEach(r -> add(assembler, r, "FlowDefinition", r.getFullName()));
         metadata.queues().forEach(r -> add(assembler, r, "Queue", r.getFullName()));
-        return assembler.build(objects);
+        return assembler.build(objects, carriedOver);
     }
 
     private static void children(SalesforceMetadataAssembler assembler, String object, Metadata[] records, String type) {

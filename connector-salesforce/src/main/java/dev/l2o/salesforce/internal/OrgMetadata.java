@@ -37,9 +37,20 @@ public record OrgMetadata(List<Metadata> standardValueSets, List<Metadata> objec
      * names are unknown (Flow, FlowDefinition, Queue), then readMetadata in batches of ten per type.
      */
     public static OrgMetadata read(SalesforceMetadataReader reader, List<String> objects) {
-        List<com.sforce.soap.metadata.FileProperties> listed = reader.list(List.of("Flow", "FlowDefinition", "Queue"));
-        List<String> flowNames = names(listed, "Flow");
-        List<String> definitionNames = names(listed, "FlowDefinition");
+        return read(reader, objects, reader.list(LISTED_TYPES), name -> true);
+    }
+
+    /** The types whose component names only {@code listMetadata} tells: flows, their definitions and queues. */
+    public static final List<String> LISTED_TYPES = List.of("Flow", "FlowDefinition", "Queue");
+
+    /**
+     * As {@link #read(SalesforceMetadataReader, List)} with the listing already made, reading only the flows (and
+     * their definitions) whose names {@code readFlow} accepts; an incremental read keeps the others' automations.
+     */
+    public static OrgMetadata read(SalesforceMetadataReader reader, List<String> objects, List<com.sforce.soap.metadata.FileProperties> listed,
+            java.util.function.Predicate<String> readFlow) {
+        List<String> flowNames = names(listed, "Flow").stream().filter(readFlow).toList();
+        List<String> definitionNames = names(listed, "FlowDefinition").stream().filter(readFlow).toList();
         List<String> queueNames = names(listed, "Queue");
         List<String> assignable = objects.stream().filter(o -> o.equals("Lead") || o.equals("Case")).toList();
         List<Metadata> customObjects = reader.read("CustomObject", objects);

@@ -314,10 +314,15 @@ public final class SalesforceQueries {
 
     /** {@code SELECT Id, fields FROM object} as records with typed values, page by page. */
     public List<CrmRecord> records(String object, List<String> fields) {
+        return records(object, fields, "");
+    }
+
+    /** {@code SELECT Id, fields FROM object WHERE where} ({@code where} empty for every record), page by page. */
+    public List<CrmRecord> records(String object, List<String> fields, String where) {
         List<String> selected = new ArrayList<>(List.of("Id"));
         fields.stream().filter(f -> !f.equalsIgnoreCase("Id")).forEach(selected::add);
         List<CrmRecord> records = new ArrayList<>();
-        String next = queryPath("SELECT " + String.join(", ", selected) + " FROM " + object);
+        String next = queryPath(soql(object, selected, where));
         while (next != null) {
             String page = next;
             JsonNode result = http.call("the " + object + " records query", s -> authorized(s, page).get().build(),
@@ -335,6 +340,56 @@ public final class SalesforceQueries {
             next = result.hasNonNull("nextRecordsUrl") ? result.path("nextRecordsUrl").asText() : null;
         }
         return records;
+    }
+
+    /** The org's id: {@code SELECT Id FROM Organization} (every org has exactly one row). */
+    public String organizationId() {
+        JsonNode result = http.call("the organization id", s -> authorized(s, queryPath("SELECT Id FROM Organization")).get().build(),
+                response -> mapper.readTree(response.body().byteStream()));
+        String id = result.path("records").path(0).path("Id").asText("");
+        if (id.isEmpty()) {
+            throw new L2oException(ErrorCode.SOURCE_UNAVAILABLE, "Salesforce answered the Organization query without an id");
+        }
+        return id;
+    }
+
+    /**
+     * Records of {@code object} deleted after {@code start} and up to {@code end}, and from when Salesforce can
+     * tell (getDeleted: {@code GET /sobjects/{object}/deleted/?start=&end=}).
+     *
+     * @param ids the deleted records' ids
+     * @param earliestDateAvailable deletions before this instant may be missing (the recycle bin was emptied)
+     */
+    public record DeletedRecords(java.util.Set<String> ids, java.time.Instant earliestDateAvailable) {
+        public DeletedRecords {
+            ids = java.util.Set.copyOf(ids);
+            requireNonNull(earliestDateAvailable, "earliestDateAvailable is null");
+        }
+    }
+
+    /** The records of {@code object} deleted in ({@code start}, {@code end}]. */
+    public DeletedRecords deleted(String object, java.time.Instant start, java.time.Instant end) {
+        String path = dataPath() + "/sobjects/" + object + "/deleted/?start=" + URLEncoder.encode(soqlDateTime(start), StandardCharsets.UTF_8)
+                + "&end=" + URLEncoder.encode(soqlDateTime(end), StandardCharsets.UTF_8);
+        JsonNode result = http.call("the " + object + " records deleted since " + start, s -> authorized(s, path).get().build(),
+                response -> mapper.readTree(response.body().byteStream()));
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        result.path("deletedRecords").forEach(record -> ids.add(record.path("id").asText()));
+        String earliest = result.path("earliestDateAvailable").asText("");
+        try {
+            return new DeletedRecords(ids, java.time.OffsetDateTime.parse(earliest, SALESFORCE_DATE_TIME).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new L2oException(ErrorCode.SOURCE_UNAVAILABLE, "Salesforce's getDeleted answer for " + object
+                    + " has no readable earliestDateAvailable: '" + earliest + "'", e);
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter SALESFORCE_DATE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX");
+
+    /** An instant as SOQL and the REST API take it: {@code 2026-02-01T01:45:00Z} (whole seconds). */
+    public static String soqlDateTime(java.time.Instant instant) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC).format(instant);
     }
 
     private static Object value(JsonNode node) {

@@ -74,6 +74,15 @@ public final class SalesforceMetadataAssembler {
      *     outside {@link SalesforceStandardFields#OBJECTS} have none)
      */
     public SalesforceMetadata build(Set<String> catalogObjects) {
+        return build(catalogObjects, List.of());
+    }
+
+    /**
+     * Builds the configuration with {@code carriedOver} automations added as they are: those an incremental read
+     * kept from the previous snapshot instead of reading their components again. They take part in the order and
+     * in the assignees like the ones built here.
+     */
+    public SalesforceMetadata build(Set<String> catalogObjects, List<Automation> carriedOver) {
         Map<String, List<String>> activeValueSets = new TreeMap<>();
         components("StandardValueSet").forEach(c -> activeValueSets.put(c.fullName, SalesforceMetadataMapper.activeValues(c.root)));
         Map<String, List<String>> globalValueSets = new TreeMap<>();
@@ -114,6 +123,7 @@ public final class SalesforceMetadataAssembler {
             Component definition = flowDefinitions.get(component.fullName);
             automations.add(definition == null ? flow : SalesforceMetadataMapper.flowDefinition(definition.root, flow));
         }
+        automations.addAll(carriedOver);
         automations.addAll(workflowRules());
         assignmentRules.forEach(rule -> automations.add(SalesforceMetadataMapper.assignmentAutomation(rule)));
         automations.sort(Comparator.comparing(Automation::kind)
