@@ -202,7 +202,7 @@ final class AuditRunner {
         Instant finishedAt = clock.instant();
         try {
             store.complete(run.runId(), new CompletedRun(recorded.outcome(), finishedAt, recorded.findings(), recorded.maturity(),
-                    recorded.stageMedians(), reportDirectory, reportFiles, snapshot, recorded.detail()));
+                    recorded.stageMedians(), reportDirectory, reportFiles, snapshot, recorded.detail(), recorded.coverage()));
         } catch (L2oException e) {
             LOG.error("audit {}: the run of {} finished ({}) but could not be recorded: {}", run.auditName(), run.fireTime(),
                     recorded.outcome(), e.getMessage());
