@@ -3,7 +3,6 @@ package dev.l2o.report;
 import dev.l2o.audit.Coverage;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /** The words and figures of blueprint coverage, the same in the text, Markdown and HTML reports. */
 final class CoverageText {
@@ -15,7 +14,7 @@ final class CoverageText {
 
     /** {@code 47%}. */
     static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+        return TextReportWriter.percent(share);
     }
 
     /** {@code 2 live · 1 partly live · 1 absent of 4}. */

@@ -124,7 +124,7 @@ final class TrendPage {
             return switch (this) {
                 case COUNT -> String.format(Locale.ROOT, "%.0f", value);
                 case SCORE, DAYS -> String.format(Locale.ROOT, "%.1f", value);
-                case PERCENT -> String.format(Locale.ROOT, "%.0f%%", value * 100);
+                case PERCENT -> percent(value);
             };
         }
     }
@@ -179,6 +179,11 @@ final class TrendPage {
                     .append(escape(series.get(line).name())).append("</span>");
         }
         page.append("</div></div>\n");
+    }
+
+    /** {@code 75%}. */
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 
     private static void polyline(StringBuilder page, StringBuilder points, String colour) {

@@ -4,7 +4,6 @@ import dev.l2o.rules.Severity;
 import dev.l2o.store.CoverageShares;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -29,10 +28,10 @@ final class TrendTables {
         }
         List<List<String>> coverage = new ArrayList<>();
         if (trend.runs().stream().anyMatch(run -> run.coverage().isPresent())) {
-            coverage.add(row("overall", trend, run -> run.coverage().map(c -> percent(c.overall())).orElse("-")));
+            coverage.add(row("overall", trend, run -> run.coverage().map(c -> TrendPage.percent(c.overall())).orElse("-")));
             for (String section : trend.coverageSections()) {
                 coverage.add(row(section, trend, run -> run.coverage().map(CoverageShares::sections)
-                        .map(sections -> sections.get(section)).map(TrendTables::percent).orElse("-")));
+                        .map(sections -> sections.get(section)).map(TrendPage::percent).orElse("-")));
             }
         }
         List<List<String>> changes = new ArrayList<>();
@@ -69,9 +68,5 @@ final class TrendTables {
 
     private static String score(Double value) {
         return value == null ? "-" : HistoryQuery.number(value);
-    }
-
-    private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 }
