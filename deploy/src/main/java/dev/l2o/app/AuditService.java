@@ -13,6 +13,7 @@ import dev.l2o.metrics.StageMetrics;
 import dev.l2o.metrics.StageMetricsCalculator;
 import dev.l2o.model.Snapshot;
 import dev.l2o.audit.AuditReport;
+import dev.l2o.audit.Coverage;
 import dev.l2o.audit.SnapshotFacts;
 import dev.l2o.audit.Verdict;
 import dev.l2o.error.ErrorCode;
@@ -99,7 +100,8 @@ public final class AuditService {
                 metrics,
                 maturity,
                 SnapshotFacts.of(snapshot, metrics.rows() + metrics.ignoredRows()),
-                descriptors);
+                descriptors,
+                Coverage.of(loaded, snapshot, all));
     }
 
     private static String readString(Path file) {

@@ -1,6 +1,7 @@
 package dev.l2o.app;
 
 import dev.l2o.audit.AuditReport;
+import dev.l2o.audit.Coverage;
 import dev.l2o.connector.ConnectorContext;
 import dev.l2o.connector.ProgressListener;
 import dev.l2o.connector.SourceSpec;
@@ -17,6 +18,7 @@ import dev.l2o.schedule.RunRequest;
 import dev.l2o.schedule.RunResult;
 import dev.l2o.schedule.ScheduledAudit;
 import dev.l2o.snapshot.SnapshotWriter;
+import dev.l2o.store.CoverageShares;
 import dev.l2o.store.FindingSummary;
 import dev.l2o.store.MaturityScores;
 import dev.l2o.store.RunOutcome;
@@ -93,7 +95,14 @@ public final class ServiceAuditExecutor implements AuditExecutor {
         Optional<String> detail = report.complete() ? Optional.empty() : Optional.of(String.join("; ", report.incompleteReasons()));
         return new RunResult(RunOutcome.of(run.verdict()), findings,
                 Optional.of(new MaturityScores(report.maturity().overall(), dimensions)),
-                medians, files, Optional.of(snapshotFile), detail);
+                medians, files, Optional.of(snapshotFile), detail, coverage(report.coverage()));
+    }
+
+    private static Optional<CoverageShares> coverage(Coverage coverage) {
+        Map<String, Double> sections = new LinkedHashMap<>();
+        coverage.sections().forEach(section -> sections.put(section.section().key(), section.share()));
+        return coverage.overall().isPresent() ? Optional.of(new CoverageShares(coverage.overall().getAsDouble(), sections))
+                : Optional.empty();
     }
 
     private static List<Path> writeReports(AuditReport report, ReportContext context, List<String> formats, Path directory) {

@@ -2,6 +2,7 @@ package dev.l2o.report;
 
 import dev.l2o.audit.SnapshotFacts;
 import dev.l2o.audit.AuditReport;
+import dev.l2o.audit.Coverage;
 import dev.l2o.maturity.DimensionScore;
 import dev.l2o.metrics.Conversion;
 import dev.l2o.metrics.StageMetrics;
@@ -48,7 +49,8 @@ final class HtmlView {
             List<ConversionRow> conversions,
             List<Tile> facts,
             List<AcceptedRow> accepted,
-            boolean hasAccepted) {}
+            boolean hasAccepted,
+            CoverageView coverage) {}
 
     record Score(String value, String verdict, boolean revenueMachine, String ring, String ringRest, String colour) {}
 
@@ -85,6 +87,15 @@ final class HtmlView {
 
     record AcceptedRow(String how, String ruleId, String subject, String reason) {}
 
+    /** Blueprint coverage: a stacked bar per section (live, partly live, absent over 300 units) and the gaps. */
+    record CoverageView(boolean present, String overall, String definition, List<CoverageBar> sections, List<CoverageGap> gaps,
+            boolean hasGaps) {}
+
+    record CoverageBar(String section, String share, String counts, String liveWidth, String partialX, String partialWidth,
+            String absentX, String absentWidth) {}
+
+    record CoverageGap(String status, String tone, String section, String element, String because) {}
+
     static Page of(AuditReport report, ReportContext context) {
         List<Finding> findings = report.findings();
         return new Page(
@@ -116,7 +127,25 @@ final class HtmlView {
                 conversions(report.metrics()),
                 facts(report),
                 accepted(report),
-                !report.baselined().isEmpty() || !report.suppressed().isEmpty());
+                !report.baselined().isEmpty() || !report.suppressed().isEmpty(),
+                coverage(report.coverage()));
+    }
+
+    private static CoverageView coverage(Coverage coverage) {
+        List<CoverageBar> bars = new ArrayList<>();
+        for (Coverage.SectionShare section : coverage.sections()) {
+            double unit = 300.0 / section.total();
+            bars.add(new CoverageBar(section.section().key(), CoverageText.percent(section.share()), CoverageText.counts(section),
+                    num(section.live() * unit), num(section.live() * unit), num(section.partial() * unit),
+                    num((section.live() + section.partial()) * unit), num(section.absent() * unit)));
+        }
+        List<CoverageGap> gaps = CoverageText.gaps(coverage).stream()
+                .map(gap -> new CoverageGap(CoverageText.status(gap.status()), gap.status() == Coverage.Status.ABSENT ? "error" : "warning",
+                        gap.section().key(), gap.name(), String.join(", ", gap.because())))
+                .toList();
+        return new CoverageView(coverage.overall().isPresent(),
+                coverage.overall().isPresent() ? CoverageText.percent(coverage.overall().getAsDouble()) : "–",
+                CoverageText.DEFINITION, bars, gaps, !gaps.isEmpty());
     }
 
     private static Score score(AuditReport report) {

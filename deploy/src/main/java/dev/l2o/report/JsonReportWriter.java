@@ -2,6 +2,7 @@ package dev.l2o.report;
 
 import dev.l2o.audit.SnapshotFacts;
 import dev.l2o.audit.AuditReport;
+import dev.l2o.audit.Coverage;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -88,6 +89,7 @@ public final class JsonReportWriter implements ReportWriter {
             node.put("score", round(score.score()));
             strings(node.putArray("evidence"), score.evidence());
         }
+        coverage(root.putObject("coverage"), report.coverage());
         SnapshotFacts facts = report.facts();
         root.putObject("snapshot")
                 .put("pipelines", facts.pipelines())
@@ -101,6 +103,32 @@ public final class JsonReportWriter implements ReportWriter {
                 .put("historyRows", facts.historyRows())
                 .put("historySource", facts.historySource());
         return root;
+    }
+
+    private static void coverage(ObjectNode node, Coverage coverage) {
+        if (coverage.overall().isPresent()) {
+            node.put("overall", coverage.overall().getAsDouble());
+        } else {
+            node.putNull("overall");
+        }
+        ArrayNode sections = node.putArray("sections");
+        for (Coverage.SectionShare section : coverage.sections()) {
+            sections.addObject()
+                    .put("section", section.section().key())
+                    .put("share", section.share())
+                    .put("live", section.live())
+                    .put("partial", section.partial())
+                    .put("absent", section.absent())
+                    .put("total", section.total());
+        }
+        ArrayNode elements = node.putArray("elements");
+        for (Coverage.Element element : coverage.elements()) {
+            ObjectNode item = elements.addObject()
+                    .put("section", element.section().key())
+                    .put("element", element.name())
+                    .put("status", element.status().id());
+            strings(item.putArray("because"), element.because());
+        }
     }
 
     /** The metrics part of the report alone, as indented JSON text ({@code l2o metrics --format json}). */

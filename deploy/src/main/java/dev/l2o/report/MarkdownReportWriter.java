@@ -1,6 +1,7 @@
 package dev.l2o.report;
 
 import dev.l2o.audit.AuditReport;
+import dev.l2o.audit.Coverage;
 import dev.l2o.maturity.DimensionScore;
 import dev.l2o.rules.Dimension;
 import dev.l2o.rules.Finding;
@@ -47,6 +48,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         Markdown.Bounded doc = new Markdown.Bounded(limit);
         doc.add(headline(report, context));
         doc.add(summary(report));
+        coverage(report.coverage(), doc);
         if (report.metrics().measured()) {
             doc.add("Metrics: " + Markdown.cell(MetricsSummary.line(report.metrics())) + "\n\n");
         }
@@ -99,6 +101,26 @@ public final class MarkdownReportWriter implements ReportWriter {
                 .append(report.count(Severity.ERROR)).append("** | **").append(report.count(Severity.WARNING)).append("** | **")
                 .append(report.count(Severity.INFO)).append("** |\n\n");
         return text.toString();
+    }
+
+    private static void coverage(Coverage coverage, Markdown.Bounded doc) {
+        if (coverage.overall().isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder("### Blueprint coverage: ")
+                .append(CoverageText.percent(coverage.overall().getAsDouble())).append(" live\n\n")
+                .append(CoverageText.DEFINITION).append("\n\n| Section | Coverage | Live | Partly live | Absent |\n|---|---:|---:|---:|---:|\n");
+        for (Coverage.SectionShare section : coverage.sections()) {
+            text.append("| ").append(section.section().key()).append(" | ").append(CoverageText.percent(section.share()))
+                    .append(" | ").append(section.live()).append(" | ").append(section.partial()).append(" | ")
+                    .append(section.absent()).append(" |\n");
+        }
+        text.append('\n');
+        for (Coverage.Element gap : CoverageText.gaps(coverage)) {
+            text.append("- ").append(CoverageText.status(gap.status())).append(": ").append(Markdown.cell(CoverageText.gap(gap)))
+                    .append('\n');
+        }
+        doc.add(text.append(coverage.gaps().isEmpty() ? "" : "\n").toString());
     }
 
     private static long count(List<Finding> findings, Dimension dimension, Severity severity) {

@@ -1,6 +1,7 @@
 package dev.l2o.report;
 
 import dev.l2o.audit.AuditReport;
+import dev.l2o.audit.Coverage;
 import dev.l2o.maturity.DimensionScore;
 import dev.l2o.metrics.Conversion;
 import dev.l2o.metrics.StageMetrics;
@@ -45,6 +46,7 @@ public final class TextReportWriter implements ReportWriter {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
         headline(report, context, out);
         maturity(report, out);
+        coverage(report.coverage(), out);
         findings(report, out);
         stages(report.metrics(), out);
         conversions(report.metrics(), out);
@@ -89,6 +91,20 @@ public final class TextReportWriter implements ReportWriter {
             out.println(String.format(Locale.ROOT, "  %-14s %s %.1f  %s", score.dimension().key(), bar, score.score(),
                     score.evidence().isEmpty() ? "" : score.evidence().get(0)));
         }
+        out.println();
+    }
+
+    private void coverage(Coverage coverage, PrintWriter out) {
+        if (coverage.overall().isEmpty()) {
+            return;
+        }
+        out.println(bold("Blueprint coverage " + CoverageText.percent(coverage.overall().getAsDouble())) + "  of the designed"
+                + " elements are live in the CRM");
+        for (Coverage.SectionShare section : coverage.sections()) {
+            out.println(String.format(Locale.ROOT, "  %-14s %5s  %s", section.section().key(), CoverageText.percent(section.share()),
+                    CoverageText.counts(section)));
+        }
+        CoverageText.gaps(coverage).forEach(gap -> out.println("  " + CoverageText.status(gap.status()) + ": " + CoverageText.gap(gap)));
         out.println();
     }
 

@@ -202,7 +202,7 @@ final class AuditRunner {
         Instant finishedAt = clock.instant();
         try {
             store.complete(run.runId(), new CompletedRun(recorded.outcome(), finishedAt, recorded.findings(), recorded.maturity(),
-                    recorded.stageMedians(), reportDirectory, reportFiles, snapshot, recorded.detail()));
+                    recorded.stageMedians(), reportDirectory, reportFiles, snapshot, recorded.detail(), recorded.coverage()));
         } catch (L2oException e) {
             LOG.error("audit {}: the run of {} finished ({}) but could not be recorded: {}", run.auditName(), run.fireTime(),
                     recorded.outcome(), e.getMessage());
@@ -213,7 +213,24 @@ final class AuditRunner {
         Optional<ScheduledAudit> audit = config.audit(run.auditName());
         if (audit.isPresent()) {
             applyRetention(audit.get());
+            writeTrends(audit.get(), reportDirectory);
             notifyChange(audit.get(), run.runId(), recorded, previous, reportDirectory);
+        }
+    }
+
+    /**
+     * Adds {@code trends.html} (the audit's trends over its kept runs, this one included) to the published folder of a
+     * run whose formats include html. Trends never change a run's outcome: a failure is a log line.
+     */
+    private void writeTrends(ScheduledAudit audit, Optional<Path> reportDirectory) {
+        if (reportDirectory.isEmpty() || !audit.formats().contains("html")) {
+            return;
+        }
+        try {
+            String page = HistoryQuery.over(store, List.of(audit.name())).trendsHtml(Optional.of(audit.name()), audit.retentionRuns());
+            Files.writeString(reportDirectory.get().resolve(TrendPage.FILE_NAME), page);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("audit {}: trends not written: {}", audit.name(), oneLine(e));
         }
     }
 

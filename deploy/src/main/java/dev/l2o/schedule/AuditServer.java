@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import dev.l2o.notify.Notifier;
+import dev.l2o.store.CoverageShares;
 import dev.l2o.store.RunHistoryStore;
+import dev.l2o.store.RunRecord;
 import dev.l2o.store.StoreDatabase;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,10 +21,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -277,7 +281,15 @@ public final class AuditServer implements AutoCloseable {
 
     private String metrics() {
         List<String> names = config.audits().stream().map(ScheduledAudit::name).toList();
-        return PrometheusMetrics.render(names, store.latestFinishedRuns(), runner.runningAudits());
+        List<RunRecord> latest = store.latestFinishedRuns();
+        return PrometheusMetrics.render(names, latest, lastCoverage(latest), runner.runningAudits());
+    }
+
+    /** The coverage of each latest run that recorded one, by audit name. */
+    private Map<String, CoverageShares> lastCoverage(List<RunRecord> latest) {
+        Map<String, CoverageShares> coverage = new TreeMap<>();
+        latest.forEach(run -> store.coverage(run.runId()).ifPresent(shares -> coverage.put(run.auditName(), shares)));
+        return coverage;
     }
 
     /** Blocks until the server is closed (by {@link #close()} or on SIGTERM). */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import dev.l2o.store.FindingSummary;
+import dev.l2o.store.MaturityScores;
 import dev.l2o.store.RunHistoryStore;
 import dev.l2o.store.RunOutcome;
 import dev.l2o.store.RunRecord;
@@ -72,14 +73,63 @@ public final class HistoryQuery implements AutoCloseable {
             return new HistoryReport(List.of(runsTable(Optional.empty(), runs)));
         }
         String name = auditName.get();
+        checkKnown(name);
+        List<RunRecord> trend = reversed(store.runs(auditName, trendRuns).stream()
+                .filter(run -> run.outcome().isPresent())
+                .toList());
+        List<HistoryReport.Table> tables = new ArrayList<>(List.of(runsTable(auditName, runs), findingsTrend(name, trend),
+                stageTrend(name, trend)));
+        tables.addAll(TrendTables.of(trend(name, trendRuns)));
+        return new HistoryReport(tables);
+    }
+
+    /**
+     * The trends of {@code auditName}, or of every audit (configured or in the store, sorted), over each one's last
+     * {@code trendRuns} runs: what {@code l2o history --format json|html} writes.
+     *
+     * @throws L2oException BAD_ARGUMENT when the audit is neither in the schedule file nor in the store
+     */
+    public List<AuditTrend> trends(Optional<String> auditName, int trendRuns) {
+        if (auditName.isPresent()) {
+            checkKnown(auditName.get());
+            return List.of(trend(auditName.get(), trendRuns));
+        }
+        Set<String> names = new TreeSet<>(configuredAudits);
+        names.addAll(store.auditNames());
+        return names.stream().map(name -> trend(name, trendRuns)).toList();
+    }
+
+    /** {@code l2o history --format json}: {@link #trends} as JSON for dashboards (README, Run history). */
+    public String trendsJson(Optional<String> auditName, int trendRuns) {
+        return TrendJson.of(trends(auditName, trendRuns));
+    }
+
+    /** {@code l2o history --format html}: {@link #trends} as a self-contained page of SVG charts. */
+    public String trendsHtml(Optional<String> auditName, int trendRuns) {
+        return TrendPage.html("l2o history" + auditName.map(name -> " · " + name).orElse(""), trends(auditName, trendRuns));
+    }
+
+    /**
+     * The trend of one audit over its last {@code trendRuns} runs that audited the CRM (they have a maturity
+     * score; failed and interrupted runs do not), oldest first.
+     */
+    AuditTrend trend(String auditName, int trendRuns) {
+        List<AuditTrend.Recorded> recorded = new ArrayList<>();
+        for (RunRecord run : reversed(store.runs(Optional.of(auditName), trendRuns))) {
+            Optional<MaturityScores> maturity = run.outcome().isPresent() ? store.maturity(run.runId()) : Optional.empty();
+            if (maturity.isPresent()) {
+                recorded.add(new AuditTrend.Recorded(run.fireTime(), run.outcome().get(), store.findings(run.runId()),
+                        maturity.get(), store.coverage(run.runId()), store.stageMedians(run.runId())));
+            }
+        }
+        return AuditTrend.of(auditName, recorded);
+    }
+
+    private void checkKnown(String name) {
         if (!configuredAudits.contains(name) && !store.auditNames().contains(name)) {
             throw new L2oException(ErrorCode.BAD_ARGUMENT, "--audit " + name + ": no such audit; audits: "
                     + String.join(", ", new TreeSet<>(configuredAudits)));
         }
-        List<RunRecord> trend = reversed(store.runs(auditName, trendRuns).stream()
-                .filter(run -> run.outcome().isPresent())
-                .toList());
-        return new HistoryReport(List.of(runsTable(auditName, runs), findingsTrend(name, trend), stageTrend(name, trend)));
     }
 
     /** Recent runs, newest first. */
@@ -184,7 +234,7 @@ public final class HistoryQuery implements AutoCloseable {
                 : String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
     }
 
-    private static String number(double value) {
+    static String number(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 

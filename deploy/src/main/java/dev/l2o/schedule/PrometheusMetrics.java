@@ -1,5 +1,6 @@
 package dev.l2o.schedule;
 
+import dev.l2o.store.CoverageShares;
 import dev.l2o.store.RunOutcome;
 import dev.l2o.store.RunRecord;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -35,6 +36,16 @@ final class PrometheusMetrics {
      * @param running the audits running in this process
      */
     static String render(List<String> audits, List<RunRecord> latest, Set<String> running) {
+        return render(audits, latest, Map.of(), running);
+    }
+
+    /**
+     * @param audits the configured audit names
+     * @param latest the newest finished run of each audit that has one
+     * @param coverage the blueprint coverage of those runs that computed one, by audit name
+     * @param running the audits running in this process
+     */
+    static String render(List<String> audits, List<RunRecord> latest, Map<String, CoverageShares> coverage, Set<String> running) {
         Map<String, RunRecord> byAudit = new TreeMap<>();
         latest.forEach(run -> byAudit.put(run.auditName(), run));
         GaugeSnapshot.Builder runningGauge = gauge("l2o_audit_running", "Whether the audit is running in this process now (1) or not (0).");
@@ -61,7 +72,9 @@ final class PrometheusMetrics {
                 outcome.build(),
                 findings.build(),
                 lastRun(byAudit, "l2o_audit_last_run_maturity", "The overall maturity score (0-4) of the audit's last finished run.",
-                        run -> run.maturityOverall().isPresent() ? run.maturityOverall().getAsDouble() : Double.NaN));
+                        run -> run.maturityOverall().isPresent() ? run.maturityOverall().getAsDouble() : Double.NaN),
+                coverageOverall(byAudit, coverage),
+                coverageSections(byAudit, coverage));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             WRITER.write(out, snapshots);
@@ -69,6 +82,25 @@ final class PrometheusMetrics {
             throw new UncheckedIOException("a byte array does not fail", e);
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The overall blueprint coverage of each audit's last finished run that has one. */
+    private static GaugeSnapshot coverageOverall(Map<String, RunRecord> byAudit, Map<String, CoverageShares> coverage) {
+        GaugeSnapshot.Builder gauge = gauge("l2o_audit_last_run_coverage",
+                "The share (0-1) of the blueprint's designed elements live in the CRM at the audit's last finished run "
+                        + "(partly live elements count half).");
+        byAudit.keySet().stream().filter(coverage::containsKey)
+                .forEach(name -> gauge.dataPoint(point(coverage.get(name).overall(), "audit", name)));
+        return gauge.build();
+    }
+
+    /** The blueprint coverage per section of each audit's last finished run that has one. */
+    private static GaugeSnapshot coverageSections(Map<String, RunRecord> byAudit, Map<String, CoverageShares> coverage) {
+        GaugeSnapshot.Builder gauge = gauge("l2o_audit_last_run_coverage_section",
+                "The share (0-1) of one blueprint section's elements live in the CRM at the audit's last finished run.");
+        byAudit.keySet().stream().filter(coverage::containsKey).forEach(name -> coverage.get(name).sections()
+                .forEach((section, share) -> gauge.dataPoint(point(share, "audit", name, "section", section))));
+        return gauge.build();
     }
 
     /** A gauge with one sample per audit that has a last run with the value (NaN: the run has none). */

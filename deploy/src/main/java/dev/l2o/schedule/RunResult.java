@@ -3,6 +3,7 @@ package dev.l2o.schedule;
 import static java.util.Objects.requireNonNull;
 
 import dev.l2o.rules.Severity;
+import dev.l2o.store.CoverageShares;
 import dev.l2o.store.FindingSummary;
 import dev.l2o.store.MaturityScores;
 import dev.l2o.store.RunOutcome;
@@ -27,6 +28,7 @@ import java.util.TreeMap;
  * @param snapshotFile the run's snapshot (gzip JSON, as {@code l2o snapshot} writes it) to keep in the run
  *     history, compressed; it is moved out of the run directory, so it is not published with the reports
  * @param detail why the run failed or is incomplete, in one line; empty for complete runs
+ * @param coverage the blueprint coverage, if the run computed one
  */
 public record RunResult(
         RunOutcome outcome,
@@ -35,7 +37,8 @@ public record RunResult(
         List<StageMedian> stageMedians,
         List<Path> reportFiles,
         Optional<Path> snapshotFile,
-        Optional<String> detail) {
+        Optional<String> detail,
+        Optional<CoverageShares> coverage) {
     public RunResult {
         requireNonNull(outcome, "outcome is null");
         findings = findings.stream().sorted(FindingSummary.ORDER).toList();
@@ -44,6 +47,13 @@ public record RunResult(
         reportFiles = List.copyOf(reportFiles);
         requireNonNull(snapshotFile, "snapshotFile is null");
         requireNonNull(detail, "detail is null");
+        requireNonNull(coverage, "coverage is null");
+    }
+
+    /** A result without coverage. */
+    public RunResult(RunOutcome outcome, List<FindingSummary> findings, Optional<MaturityScores> maturity,
+            List<StageMedian> stageMedians, List<Path> reportFiles, Optional<Path> snapshotFile, Optional<String> detail) {
+        this(outcome, findings, maturity, stageMedians, reportFiles, snapshotFile, detail, Optional.empty());
     }
 
     /** A run that produced nothing but a reason. */

@@ -12,6 +12,7 @@ import java.util.Optional;
  *
  * @param reportFiles the report files, relative to {@code reportDirectory}
  * @param snapshotFile a gzip JSON snapshot to keep in the store (read when completing), if the run wrote one
+ * @param coverage the run's blueprint coverage, if it computed one
  */
 public record CompletedRun(
         RunOutcome outcome,
@@ -22,7 +23,8 @@ public record CompletedRun(
         Optional<Path> reportDirectory,
         List<String> reportFiles,
         Optional<Path> snapshotFile,
-        Optional<String> detail) {
+        Optional<String> detail,
+        Optional<CoverageShares> coverage) {
     public CompletedRun {
         requireNonNull(outcome, "outcome is null");
         requireNonNull(finishedAt, "finishedAt is null");
@@ -33,5 +35,14 @@ public record CompletedRun(
         reportFiles = List.copyOf(reportFiles);
         requireNonNull(snapshotFile, "snapshotFile is null");
         requireNonNull(detail, "detail is null");
+        requireNonNull(coverage, "coverage is null");
+    }
+
+    /** A run without coverage. */
+    public CompletedRun(RunOutcome outcome, Instant finishedAt, List<FindingSummary> findings, Optional<MaturityScores> maturity,
+            List<StageMedian> stageMedians, Optional<Path> reportDirectory, List<String> reportFiles, Optional<Path> snapshotFile,
+            Optional<String> detail) {
+        this(outcome, finishedAt, findings, maturity, stageMedians, reportDirectory, reportFiles, snapshotFile, detail,
+                Optional.empty());
     }
 }

@@ -114,7 +114,8 @@ public final class RunHistoryStore {
                         throw new SQLException("run " + runId + " does not exist");
                     }
                 }
-                for (String table : List.of("L2O_RUN_FINDING", "L2O_RUN_MATURITY", "L2O_RUN_STAGE", "L2O_RUN_FILE", "L2O_RUN_SNAPSHOT")) {
+                for (String table : List.of("L2O_RUN_FINDING", "L2O_RUN_MATURITY", "L2O_RUN_STAGE", "L2O_RUN_FILE", "L2O_RUN_SNAPSHOT",
+                        "L2O_RUN_COVERAGE")) {
                     try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE RUN_ID = ?")) {
                         delete.setLong(1, runId);
                         delete.executeUpdate();
@@ -183,6 +184,9 @@ public final class RunHistoryStore {
             }
             insert.executeBatch();
         }
+        if (run.coverage().isPresent()) {
+            insertCoverage(connection, runId, run.coverage().get());
+        }
         if (run.snapshotFile().isPresent()) {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO L2O_RUN_SNAPSHOT (RUN_ID, CONTENT) VALUES (?, ?)");
                     InputStream content = Files.newInputStream(run.snapshotFile().get())) {
@@ -190,6 +194,24 @@ public final class RunHistoryStore {
                 insert.setBinaryStream(2, content, Files.size(run.snapshotFile().get()));
                 insert.executeUpdate();
             }
+        }
+    }
+
+    private static void insertCoverage(Connection connection, long runId, CoverageShares coverage) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO L2O_RUN_COVERAGE (RUN_ID, POSITION, SECTION, SHARE) VALUES (?, ?, ?, ?)")) {
+            Map<String, Double> rows = new LinkedHashMap<>();
+            rows.put(CoverageShares.OVERALL, coverage.overall());
+            rows.putAll(coverage.sections());
+            int position = 0;
+            for (Map.Entry<String, Double> row : rows.entrySet()) {
+                insert.setLong(1, runId);
+                insert.setInt(2, position++);
+                insert.setString(3, row.getKey());
+                insert.setDouble(4, row.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
@@ -297,6 +319,15 @@ public final class RunHistoryStore {
         queryChildren("SELECT DIMENSION, SCORE FROM L2O_RUN_MATURITY WHERE RUN_ID = ? ORDER BY POSITION", runId,
                 rows -> dimensions.put(rows.getString(1), rows.getDouble(2)));
         return Optional.of(new MaturityScores(run.get().maturityOverall().getAsDouble(), dimensions));
+    }
+
+    /** The run's blueprint coverage, if it computed one. */
+    public Optional<CoverageShares> coverage(long runId) {
+        Map<String, Double> rows = new LinkedHashMap<>();
+        queryChildren("SELECT SECTION, SHARE FROM L2O_RUN_COVERAGE WHERE RUN_ID = ? ORDER BY POSITION", runId,
+                result -> rows.put(result.getString(1), result.getDouble(2)));
+        Double overall = rows.remove(CoverageShares.OVERALL);
+        return overall == null ? Optional.empty() : Optional.of(new CoverageShares(overall, rows));
     }
 
     /** The run's snapshot (gzip JSON) as written by the audit, if it kept one. */

@@ -2,10 +2,13 @@ package dev.l2o.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.l2o.store.CoverageShares;
 import dev.l2o.store.RunOutcome;
 import dev.l2o.store.RunRecord;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -51,6 +54,29 @@ class PrometheusMetricsTest {
 
         // then
         assertThat(page).doesNotContain("l2o_audit_last_run_maturity{").contains("outcome=\"failed\"} 1.0\n");
+    }
+
+    @Test
+    void coverageOfTheLastRunIsOneOverallGaugeAndOneGaugePerSection() {
+        // given
+        Map<String, Double> sections = new LinkedHashMap<>();
+        sections.put("stages", 0.9167);
+        sections.put("routing", 0.5);
+
+        // when
+        String page = PrometheusMetrics.render(List.of("nightly", "weekly"),
+                List.of(run("nightly", RunOutcome.DRIFT, 3, OptionalDouble.of(2.5)), run("weekly", RunOutcome.FAILED, 0,
+                        OptionalDouble.empty())),
+                Map.of("nightly", new CoverageShares(0.7812, sections)), Set.of());
+
+        // then
+        assertThat(page)
+                .contains("# TYPE l2o_audit_last_run_coverage gauge\n"
+                        + "l2o_audit_last_run_coverage{audit=\"nightly\"} 0.7812\n")
+                .contains("# TYPE l2o_audit_last_run_coverage_section gauge\n"
+                        + "l2o_audit_last_run_coverage_section{audit=\"nightly\",section=\"routing\"} 0.5\n"
+                        + "l2o_audit_last_run_coverage_section{audit=\"nightly\",section=\"stages\"} 0.9167\n")
+                .doesNotContain("l2o_audit_last_run_coverage{audit=\"weekly\"}");
     }
 
     @Test

@@ -110,8 +110,9 @@ class ServeEndpointsTest {
             }
 
             // then
-            assertThat(report.tables()).extracting(HistoryReport.Table::title).containsExactly("Runs of nightly",
-                    "Findings of nightly over the last 3 runs", "Median days in stage of nightly over the last 3 runs");
+            assertThat(report.tables()).extracting(HistoryReport.Table::title).startsWith("Runs of nightly",
+                    "Findings of nightly over the last 3 runs", "Median days in stage of nightly over the last 3 runs",
+                    "Findings by severity of nightly over the last 3 audited runs");
             HistoryReport.Table stages = report.tables().get(2);
             assertThat(stages.rows()).extracting(row -> row.get(0)).containsExactly("qualify", "propose");
             assertThat(stages.rows().get(1).subList(1, 4)).containsOnly("5.5");

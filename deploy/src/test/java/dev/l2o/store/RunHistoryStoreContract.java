@@ -138,6 +138,26 @@ abstract class RunHistoryStoreContract {
     }
 
     @Test
+    void keepsTheCoverageSharesOfARunAndNoneForARunWithout() {
+        // given
+        long runId = store.claim("nightly", night(0), "node-a", night(0)).orElseThrow().runId();
+        Map<String, Double> sections = new LinkedHashMap<>();
+        sections.put("stages", 0.9167);
+        sections.put("criteria", 0.5);
+        sections.put("benchmarks", 1.0);
+        long without = finishedRun("nightly", night(1), RunOutcome.PASSED, List.of());
+
+        // when
+        store.complete(runId, new CompletedRun(RunOutcome.DRIFT, night(0).plusSeconds(75), List.of(), Optional.empty(), List.of(),
+                Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.of(new CoverageShares(0.7812, sections))));
+
+        // then
+        assertThat(store.coverage(runId)).contains(new CoverageShares(0.7812, sections));
+        assertThat(store.coverage(runId).orElseThrow().sections().keySet()).containsExactly("stages", "criteria", "benchmarks");
+        assertThat(store.coverage(without)).isEmpty();
+    }
+
+    @Test
     void retentionDeletesTheOldestFinishedRunsWithEverythingKeptForThem() {
         // given
         long oldest = finishedRun("nightly", night(0), RunOutcome.DRIFT, List.of(finding("L2O-FIELD-MISSING", ERROR, "field a")));

@@ -37,6 +37,7 @@ import java.util.Optional;
  * @param facts what the snapshot held
  * @param rules every rule the audit ran (built-in and the blueprint's custom rules), sorted by id: what the
  *     findings were checked against, for SARIF rule metadata and JUnit test cases
+ * @param coverage how much of the blueprint is live in the CRM ({@link Coverage})
  */
 public record AuditReport(
         int schemaVersion,
@@ -55,7 +56,8 @@ public record AuditReport(
         StageMetrics metrics,
         Maturity maturity,
         SnapshotFacts facts,
-        List<RuleDescriptor> rules) {
+        List<RuleDescriptor> rules,
+        Coverage coverage) {
     /** The version of the report shape written by this code. */
     public static final int SCHEMA_VERSION = 1;
 
@@ -74,9 +76,19 @@ public record AuditReport(
         requireNonNull(maturity, "maturity is null");
         requireNonNull(facts, "facts is null");
         rules = rules.stream().sorted(Comparator.comparing(RuleDescriptor::id)).toList();
+        requireNonNull(coverage, "coverage is null");
         if (complete != incompleteReasons.isEmpty()) {
             throw new IllegalArgumentException("an incomplete report names its reasons, a complete one has none");
         }
+    }
+
+    /** A report without coverage (as written before it was added). */
+    public AuditReport(int schemaVersion, String toolVersion, String blueprintName, String blueprintFile, SourceInfo source,
+            String crm, Instant asOf, boolean complete, List<String> incompleteReasons, List<Finding> findings,
+            List<Finding> baselined, List<SuppressedFinding> suppressed, List<String> notices, StageMetrics metrics,
+            Maturity maturity, SnapshotFacts facts, List<RuleDescriptor> rules) {
+        this(schemaVersion, toolVersion, blueprintName, blueprintFile, source, crm, asOf, complete, incompleteReasons,
+                findings, baselined, suppressed, notices, metrics, maturity, facts, rules, Coverage.none());
     }
 
     /** A report without rule metadata (as written before it was added). */
@@ -91,7 +103,7 @@ public record AuditReport(
     /** The same report read from {@code source} instead. */
     public AuditReport withSource(SourceInfo source) {
         return new AuditReport(schemaVersion, toolVersion, blueprintName, blueprintFile, source, crm, asOf, complete,
-                incompleteReasons, findings, baselined, suppressed, notices, metrics, maturity, facts, rules);
+                incompleteReasons, findings, baselined, suppressed, notices, metrics, maturity, facts, rules, coverage);
     }
 
     /** Where in the blueprint file {@code finding}'s subject is declared ({@link Finding#declaredAt()}), if anywhere. */

@@ -33,7 +33,8 @@ import java.util.Set;
  * blueprint. A requirement without stages holds everywhere. Inactive automations enforce nothing; they are named
  * in the finding's evidence. Lead statuses' {@code entry.requiredFields} are checked the same way on the lead
  * object. Fields that do not exist are left to {@code L2O-FIELD-MISSING}. One finding per stage and field,
- * subject {@code salesforce:Opportunity.Pain__c@Needs Analysis}.
+ * subject {@code salesforce:Opportunity.Pain__c@Needs Analysis}, declared at the criterion's line
+ * ({@code entry.requiredFields} or {@code exit.requiredFields} item), which blueprint coverage reads.
  */
 public final class CriteriaUnenforcedRule implements Rule {
     public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
@@ -138,7 +139,7 @@ public final class CriteriaUnenforcedRule implements Rule {
                 .expectedActual("required " + verb + " " + stage.apiName(),
                         "optional; no active validation rule or flow requires it there")
                 .counted(1, evidence.stream().limit(10).toList())
-                .declaredAt(lifecycle.declaration(step)));
+                .declaredAt(lifecycle.declaration(step, direction == Direction.LEAVE, fieldName)));
     }
 
     private static boolean sameField(FieldDef field, String requirementField) {

@@ -171,6 +171,23 @@ public record Lifecycle(
         return SourcePositions.child(declaration(), index);
     }
 
+    /**
+     * The JSON Pointer of one required field of {@code step}:
+     * {@code /opportunityLifecycle/stages/2/entry/requiredFields/0}, the first place the step names {@code field}
+     * (ignoring case) to enter ({@code exit} false) or to leave ({@code exit} true); the step itself when it does
+     * not name it there.
+     */
+    public String declaration(Step step, boolean exit, String field) {
+        List<String> fields = exit ? step.exitFields() : step.entryFields();
+        for (int index = 0; index < fields.size(); index++) {
+            if (fields.get(index).equalsIgnoreCase(field)) {
+                return SourcePositions.pointer(kind.section, kind.plural, steps.indexOf(step), exit ? "exit" : "entry",
+                        "requiredFields", index);
+            }
+        }
+        return declaration(step);
+    }
+
     /** The step with blueprint key {@code key}. */
     public Optional<Step> step(String key) {
         return steps.stream().filter(s -> s.key().equals(key)).findFirst();
