@@ -19,12 +19,19 @@ import java.util.Optional;
  * @param asOf "now" for metrics, or null for the time the source was read
  * @param baseline a baseline file of accepted findings, or null
  * @param failOn the lowest severity that fails the run ({@code --fail-on}); empty for {@code never}
+ * @param ruleset a ruleset file laid over the blueprint's {@code ruleset} ({@code --ruleset}), or null
  */
 public record AuditRequest(Path blueprint, String blueprintName, SourceSpec source, Path historyCsv, Instant asOf,
-        Path baseline, Optional<Severity> failOn) {
+        Path baseline, Optional<Severity> failOn, Path ruleset) {
     public AuditRequest {
         requireNonNull(blueprint, "blueprint is null");
         requireNonNull(source, "source is null");
         requireNonNull(failOn, "failOn is null");
+    }
+
+    /** A request without a ruleset file. */
+    public AuditRequest(Path blueprint, String blueprintName, SourceSpec source, Path historyCsv, Instant asOf,
+            Path baseline, Optional<Severity> failOn) {
+        this(blueprint, blueprintName, source, historyCsv, asOf, baseline, failOn, null);
     }
 }

@@ -3,6 +3,7 @@ package dev.l2o.blueprint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -44,12 +45,22 @@ public final class BlueprintLoader {
      * @throws L2oException with {@link ErrorCode#UNREADABLE_FILE} when the file cannot be read
      */
     public static LoadedBlueprint load(Path file) {
+        return parse(readText(file, "blueprint"), file.toString());
+    }
+
+    /**
+     * The UTF-8 text of {@code file} (without a byte order mark), which {@code what} names in errors.
+     *
+     * @throws BlueprintException when it is not UTF-8
+     * @throws L2oException with {@link ErrorCode#UNREADABLE_FILE} when the file cannot be read
+     */
+    static String readText(Path file, String what) {
         String name = file.toString();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new L2oException(ErrorCode.UNREADABLE_FILE, name + ": blueprint file not found");
+            throw new L2oException(ErrorCode.UNREADABLE_FILE, name + ": " + what + " file not found");
         } catch (AccessDeniedException e) {
             throw new L2oException(ErrorCode.UNREADABLE_FILE, name + ": permission denied");
         } catch (IOException e) {
@@ -66,7 +77,7 @@ public final class BlueprintLoader {
         } catch (CharacterCodingException e) {
             throw new BlueprintException(List.of(new BlueprintProblem(name, 1, 1, "the file is not UTF-8 text")));
         }
-        return parse(text.startsWith("\uFEFF") ? text.substring(1) : text, name);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**
@@ -96,16 +107,17 @@ public final class BlueprintLoader {
         if (!errors.isEmpty()) {
             throw new BlueprintException(tree.locate(errors, fileName));
         }
-        Blueprint blueprint = bind(tree, fileName);
+        Blueprint blueprint = bind(tree.root(), Blueprint.class, tree, fileName);
         List<BlueprintProblem> warnings = tree.locate(checks.warnings(), fileName).stream()
                 .sorted(BlueprintProblem.ORDER)
                 .toList();
         return new LoadedBlueprint(blueprint, fileName, tree.positions(), warnings);
     }
 
-    private static Blueprint bind(YamlTree tree, String fileName) {
+    /** {@code node} (the root of {@code tree} or a part of it with the same pointers) as a {@code type}. */
+    static <T> T bind(JsonNode node, Class<T> type, YamlTree tree, String fileName) {
         try {
-            return MAPPER.treeToValue(tree.root(), Blueprint.class);
+            return MAPPER.treeToValue(node, type);
         } catch (JsonMappingException e) {
             // the schema admits only what the records take, so this means a value out of a Java type's range
             String pointer = "";
@@ -117,7 +129,7 @@ public final class BlueprintLoader {
             throw new BlueprintException(tree.locate(List.of(Issue.atValue(pointer, name + " cannot be read: it is out of range")),
                     fileName));
         } catch (JsonProcessingException e) {
-            throw new BlueprintException(List.of(new BlueprintProblem(fileName, 1, 1, "the blueprint cannot be read")));
+            throw new BlueprintException(List.of(new BlueprintProblem(fileName, 1, 1, "the file cannot be read")));
         }
     }
 }
