@@ -15,6 +15,7 @@ import dev.l2o.metrics.StageMetrics;
 import dev.l2o.metrics.StageMetricsCalculator;
 import dev.l2o.model.Snapshot;
 import dev.l2o.audit.AuditReport;
+import dev.l2o.audit.FiveAnswers;
 import dev.l2o.audit.SnapshotFacts;
 import dev.l2o.audit.Verdict;
 import dev.l2o.error.ErrorCode;
@@ -112,7 +113,8 @@ public final class AuditService {
                 metrics,
                 maturity,
                 SnapshotFacts.of(snapshot, metrics.rows() + metrics.ignoredRows()),
-                descriptors);
+                descriptors,
+                FiveAnswers.of(blueprint, snapshot, suppression.kept(), metrics, descriptors));
     }
 
     private static String readString(Path file) {

@@ -37,6 +37,7 @@ import java.util.Optional;
  * @param facts what the snapshot held
  * @param rules every rule the audit ran (built-in and the blueprint's custom rules), sorted by id: what the
  *     findings were checked against, for SARIF rule metadata and JUnit test cases
+ * @param answers the five questions answered from this audit's evidence, which every report opens with
  */
 public record AuditReport(
         int schemaVersion,
@@ -55,7 +56,8 @@ public record AuditReport(
         StageMetrics metrics,
         Maturity maturity,
         SnapshotFacts facts,
-        List<RuleDescriptor> rules) {
+        List<RuleDescriptor> rules,
+        FiveAnswers answers) {
     /** The version of the report shape written by this code. */
     public static final int SCHEMA_VERSION = 1;
 
@@ -74,6 +76,7 @@ public record AuditReport(
         requireNonNull(maturity, "maturity is null");
         requireNonNull(facts, "facts is null");
         rules = rules.stream().sorted(Comparator.comparing(RuleDescriptor::id)).toList();
+        answers = answers == null ? FiveAnswers.NONE : answers;
         if (complete != incompleteReasons.isEmpty()) {
             throw new IllegalArgumentException("an incomplete report names its reasons, a complete one has none");
         }
@@ -85,7 +88,16 @@ public record AuditReport(
             List<Finding> baselined, List<SuppressedFinding> suppressed, List<String> notices, StageMetrics metrics,
             Maturity maturity, SnapshotFacts facts) {
         this(schemaVersion, toolVersion, blueprintName, blueprintFile, source, crm, asOf, complete, incompleteReasons,
-                findings, baselined, suppressed, notices, metrics, maturity, facts, List.of());
+                findings, baselined, suppressed, notices, metrics, maturity, facts, List.of(), FiveAnswers.NONE);
+    }
+
+    /** A report without the five answers. */
+    public AuditReport(int schemaVersion, String toolVersion, String blueprintName, String blueprintFile, SourceInfo source,
+            String crm, Instant asOf, boolean complete, List<String> incompleteReasons, List<Finding> findings,
+            List<Finding> baselined, List<SuppressedFinding> suppressed, List<String> notices, StageMetrics metrics,
+            Maturity maturity, SnapshotFacts facts, List<RuleDescriptor> rules) {
+        this(schemaVersion, toolVersion, blueprintName, blueprintFile, source, crm, asOf, complete, incompleteReasons,
+                findings, baselined, suppressed, notices, metrics, maturity, facts, rules, FiveAnswers.NONE);
     }
 
     /** Where in the blueprint file {@code finding}'s subject is declared ({@link Finding#declaredAt()}), if anywhere. */
