@@ -2,6 +2,7 @@ package dev.l2o.report;
 
 import dev.l2o.audit.SnapshotFacts;
 import dev.l2o.audit.AuditReport;
+import dev.l2o.audit.FiveAnswers;
 import dev.l2o.maturity.DimensionScore;
 import dev.l2o.metrics.Conversion;
 import dev.l2o.metrics.StageMetrics;
@@ -48,7 +49,9 @@ final class HtmlView {
             List<ConversionRow> conversions,
             List<Tile> facts,
             List<AcceptedRow> accepted,
-            boolean hasAccepted) {}
+            boolean hasAccepted,
+            List<FiveAnswers.Answer> answers,
+            boolean hasAnswers) {}
 
     record Score(String value, String verdict, boolean revenueMachine, String ring, String ringRest, String colour) {}
 
@@ -116,7 +119,9 @@ final class HtmlView {
                 conversions(report.metrics()),
                 facts(report),
                 accepted(report),
-                !report.baselined().isEmpty() || !report.suppressed().isEmpty());
+                !report.baselined().isEmpty() || !report.suppressed().isEmpty(),
+                report.answers().answers(),
+                !report.answers().answers().isEmpty());
     }
 
     private static Score score(AuditReport report) {

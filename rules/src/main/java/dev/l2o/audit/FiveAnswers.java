@@ -110,7 +110,7 @@ public record FiveAnswers(List<Answer> answers) {
                 .append(fields.size() - absent.size()).append(" of ").append(fields.size()).append(" exist in the CRM.");
         if (!rates.isEmpty()) {
             text.append(" They are filled on ").append(percent((double) populated / records)).append(" of ")
-                    .append(count(records, "record value")).append(" checked: ").append(String.join(", ", rates)).append('.');
+                    .append(count(records, "record")).append(" checked: ").append(String.join(", ", rates)).append('.');
         }
         if (!unmeasured.isEmpty()) {
             text.append(" Fill rate not measured for ").append(named(unmeasured)).append(": the source holds no records of the object.");
