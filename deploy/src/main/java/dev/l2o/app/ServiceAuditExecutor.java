@@ -59,7 +59,8 @@ public final class ServiceAuditExecutor implements AuditExecutor {
         try (TemporaryDirectory work = TemporaryDirectory.create("l2o-run")) {
             ConnectorContext context = new ConnectorContext(clock, request.sourceEnvironment(), work.path(), ProgressListener.NONE);
             AuditRequest auditRequest = new AuditRequest(audit.blueprint(), null, audit.source(),
-                    audit.historyCsv().orElse(null), null, audit.baseline().orElse(null), audit.failOn());
+                    audit.historyCsv().orElse(null), null, audit.baseline().orElse(null), audit.failOn(),
+                    audit.ruleset().orElse(null));
             try (AuditRun run = new AuditService(context).run(auditRequest)) {
                 ReportContext reportContext = ReportContext.of(audit.failOn());
                 List<Path> files = new ArrayList<>(writeReports(run.report(), reportContext, audit.formats(), request.runDirectory()));
