@@ -131,15 +131,7 @@ class ScheduleConfigLoaderTest {
     @Test
     void readsARulesetFileBesideTheScheduleFile() throws IOException {
         // given
-        Path file = write("""
-                apiVersion: l2o/v1
-                kind: AuditSchedule
-                audits:
-                  - name: local
-                    source: sfdx:force-app
-                    blueprint: blueprint.yaml
-                    ruleset: rulesets/team.yaml
-                """);
+        Path file = write(oneAuditWith("ruleset: rulesets/team.yaml"));
 
         // when
         ScheduledAudit audit = ScheduleConfigLoader.load(file).audits().get(0);

@@ -20,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads blueprint files ({@code apiVersion: l2o/v1}, {@code kind: Blueprint}; CONTRACT.md section 2).
@@ -86,16 +87,10 @@ public final class BlueprintLoader {
      * @throws BlueprintException when the blueprint has problems (all of them, with positions)
      */
     public static LoadedBlueprint parse(String yaml, String fileName) {
-        YamlTree tree = YamlTree.read(yaml, fileName);
-        if (tree.root() == null) {
-            throw new BlueprintException(List.of(new BlueprintProblem(fileName, 1, 1,
-                    "the file is empty; a blueprint starts with apiVersion: l2o/v1 and kind: Blueprint")));
-        }
+        YamlTree tree = tree(yaml, fileName, "Blueprint");
         List<Issue> errors = new ArrayList<>(tree.issues());
         List<Issue> schemaIssues = BlueprintSchema.check(tree.root());
-        List<Issue> identity = schemaIssues.stream()
-                .filter(issue -> issue.pointer().equals("/apiVersion") || issue.pointer().equals("/kind"))
-                .toList();
+        List<Issue> identity = identityIssues(schemaIssues);
         if (!identity.isEmpty()) {
             // another kind of document (a schedule file, an old version): the rest would only be noise
             errors.addAll(identity);
@@ -112,6 +107,27 @@ public final class BlueprintLoader {
                 .sorted(BlueprintProblem.ORDER)
                 .toList();
         return new LoadedBlueprint(blueprint, fileName, tree.positions(), warnings);
+    }
+
+    /** The document in {@code yaml}; an empty file is a problem that says how a {@code kind} file starts. */
+    static YamlTree tree(String yaml, String fileName, String kind) {
+        YamlTree tree = YamlTree.read(yaml, fileName);
+        if (tree.root() == null) {
+            throw new BlueprintException(List.of(new BlueprintProblem(fileName, 1, 1, "the file is empty; a "
+                    + kind.toLowerCase(Locale.ROOT) + " starts with apiVersion: l2o/v1 and kind: " + kind)));
+        }
+        return tree;
+    }
+
+    /**
+     * The problems with {@code apiVersion} and {@code kind} among {@code schemaIssues}. When there are any, the file
+     * is another kind of document (a schedule file, a blueprint given as a ruleset, an old version) and the rest of
+     * the schema's problems would only be noise.
+     */
+    static List<Issue> identityIssues(List<Issue> schemaIssues) {
+        return schemaIssues.stream()
+                .filter(issue -> issue.pointer().equals("/apiVersion") || issue.pointer().equals("/kind"))
+                .toList();
     }
 
     /** {@code node} (the root of {@code tree} or a part of it with the same pointers) as a {@code type}. */

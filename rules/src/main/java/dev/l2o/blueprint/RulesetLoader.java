@@ -40,17 +40,10 @@ public final class RulesetLoader {
 
     /** Reads and checks the ruleset {@code yaml}; {@code fileName} names it in problems. */
     public static RulesetSpec parse(String yaml, String fileName, Collection<String> customRuleIds) {
-        YamlTree tree = YamlTree.read(yaml, fileName);
-        if (tree.root() == null) {
-            throw new BlueprintException(List.of(new BlueprintProblem(fileName, 1, 1,
-                    "the file is empty; a ruleset starts with apiVersion: l2o/v1 and kind: Ruleset")));
-        }
+        YamlTree tree = BlueprintLoader.tree(yaml, fileName, "Ruleset");
         List<Issue> errors = new ArrayList<>(tree.issues());
         List<Issue> schemaIssues = SCHEMA.check(tree.root());
-        List<Issue> identity = schemaIssues.stream()
-                .filter(issue -> issue.pointer().equals("/apiVersion") || issue.pointer().equals("/kind"))
-                .toList();
-        // another kind of document (a blueprint given as --ruleset): the rest would only be noise
+        List<Issue> identity = BlueprintLoader.identityIssues(schemaIssues);
         errors.addAll(identity.isEmpty() ? schemaIssues : identity);
         if (identity.isEmpty()) {
             errors.addAll(RulesetChecks.check(tree.root(), "", customRuleIds));
