@@ -21,18 +21,19 @@ import java.util.Optional;
  * @param failOn the lowest severity that fails the run ({@code --fail-on}); empty for {@code never}
  * @param previousRun the previous run's snapshot for an incremental fetch ({@code --since-snapshot}, the scheduler's
  *     previous run), or null to read the source in full without saying how
+ * @param ruleset a ruleset file laid over the blueprint's {@code ruleset} ({@code --ruleset}), or null
  */
 public record AuditRequest(Path blueprint, String blueprintName, SourceSpec source, Path historyCsv, Instant asOf,
-        Path baseline, Optional<Severity> failOn, PreviousRun previousRun) {
+        Path baseline, Optional<Severity> failOn, PreviousRun previousRun, Path ruleset) {
     public AuditRequest {
         requireNonNull(blueprint, "blueprint is null");
         requireNonNull(source, "source is null");
         requireNonNull(failOn, "failOn is null");
     }
 
-    /** A request that reads the source in full. */
+    /** A request that reads the source in full, without a ruleset file. */
     public AuditRequest(Path blueprint, String blueprintName, SourceSpec source, Path historyCsv, Instant asOf, Path baseline,
             Optional<Severity> failOn) {
-        this(blueprint, blueprintName, source, historyCsv, asOf, baseline, failOn, null);
+        this(blueprint, blueprintName, source, historyCsv, asOf, baseline, failOn, null, null);
     }
 }

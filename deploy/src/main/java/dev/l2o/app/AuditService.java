@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.l2o.blueprint.Blueprint;
 import dev.l2o.blueprint.BlueprintLoader;
+import dev.l2o.blueprint.CustomRuleSpec;
 import dev.l2o.blueprint.LoadedBlueprint;
+import dev.l2o.blueprint.RulesetLoader;
+import dev.l2o.blueprint.RulesetSpec;
 import dev.l2o.connector.ConnectorContext;
 import dev.l2o.connector.FetchRequest;
 import dev.l2o.maturity.Maturity;
@@ -14,6 +17,7 @@ import dev.l2o.metrics.StageMetricsCalculator;
 import dev.l2o.model.Snapshot;
 import dev.l2o.audit.AuditReport;
 import dev.l2o.audit.Coverage;
+import dev.l2o.audit.FiveAnswers;
 import dev.l2o.audit.SnapshotFacts;
 import dev.l2o.audit.Verdict;
 import dev.l2o.error.ErrorCode;
@@ -22,6 +26,7 @@ import dev.l2o.rules.Finding;
 import dev.l2o.rules.Rule;
 import dev.l2o.rules.RuleDescriptor;
 import dev.l2o.rules.RuleEngine;
+import dev.l2o.rules.Ruleset;
 import dev.l2o.rules.SuppressionResult;
 import dev.l2o.rules.Suppressions;
 import dev.l2o.rules.builtin.BuiltinRules;
@@ -34,6 +39,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one audit pipeline, used by the command line, the demo and the scheduler: load the blueprint, read the
@@ -58,11 +64,13 @@ public final class AuditService {
         LoadedBlueprint loaded = request.blueprintName() == null ? BlueprintLoader.load(request.blueprint())
                 : BlueprintLoader.parse(readString(request.blueprint()), request.blueprintName());
         Baseline baseline = request.baseline() == null ? Baseline.none() : Baseline.read(request.baseline());
+        Optional<RulesetSpec> rulesetFile = Optional.ofNullable(request.ruleset())
+                .map(file -> RulesetLoader.load(file, loaded.blueprint().rules().stream().map(CustomRuleSpec::id).toList()));
         FetchRequest fetch = FetchRequests.forBlueprint(loaded.blueprint());
         OpenSource source = request.previousRun() == null ? OpenSource.fetch(request.source(), request.historyCsv(), fetch, context)
                 : OpenSource.fetchSince(request.source(), request.historyCsv(), fetch, request.previousRun(), context);
         try {
-            AuditReport report = audit(loaded, source.snapshot(), request.asOf(), baseline);
+            AuditReport report = audit(loaded, rulesetFile, source.snapshot(), request.asOf(), baseline);
             return new AuditRun(report, source, Verdict.of(report, request.failOn()));
         } catch (RuntimeException e) {
             source.close();
@@ -70,19 +78,27 @@ public final class AuditService {
         }
     }
 
-    /** Audits an already fetched snapshot (its history must stay readable during the call). */
-    AuditReport audit(LoadedBlueprint loaded, Snapshot snapshot, Instant asOfOrNull, Baseline baseline) {
-        Blueprint blueprint = loaded.blueprint();
+    /**
+     * Audits an already fetched snapshot (its history must stay readable during the call), with a ruleset file laid
+     * over the blueprint's ruleset when one is given.
+     */
+    AuditReport audit(LoadedBlueprint loaded, Optional<RulesetSpec> rulesetFile, Snapshot snapshot, Instant asOfOrNull,
+            Baseline baseline) {
+        Ruleset ruleset = Ruleset.of(loaded.blueprint(), rulesetFile);
+        // the ruleset's parameters complete the blueprint once, for metrics, rules and maturity alike
+        Blueprint blueprint = ruleset.applyTo(loaded.blueprint());
         Instant asOf = asOfOrNull == null ? snapshot.asOf() : asOfOrNull;
         StageMetrics metrics = StageMetricsCalculator.compute(blueprint, snapshot, asOf);
         List<Rule> rules = new ArrayList<>(BuiltinRules.all());
         rules.addAll(CustomRules.from(blueprint));
-        List<Finding> all = new RuleEngine(rules).run(loaded, snapshot, asOf, Map.of(StageMetrics.class, metrics));
+        RuleEngine engine = new RuleEngine(rules, ruleset);
+        List<Finding> all = engine.run(new LoadedBlueprint(blueprint, loaded.file(), loaded.positions(), loaded.warnings()),
+                snapshot, asOf, Map.of(StageMetrics.class, metrics));
         SuppressionResult suppression = Suppressions.apply(all, blueprint.suppress(), asOf.atZone(ZoneOffset.UTC).toLocalDate());
         List<Finding> counted = suppression.kept().stream().filter(f -> !baseline.contains(f)).toList();
         List<Finding> baselined = suppression.kept().stream().filter(baseline::contains).toList();
         Maturity maturity = MaturityIndex.score(blueprint, snapshot, suppression.kept(), metrics);
-        List<RuleDescriptor> descriptors = rules.stream().map(Rule::descriptor).toList();
+        List<RuleDescriptor> descriptors = engine.descriptors();
         return new AuditReport(
                 AuditReport.SCHEMA_VERSION,
                 ToolVersion.current(),
@@ -101,7 +117,8 @@ public final class AuditService {
                 maturity,
                 SnapshotFacts.of(snapshot, metrics.rows() + metrics.ignoredRows()),
                 descriptors,
-                Coverage.of(loaded, snapshot, all));
+                Coverage.of(loaded, snapshot, all),
+                FiveAnswers.of(blueprint, snapshot, suppression.kept(), metrics, descriptors));
     }
 
     private static String readString(Path file) {

@@ -64,7 +64,8 @@ public final class ServiceAuditExecutor implements AuditExecutor {
             AuditRequest auditRequest = new AuditRequest(audit.blueprint(), null, audit.source(),
                     audit.historyCsv().orElse(null), null, audit.baseline().orElse(null), audit.failOn(),
                     request.previousSnapshot().map(PreviousRun::file)
-                            .orElseGet(() -> PreviousRun.none("the audit has no earlier run that kept a snapshot")));
+                            .orElseGet(() -> PreviousRun.none("the audit has no earlier run that kept a snapshot")),
+                    audit.ruleset().orElse(null));
             try (AuditRun run = new AuditService(context).run(auditRequest)) {
                 ReportContext reportContext = ReportContext.of(audit.failOn());
                 List<Path> files = new ArrayList<>(writeReports(run.report(), reportContext, audit.formats(), request.runDirectory()));

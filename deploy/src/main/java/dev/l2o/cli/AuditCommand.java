@@ -41,6 +41,10 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "FILE", description = "Accepted findings (l2o baseline): only new findings fail.")
     Path baseline;
 
+    @Option(names = "--ruleset", paramLabel = "FILE",
+            description = "A ruleset file (kind: Ruleset) laid over the blueprint's ruleset: which rules run, their severities, parameters.")
+    Path ruleset;
+
     @Option(names = "--as-of", paramLabel = "T", converter = AsOfConverter.class,
             description = "\"Now\" for time in stage and stale deals (ISO date or date-time); default: when the source was read.")
     Instant asOf;
@@ -61,7 +65,7 @@ final class AuditCommand implements Callable<Integer> {
                 .map(format -> ReportWriters.forFormat(format, environment.terminal()))
                 .toList();
         AuditRequest request = new AuditRequest(blueprint, null, source.spec(environment.environment()), source.historyCsv,
-                asOf, baseline, failOn.threshold(), sinceSnapshot == null ? null : PreviousRun.file(sinceSnapshot));
+                asOf, baseline, failOn.threshold(), sinceSnapshot == null ? null : PreviousRun.file(sinceSnapshot), ruleset);
         try (AuditRun run = new AuditService(Contexts.connectorContext(environment)).run(request)) {
             List<Path> files = output.write(renderings(writers, run.report(), ReportContext.of(failOn.threshold())), environment);
             files.forEach(file -> environment.err().println("l2o: wrote " + file));

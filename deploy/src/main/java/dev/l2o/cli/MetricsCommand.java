@@ -11,6 +11,7 @@ import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import dev.l2o.metrics.StageMetrics;
 import dev.l2o.metrics.StageMetricsCalculator;
+import dev.l2o.rules.Ruleset;
 import dev.l2o.report.JsonReportWriter;
 import dev.l2o.report.TextReportWriter;
 import java.io.OutputStreamWriter;
@@ -59,7 +60,8 @@ final class MetricsCommand implements Callable<Integer> {
         formats.stream().filter(format -> !FORMATS.contains(format)).findFirst().ifPresent(format -> {
             throw new L2oException(ErrorCode.BAD_ARGUMENT, "unknown --format '" + format + "' for l2o metrics: use text or json");
         });
-        Blueprint given = blueprint == null ? null : BlueprintLoader.load(blueprint).blueprint();
+        // the blueprint's ruleset parameters (staleDealDays) give the same benchmarks as in an audit
+        Blueprint given = blueprint == null ? null : effective(BlueprintLoader.load(blueprint).blueprint());
         FetchRequest request = given == null ? FetchRequest.everything() : FetchRequests.forBlueprint(given);
         try (OpenSource open = OpenSource.fetch(source.spec(environment.environment()), source.historyCsv, request,
                 Contexts.connectorContext(environment))) {
@@ -73,6 +75,10 @@ final class MetricsCommand implements Callable<Integer> {
             // Metrics judge nothing: only an incomplete source fails them.
             return ExitCode.of(Verdict.of(open.snapshot().completeness().complete(), List.of(), Optional.empty()));
         }
+    }
+
+    private static Blueprint effective(Blueprint loaded) {
+        return Ruleset.of(loaded, Optional.empty()).applyTo(loaded);
     }
 
     private ReportOutputOptions.Rendering rendering(String format, StageMetrics metrics) {

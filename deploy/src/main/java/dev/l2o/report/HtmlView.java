@@ -3,6 +3,7 @@ package dev.l2o.report;
 import dev.l2o.audit.SnapshotFacts;
 import dev.l2o.audit.AuditReport;
 import dev.l2o.audit.Coverage;
+import dev.l2o.audit.FiveAnswers;
 import dev.l2o.maturity.DimensionScore;
 import dev.l2o.metrics.Conversion;
 import dev.l2o.metrics.StageMetrics;
@@ -50,7 +51,9 @@ final class HtmlView {
             List<Tile> facts,
             List<AcceptedRow> accepted,
             boolean hasAccepted,
-            CoverageView coverage) {}
+            CoverageView coverage,
+            List<FiveAnswers.Answer> answers,
+            boolean hasAnswers) {}
 
     record Score(String value, String verdict, boolean revenueMachine, String ring, String ringRest, String colour) {}
 
@@ -128,7 +131,9 @@ final class HtmlView {
                 facts(report),
                 accepted(report),
                 !report.baselined().isEmpty() || !report.suppressed().isEmpty(),
-                coverage(report.coverage()));
+                coverage(report.coverage()),
+                report.answers().answers(),
+                !report.answers().answers().isEmpty());
     }
 
     private static CoverageView coverage(Coverage coverage) {

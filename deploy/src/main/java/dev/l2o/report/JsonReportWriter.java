@@ -60,6 +60,9 @@ public final class JsonReportWriter implements ReportWriter {
         root.put("asOf", report.asOf().toString());
         root.put("complete", report.complete());
         strings(root.putArray("incompleteReasons"), report.incompleteReasons());
+        ArrayNode answers = root.putArray("answers");
+        report.answers().answers().forEach(a -> answers.addObject().put("key", a.key()).put("question", a.question())
+                .put("answer", a.answer()));
         ObjectNode summary = root.putObject("summary");
         for (Severity severity : Severity.values()) {
             summary.put(severity.id(), report.count(severity));

@@ -2,6 +2,7 @@ package dev.l2o.report;
 
 import dev.l2o.audit.AuditReport;
 import dev.l2o.audit.Coverage;
+import dev.l2o.audit.FiveAnswers;
 import dev.l2o.maturity.DimensionScore;
 import dev.l2o.rules.Dimension;
 import dev.l2o.rules.Finding;
@@ -12,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * {@code report.md}: a report that fits a pull-request comment. A verdict line, a summary table (maturity and
+ * {@code report.md}: a report that fits a pull-request comment. A verdict line, the five questions answered, a summary table (maturity and
  * findings per dimension), the headline metrics when the history was measured, the findings worst first, and what is accepted (baseline, suppressions, expired
  * suppressions). Always under GitHub's comment limit of 65,536 characters: a longer report is cut between table
  * rows with a note saying so.
@@ -47,6 +48,7 @@ public final class MarkdownReportWriter implements ReportWriter {
     String render(AuditReport report, ReportContext context) {
         Markdown.Bounded doc = new Markdown.Bounded(limit);
         doc.add(headline(report, context));
+        doc.add(answers(report));
         doc.add(summary(report));
         coverage(report.coverage(), doc);
         if (report.metrics().measured()) {
@@ -64,6 +66,18 @@ public final class MarkdownReportWriter implements ReportWriter {
         doc.add("<sub>l2o " + report.toolVersion() + " · blueprint " + Markdown.code(report.blueprintFile())
                 + " · as of " + report.asOf() + "</sub>\n");
         return doc.finish("The full list is in `report.json` and `report.html`.");
+    }
+
+    /** The five questions, each answered in one paragraph; nothing for a report without answers. */
+    static String answers(AuditReport report) {
+        if (report.answers().answers().isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("### The five questions\n\n");
+        for (FiveAnswers.Answer answer : report.answers().answers()) {
+            text.append("**").append(Markdown.cell(answer.question())).append("** ").append(Markdown.cell(answer.answer())).append("\n\n");
+        }
+        return text.toString();
     }
 
     static String headline(AuditReport report, ReportContext context) {

@@ -2,6 +2,7 @@ package dev.l2o.report;
 
 import dev.l2o.audit.AuditReport;
 import dev.l2o.audit.Coverage;
+import dev.l2o.audit.FiveAnswers;
 import dev.l2o.maturity.DimensionScore;
 import dev.l2o.metrics.Conversion;
 import dev.l2o.metrics.StageMetrics;
@@ -45,6 +46,7 @@ public final class TextReportWriter implements ReportWriter {
     public void write(AuditReport report, ReportContext context, OutputStream stream) throws IOException {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
         headline(report, context, out);
+        answers(report, out);
         maturity(report, out);
         coverage(report.coverage(), out);
         findings(report, out);
@@ -79,6 +81,18 @@ public final class TextReportWriter implements ReportWriter {
         report.notices().forEach(notice -> out.println("note: " + notice));
         out.println(context.fails(report) ? paint("31;1", "FAILS") + " at --fail-on " + context.failOnName()
                 : paint("32;1", "PASSES") + " at --fail-on " + context.failOnName());
+        out.println();
+    }
+
+    /** The five questions, each answered in one paragraph (one line; the terminal wraps it). */
+    private void answers(AuditReport report, PrintWriter out) {
+        if (report.answers().answers().isEmpty()) {
+            return;
+        }
+        out.println(bold("The five questions"));
+        for (FiveAnswers.Answer answer : report.answers().answers()) {
+            out.println("  " + bold(answer.question()) + " " + answer.answer());
+        }
         out.println();
     }
 

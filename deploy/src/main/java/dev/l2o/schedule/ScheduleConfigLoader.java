@@ -195,6 +195,7 @@ public final class ScheduleConfigLoader {
                 text(node, "historyCsv").map(folder::resolve).map(Path::normalize),
                 folder.resolve(text(node, "blueprint").orElseThrow()).normalize(),
                 text(node, "baseline").map(folder::resolve).map(Path::normalize),
+                text(node, "ruleset").map(folder::resolve).map(Path::normalize),
                 cron, timeZone, failOn, formats, outputDirectory, retentionRuns, notifications, credentials);
     }
 

@@ -21,6 +21,7 @@ import java.util.TreeMap;
  * @param historyCsv {@code historyCsv}: stage history in the OpportunityHistory CSV shape, if given
  * @param blueprint the blueprint file
  * @param baseline {@code baseline}: a baseline file of accepted findings, if given
+ * @param ruleset {@code ruleset}: a ruleset file laid over the blueprint's {@code ruleset} ({@code --ruleset}), if given
  * @param cron the Quartz cron expression ({@code schedule}); nightly at 02:00 by default
  * @param timeZone the zone the cron expression is read in; UTC by default
  * @param failOn the threshold above which a complete run is {@code DRIFT}; empty for {@code never}
@@ -38,6 +39,7 @@ public record ScheduledAudit(
         Optional<Path> historyCsv,
         Path blueprint,
         Optional<Path> baseline,
+        Optional<Path> ruleset,
         String cron,
         ZoneId timeZone,
         Optional<Severity> failOn,
@@ -55,6 +57,7 @@ public record ScheduledAudit(
         requireNonNull(historyCsv, "historyCsv is null");
         requireNonNull(blueprint, "blueprint is null");
         requireNonNull(baseline, "baseline is null");
+        requireNonNull(ruleset, "ruleset is null");
         requireNonNull(cron, "cron is null");
         requireNonNull(timeZone, "timeZone is null");
         requireNonNull(failOn, "failOn is null");

@@ -125,6 +125,19 @@ class ScheduleConfigLoaderTest {
         assertThat(audit.formats()).containsExactly("json", "html");
         assertThat(audit.retentionRuns()).isEqualTo(ScheduledAudit.DEFAULT_RETENTION_RUNS);
         assertThat(audit.source().location()).isEqualTo(folder.toAbsolutePath().resolve("force-app").toString());
+        assertThat(audit.ruleset()).isEmpty();
+    }
+
+    @Test
+    void readsARulesetFileBesideTheScheduleFile() throws IOException {
+        // given
+        Path file = write(oneAuditWith("ruleset: rulesets/team.yaml"));
+
+        // when
+        ScheduledAudit audit = ScheduleConfigLoader.load(file).audits().get(0);
+
+        // then
+        assertThat(audit.ruleset()).contains(folder.toAbsolutePath().resolve("rulesets/team.yaml"));
     }
 
     @Test

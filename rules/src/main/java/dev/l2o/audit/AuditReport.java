@@ -38,6 +38,7 @@ import java.util.Optional;
  * @param rules every rule the audit ran (built-in and the blueprint's custom rules), sorted by id: what the
  *     findings were checked against, for SARIF rule metadata and JUnit test cases
  * @param coverage how much of the blueprint is live in the CRM ({@link Coverage})
+ * @param answers the five questions answered from this audit's evidence, which every report opens with
  */
 public record AuditReport(
         int schemaVersion,
@@ -57,7 +58,8 @@ public record AuditReport(
         Maturity maturity,
         SnapshotFacts facts,
         List<RuleDescriptor> rules,
-        Coverage coverage) {
+        Coverage coverage,
+        FiveAnswers answers) {
     /** The version of the report shape written by this code. */
     public static final int SCHEMA_VERSION = 1;
 
@@ -77,18 +79,19 @@ public record AuditReport(
         requireNonNull(facts, "facts is null");
         rules = rules.stream().sorted(Comparator.comparing(RuleDescriptor::id)).toList();
         requireNonNull(coverage, "coverage is null");
+        answers = answers == null ? FiveAnswers.NONE : answers;
         if (complete != incompleteReasons.isEmpty()) {
             throw new IllegalArgumentException("an incomplete report names its reasons, a complete one has none");
         }
     }
 
-    /** A report without coverage (as written before it was added). */
+    /** A report without coverage and five answers (as written before they were added). */
     public AuditReport(int schemaVersion, String toolVersion, String blueprintName, String blueprintFile, SourceInfo source,
             String crm, Instant asOf, boolean complete, List<String> incompleteReasons, List<Finding> findings,
             List<Finding> baselined, List<SuppressedFinding> suppressed, List<String> notices, StageMetrics metrics,
             Maturity maturity, SnapshotFacts facts, List<RuleDescriptor> rules) {
         this(schemaVersion, toolVersion, blueprintName, blueprintFile, source, crm, asOf, complete, incompleteReasons,
-                findings, baselined, suppressed, notices, metrics, maturity, facts, rules, Coverage.none());
+                findings, baselined, suppressed, notices, metrics, maturity, facts, rules, Coverage.none(), FiveAnswers.NONE);
     }
 
     /** A report without rule metadata (as written before it was added). */
@@ -100,10 +103,11 @@ public record AuditReport(
                 findings, baselined, suppressed, notices, metrics, maturity, facts, List.of());
     }
 
+
     /** The same report read from {@code source} instead. */
     public AuditReport withSource(SourceInfo source) {
         return new AuditReport(schemaVersion, toolVersion, blueprintName, blueprintFile, source, crm, asOf, complete,
-                incompleteReasons, findings, baselined, suppressed, notices, metrics, maturity, facts, rules, coverage);
+                incompleteReasons, findings, baselined, suppressed, notices, metrics, maturity, facts, rules, coverage, answers);
     }
 
     /** Where in the blueprint file {@code finding}'s subject is declared ({@link Finding#declaredAt()}), if anywhere. */

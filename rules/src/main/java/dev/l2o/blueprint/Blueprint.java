@@ -17,7 +17,8 @@ public record Blueprint(
         List<AutomationSpec> automation,
         Benchmarks benchmarks,
         List<CustomRuleSpec> rules,
-        List<Suppression> suppress) {
+        List<Suppression> suppress,
+        RulesetSpec ruleset) {
     public Blueprint {
         fields = fields == null ? List.of() : List.copyOf(fields);
         routing = routing == null ? List.of() : List.copyOf(routing);
@@ -25,5 +26,14 @@ public record Blueprint(
         benchmarks = benchmarks == null ? new Benchmarks(null) : benchmarks;
         rules = rules == null ? List.of() : List.copyOf(rules);
         suppress = suppress == null ? List.of() : List.copyOf(suppress);
+        ruleset = ruleset == null ? RulesetSpec.NONE : ruleset;
+    }
+
+    /** A blueprint without a {@code ruleset}. */
+    public Blueprint(String apiVersion, String kind, BlueprintMetadata metadata, LeadLifecycle leadLifecycle,
+            OpportunityLifecycle opportunityLifecycle, List<FieldSpec> fields, List<RoutingSpec> routing,
+            List<AutomationSpec> automation, Benchmarks benchmarks, List<CustomRuleSpec> rules, List<Suppression> suppress) {
+        this(apiVersion, kind, metadata, leadLifecycle, opportunityLifecycle, fields, routing, automation, benchmarks, rules,
+                suppress, null);
     }
 }

@@ -51,6 +51,7 @@ final class BlueprintChecks {
                 + " (" + text(item, "kind").orElse("") + ")"), "name", "automation");
         checks.conversions();
         checks.rules();
+        checks.errors.addAll(RulesetChecks.check(checks.root.path("ruleset"), "/ruleset", customRuleIds(checks.root)));
         return checks;
     }
 
@@ -94,7 +95,8 @@ final class BlueprintChecks {
                 errors.add(Issue.atValue(child(at, "forecastCategory"),
                         name + " is won, so its forecast category must be Closed, not " + forecast.get().blueprintName()));
             }
-            if (stage.isObject() && !isClosed && !stage.has("maxDaysInStage")) {
+            if (stage.isObject() && !isClosed && !stage.has("maxDaysInStage")
+                    && !root.path("ruleset").path("parameters").has("staleDealDays")) {
                 warnings.add(Issue.atKey(at, name + " has no maxDaysInStage, so stale deals in it are not reported"));
             }
             // HubSpot has no won flag: there a closed stage at probability 100 is the won stage
@@ -133,6 +135,16 @@ final class BlueprintChecks {
                 compiles(pointer("rules", i, "require"), rule.path("require"), scope.get(), "rule '" + id + "'");
             }
         }
+    }
+
+    /** The ids of the custom rules in {@code document}. */
+    static List<String> customRuleIds(JsonNode document) {
+        List<String> ids = new ArrayList<>();
+        JsonNode rules = document.path("rules");
+        for (int i = 0; i < count(rules); i++) {
+            text(rules.get(i), "id").ifPresent(ids::add);
+        }
+        return ids;
     }
 
     private void conversions() {

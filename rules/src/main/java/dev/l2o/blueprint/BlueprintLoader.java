@@ -3,6 +3,7 @@ package dev.l2o.blueprint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -20,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads blueprint files ({@code apiVersion: l2o/v1}, {@code kind: Blueprint}; CONTRACT.md section 2).
@@ -48,6 +50,16 @@ public final class BlueprintLoader {
      * @throws L2oException with {@link ErrorCode#UNREADABLE_FILE} when the file cannot be read
      */
     public static LoadedBlueprint load(Path file) {
+        return parse(readText(file, "blueprint"), file.toString());
+    }
+
+    /**
+     * The UTF-8 text of {@code file} (without a byte order mark), which {@code what} names in errors.
+     *
+     * @throws BlueprintException when it is not UTF-8
+     * @throws L2oException with {@link ErrorCode#UNREADABLE_FILE} when the file cannot be read
+     */
+    static String readText(Path file, String what) {
         String name = file.toString();
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
@@ -58,7 +70,7 @@ public final class BlueprintLoader {
                         "the file is larger than " + (MAX_BYTES >> 20) + " MiB; a blueprint is a few kilobytes of YAML")));
             }
         } catch (NoSuchFileException e) {
-            throw new L2oException(ErrorCode.UNREADABLE_FILE, name + ": blueprint file not found");
+            throw new L2oException(ErrorCode.UNREADABLE_FILE, name + ": " + what + " file not found");
         } catch (AccessDeniedException e) {
             throw new L2oException(ErrorCode.UNREADABLE_FILE, name + ": permission denied");
         } catch (IOException e) {
@@ -75,7 +87,7 @@ public final class BlueprintLoader {
         } catch (CharacterCodingException e) {
             throw new BlueprintException(List.of(new BlueprintProblem(name, 1, 1, "the file is not UTF-8 text")));
         }
-        return parse(text.startsWith("\uFEFF") ? text.substring(1) : text, name);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**
@@ -84,16 +96,10 @@ public final class BlueprintLoader {
      * @throws BlueprintException when the blueprint has problems (all of them, with positions)
      */
     public static LoadedBlueprint parse(String yaml, String fileName) {
-        YamlTree tree = YamlTree.read(yaml, fileName);
-        if (tree.root() == null) {
-            throw new BlueprintException(List.of(new BlueprintProblem(fileName, 1, 1,
-                    "the file is empty; a blueprint starts with apiVersion: l2o/v1 and kind: Blueprint")));
-        }
+        YamlTree tree = tree(yaml, fileName, "Blueprint");
         List<Issue> errors = new ArrayList<>(tree.issues());
         List<Issue> schemaIssues = BlueprintSchema.check(tree.root());
-        List<Issue> identity = schemaIssues.stream()
-                .filter(issue -> issue.pointer().equals("/apiVersion") || issue.pointer().equals("/kind"))
-                .toList();
+        List<Issue> identity = identityIssues(schemaIssues);
         if (!identity.isEmpty()) {
             // another kind of document (a schedule file, an old version): the rest would only be noise
             errors.addAll(identity);
@@ -105,16 +111,38 @@ public final class BlueprintLoader {
         if (!errors.isEmpty()) {
             throw new BlueprintException(tree.locate(errors, fileName));
         }
-        Blueprint blueprint = bind(tree, fileName);
+        Blueprint blueprint = bind(tree.root(), Blueprint.class, tree, fileName);
         List<BlueprintProblem> warnings = tree.locate(checks.warnings(), fileName).stream()
                 .sorted(BlueprintProblem.ORDER)
                 .toList();
         return new LoadedBlueprint(blueprint, fileName, tree.positions(), warnings);
     }
 
-    private static Blueprint bind(YamlTree tree, String fileName) {
+    /** The document in {@code yaml}; an empty file is a problem that says how a {@code kind} file starts. */
+    static YamlTree tree(String yaml, String fileName, String kind) {
+        YamlTree tree = YamlTree.read(yaml, fileName);
+        if (tree.root() == null) {
+            throw new BlueprintException(List.of(new BlueprintProblem(fileName, 1, 1, "the file is empty; a "
+                    + kind.toLowerCase(Locale.ROOT) + " starts with apiVersion: l2o/v1 and kind: " + kind)));
+        }
+        return tree;
+    }
+
+    /**
+     * The problems with {@code apiVersion} and {@code kind} among {@code schemaIssues}. When there are any, the file
+     * is another kind of document (a schedule file, a blueprint given as a ruleset, an old version) and the rest of
+     * the schema's problems would only be noise.
+     */
+    static List<Issue> identityIssues(List<Issue> schemaIssues) {
+        return schemaIssues.stream()
+                .filter(issue -> issue.pointer().equals("/apiVersion") || issue.pointer().equals("/kind"))
+                .toList();
+    }
+
+    /** {@code node} (the root of {@code tree} or a part of it with the same pointers) as a {@code type}. */
+    static <T> T bind(JsonNode node, Class<T> type, YamlTree tree, String fileName) {
         try {
-            return MAPPER.treeToValue(tree.root(), Blueprint.class);
+            return MAPPER.treeToValue(node, type);
         } catch (JsonMappingException e) {
             // the schema admits only what the records take, so this means a value out of a Java type's range
             String pointer = "";
@@ -126,7 +154,7 @@ public final class BlueprintLoader {
             throw new BlueprintException(tree.locate(List.of(Issue.atValue(pointer, name + " cannot be read: it is out of range")),
                     fileName));
         } catch (JsonProcessingException e) {
-            throw new BlueprintException(List.of(new BlueprintProblem(fileName, 1, 1, "the blueprint cannot be read")));
+            throw new BlueprintException(List.of(new BlueprintProblem(fileName, 1, 1, "the file cannot be read")));
         }
     }
 }

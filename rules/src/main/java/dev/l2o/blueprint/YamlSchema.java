@@ -61,6 +61,11 @@ public final class YamlSchema {
         }
     }
 
+    /** The schema in {@code schemaText} (a schema derived from a shipped one). */
+    static YamlSchema fromText(String schemaText, String documentName) {
+        return new YamlSchema(schemaText, requireNonNull(documentName, "documentName is null"));
+    }
+
     /** The schema document, as JSON text. */
     public String text() {
         return text;

@@ -8,7 +8,6 @@ import dev.l2o.blueprint.LeadStatusSpec;
 import dev.l2o.blueprint.RoutingSpec;
 import dev.l2o.blueprint.StageSpec;
 import dev.l2o.metrics.StageMetrics;
-import dev.l2o.model.CrmRecord;
 import dev.l2o.model.Pipeline;
 import dev.l2o.model.Snapshot;
 import dev.l2o.rules.Dimension;
@@ -50,9 +49,11 @@ public final class MaturityIndex {
 
     private static final Pattern STRATEGY_NAME = Pattern.compile(
             "icp|segment|tier|industry|persona|employees|annualrevenue|territory|region", Pattern.CASE_INSENSITIVE);
-    private static final List<RuleDescriptor> UNIMPLEMENTED_ROUTING = List.of(
+    /** The rules whose findings say a designed routing rule or hand-off automation is not implemented and active. */
+    public static final List<RuleDescriptor> UNIMPLEMENTED_ROUTING = List.of(
             RoutingUnimplementedRule.DESCRIPTOR, AutomationMissingRule.DESCRIPTOR, AutomationInactiveRule.DESCRIPTOR);
-    private static final List<RuleDescriptor> INCOHERENT_FORECAST = List.of(StageProbabilityRule.DESCRIPTOR, StageForecastRule.DESCRIPTOR);
+    /** The rules whose findings say stage probabilities or forecast categories disagree with the blueprint. */
+    public static final List<RuleDescriptor> INCOHERENT_FORECAST = List.of(StageProbabilityRule.DESCRIPTOR, StageForecastRule.DESCRIPTOR);
 
     private MaturityIndex() {}
 
@@ -116,8 +117,12 @@ public final class MaturityIndex {
         return ladder.result();
     }
 
-    /** Strategy fields by {@code Object.Field} (sorted, case-insensitive), each with its object and field name. */
-    static TreeMap<String, String[]> strategyFields(Blueprint blueprint) {
+    /**
+     * The ICP and segmentation fields of the blueprint (fields named for ICP, segment, tier, industry, persona,
+     * employees, annual revenue, territory or region, and fields routing reads) by {@code Object.Field} (sorted,
+     * case-insensitive), each with its object and field name.
+     */
+    public static TreeMap<String, String[]> strategyFields(Blueprint blueprint) {
         TreeMap<String, String[]> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (FieldSpec field : blueprint.fields()) {
             if (field.object() != null && field.name() != null && STRATEGY_NAME.matcher(field.name()).find()) {
@@ -140,22 +145,12 @@ public final class MaturityIndex {
 
     /** Why {@code object.field} is not populated on 90% of the snapshot's records of {@code object}, or null. */
     private static String populationShortfall(Snapshot snapshot, String object, String field) {
-        long records = 0;
-        long populated = 0;
-        for (CrmRecord record : snapshot.records()) {
-            if (record.object().equalsIgnoreCase(object)) {
-                records++;
-                if (record.values().entrySet().stream().anyMatch(e -> e.getKey().equalsIgnoreCase(field)
-                        && e.getValue() != null && !(e.getValue() instanceof String s && s.isBlank()))) {
-                    populated++;
-                }
-            }
-        }
-        if (records == 0) {
+        FieldPopulation population = FieldPopulation.of(snapshot, object, field);
+        if (population.records() == 0) {
             return object + "." + field + " population not measured: the source holds no " + object + " records";
         }
-        if (populated < POPULATED * records) {
-            return object + "." + field + " populated on " + populated + " of " + records + " records";
+        if (population.populated() < POPULATED * population.records()) {
+            return object + "." + field + " populated on " + population.populated() + " of " + population.records() + " records";
         }
         return null;
     }
@@ -216,7 +211,8 @@ public final class MaturityIndex {
         return gaps;
     }
 
-    private static DimensionScore qualification(Blueprint blueprint, Findings found, StageMetrics metrics) {
+    /** The entry and exit criteria the blueprint designs: required fields over stages and lead statuses. */
+    public static int designedCriteria(Blueprint blueprint) {
         int designed = 0;
         if (blueprint.opportunityLifecycle() != null) {
             for (StageSpec stage : blueprint.opportunityLifecycle().stages()) {
@@ -228,6 +224,11 @@ public final class MaturityIndex {
                 designed += status.entry().requiredFields().size();
             }
         }
+        return designed;
+    }
+
+    private static DimensionScore qualification(Blueprint blueprint, Findings found, StageMetrics metrics) {
+        int designed = designedCriteria(blueprint);
         int unenforced = (int) Math.min(designed, found.withRule(CriteriaUnenforcedRule.DESCRIPTOR));
         int enforced = designed - unenforced;
         Ladder ladder = new Ladder(Dimension.QUALIFICATION)

@@ -21,9 +21,11 @@ import java.util.Set;
  * Runs a fixed list of rules over one blueprint and snapshot and collects their findings.
  *
  * <p>Each rule gets its own {@link RuleContext}, which stamps the rule's id, dimension and effective severity
- * on every finding. The effective severity is the rule descriptor's {@link RuleDescriptor#defaultSeverity()}:
- * for a built-in rule that is the catalog's severity (the blueprint cannot change it), for a blueprint custom
- * rule it is the severity the blueprint gives the rule, which its descriptor carries.
+ * on every finding. The engine runs the rules its {@link Ruleset} selects; the effective severity is the
+ * ruleset's for the rule id, else the rule descriptor's {@link RuleDescriptor#defaultSeverity()} (for a built-in
+ * rule the catalog's, for a blueprint custom rule the severity the blueprint gives it). The ruleset's parameters
+ * are not applied here: the caller runs the engine on {@link Ruleset#applyTo(Blueprint)}, which its metrics are
+ * computed from too.
  *
  * <p>A rule that throws {@link L2oException} (for example unreadable stage history) passes it through
  * unchanged. Any other {@link RuntimeException} is a defect in the rule, not a finding: the run stops with an
@@ -33,15 +35,28 @@ import java.util.Set;
  */
 public final class RuleEngine {
     private final List<Rule> rules;
+    private final Ruleset ruleset;
 
     /**
+     * An engine that runs every rule at its own severity.
+     *
      * @param rules the rules to run, in any order; their ids must be unique
      * @throws IllegalArgumentException when two rules share an id
      */
     public RuleEngine(List<Rule> rules) {
-        this.rules = List.copyOf(rules);
+        this(rules, Ruleset.ALL);
+    }
+
+    /**
+     * @param rules the rules of the audit, in any order; their ids must be unique
+     * @param ruleset which of them run, at which severity
+     * @throws IllegalArgumentException when two rules share an id
+     */
+    public RuleEngine(List<Rule> rules, Ruleset ruleset) {
+        this.ruleset = requireNonNull(ruleset, "ruleset is null");
+        this.rules = rules.stream().filter(rule -> ruleset.selects(rule.descriptor())).toList();
         Set<String> ids = new HashSet<>();
-        for (Rule rule : this.rules) {
+        for (Rule rule : rules) {
             String id = rule.descriptor().id();
             if (!ids.add(id)) {
                 throw new IllegalArgumentException("two rules have the id " + id);
@@ -49,9 +64,17 @@ public final class RuleEngine {
         }
     }
 
-    /** The rules this engine runs, in the order given. */
+    /** The rules this engine runs (those its ruleset selects), in the order given. */
     public List<Rule> rules() {
         return rules;
+    }
+
+    /**
+     * The descriptors of the rules this engine runs, each with its effective severity as the default: what SARIF
+     * rule metadata and JUnit test cases describe.
+     */
+    public List<RuleDescriptor> descriptors() {
+        return rules.stream().map(rule -> ruleset.effective(rule.descriptor())).toList();
     }
 
     /**
@@ -88,7 +111,7 @@ public final class RuleEngine {
         Map<Class<?>, Object> analyses = checkedAttachments(attachments);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
-            EngineContext context = new EngineContext(rule.descriptor(), asOf, analyses, positions);
+            EngineContext context = new EngineContext(ruleset.effective(rule.descriptor()), asOf, analyses, positions);
             try {
                 rule.check(blueprint, snapshot, context);
             } catch (L2oException e) {

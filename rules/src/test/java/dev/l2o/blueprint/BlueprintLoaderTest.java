@@ -131,7 +131,7 @@ class BlueprintLoaderTest {
         OpportunityLifecycle lifecycle = blueprint.opportunityLifecycle();
         assertThat(lifecycle.object()).isEqualTo("deals");
         assertThat(lifecycle.allowSkips()).isFalse();
-        assertThat(lifecycle.allowRegression()).isTrue();
+        assertThat(lifecycle.regressionAllowed()).isTrue();
         assertThat(lifecycle.stages().get(0)).isEqualTo(new StageSpec("open", null, new CrmMapping(null, "12345678"), 20.0, null,
                 false, false, null, null, 14));
         assertThat(blueprint.leadLifecycle().object()).isEqualTo("Lead");
@@ -157,7 +157,7 @@ class BlueprintLoaderTest {
     void unknownTopLevelKeyIsAnErrorThatListsTheAllowedKeys() {
         assertThat(problems(HEAD + STAGES + "colour: blue\n")).containsExactly(
                 "12:1: unknown key 'colour' in the blueprint; allowed keys: apiVersion, kind, metadata, "
-                        + "opportunityLifecycle, leadLifecycle, fields, routing, automation, benchmarks, rules, suppress");
+                        + "opportunityLifecycle, leadLifecycle, fields, routing, automation, benchmarks, rules, suppress, ruleset");
     }
 
     @Test

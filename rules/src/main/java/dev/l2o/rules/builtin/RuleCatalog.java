@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The descriptors of every built-in rule: what documentation, SARIF rule metadata and {@code l2o rules}
- * list. Ids are stable ({@code L2O-[A-Z-]+}); severities and dimensions are those of CONTRACT.md section 3,
- * which a blueprint cannot change.
+ * list. Ids are stable ({@code L2O-[A-Z-]+}); severities and dimensions are those of CONTRACT.md section 3 (the
+ * default severities: a blueprint's {@code ruleset} may change them, see {@link dev.l2o.rules.Ruleset}).
  */
 public final class RuleCatalog {
     private static final List<RuleDescriptor> DESCRIPTORS = BuiltinRules.all().stream()

@@ -27,7 +27,7 @@ public final class StageRegressionRule extends DataRule {
 
     @Override
     void check(Blueprint blueprint, StageMetrics metrics, StageAddresses addresses, RuleContext context) {
-        if (blueprint.opportunityLifecycle().allowRegression()) {
+        if (blueprint.opportunityLifecycle().regressionAllowed()) {
             return;
         }
         for (StageTransition regression : metrics.regressions()) {
