@@ -37,6 +37,7 @@ import java.util.Optional;
  * @param facts what the snapshot held
  * @param rules every rule the audit ran (built-in and the blueprint's custom rules), sorted by id: what the
  *     findings were checked against, for SARIF rule metadata and JUnit test cases
+ * @param attribution where the setup changes the findings are attributed to came from, or why there were none
  */
 public record AuditReport(
         int schemaVersion,
@@ -55,7 +56,8 @@ public record AuditReport(
         StageMetrics metrics,
         Maturity maturity,
         SnapshotFacts facts,
-        List<RuleDescriptor> rules) {
+        List<RuleDescriptor> rules,
+        AttributionSummary attribution) {
     /** The version of the report shape written by this code. */
     public static final int SCHEMA_VERSION = 1;
 
@@ -74,9 +76,19 @@ public record AuditReport(
         requireNonNull(maturity, "maturity is null");
         requireNonNull(facts, "facts is null");
         rules = rules.stream().sorted(Comparator.comparing(RuleDescriptor::id)).toList();
+        requireNonNull(attribution, "attribution is null");
         if (complete != incompleteReasons.isEmpty()) {
             throw new IllegalArgumentException("an incomplete report names its reasons, a complete one has none");
         }
+    }
+
+    /** A report whose audit read no record of setup changes. */
+    public AuditReport(int schemaVersion, String toolVersion, String blueprintName, String blueprintFile, SourceInfo source,
+            String crm, Instant asOf, boolean complete, List<String> incompleteReasons, List<Finding> findings,
+            List<Finding> baselined, List<SuppressedFinding> suppressed, List<String> notices, StageMetrics metrics,
+            Maturity maturity, SnapshotFacts facts, List<RuleDescriptor> rules) {
+        this(schemaVersion, toolVersion, blueprintName, blueprintFile, source, crm, asOf, complete, incompleteReasons,
+                findings, baselined, suppressed, notices, metrics, maturity, facts, rules, AttributionSummary.notRead());
     }
 
     /** A report without rule metadata (as written before it was added). */
