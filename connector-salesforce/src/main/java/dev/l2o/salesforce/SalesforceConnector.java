@@ -13,6 +13,7 @@ import dev.l2o.http.HttpStatusException;
 import dev.l2o.http.RetryPolicy;
 import dev.l2o.http.SecretRedactor;
 import dev.l2o.http.Sleeper;
+import dev.l2o.model.ChangeTrail;
 import dev.l2o.model.Crm;
 import dev.l2o.model.Completeness;
 import dev.l2o.model.CrmRecord;
@@ -30,6 +31,7 @@ import dev.l2o.salesforce.internal.SalesforceHttp;
 import dev.l2o.salesforce.internal.SalesforceMetadataReader;
 import dev.l2o.salesforce.internal.SalesforceQueries;
 import dev.l2o.salesforce.internal.SalesforceSession;
+import dev.l2o.salesforce.internal.SalesforceSetupAuditTrail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -105,6 +107,7 @@ public final class SalesforceConnector implements CrmConnector {
         OrgMetadata metadata = OrgMetadata.read(new SalesforceMetadataReader(http), objects);
         SalesforceMetadata configuration = LiveConfiguration.map(metadata, request.objects());
         context.progress().finished();
+        ChangeTrail changeTrail = SalesforceSetupAuditTrail.read(queries);
 
         Completeness completeness = Completeness.full();
         List<CrmRecord> records = new ArrayList<>();
@@ -145,7 +148,7 @@ public final class SalesforceConnector implements CrmConnector {
         attributes.put("apiRequests", Long.toString(budget.spent()));
         return new Snapshot(new SourceInfo("salesforce", sessions.session.instanceUrl(), attributes), Crm.SALESFORCE.id(), asOf, completeness,
                 configuration.pipelines(), configuration.fields(), configuration.automations(), configuration.assignmentRules(),
-                configuration.assignees(), records, history);
+                configuration.assignees(), records, history).withChangeTrail(changeTrail);
     }
 
     private static Completeness incomplete(Completeness completeness, L2oException e, String what) {

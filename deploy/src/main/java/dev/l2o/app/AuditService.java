@@ -11,7 +11,9 @@ import dev.l2o.maturity.MaturityIndex;
 import dev.l2o.metrics.StageMetrics;
 import dev.l2o.metrics.StageMetricsCalculator;
 import dev.l2o.model.Snapshot;
+import dev.l2o.audit.AttributionSummary;
 import dev.l2o.audit.AuditReport;
+import dev.l2o.audit.ChangeAttribution;
 import dev.l2o.audit.SnapshotFacts;
 import dev.l2o.audit.Verdict;
 import dev.l2o.error.ErrorCode;
@@ -74,7 +76,8 @@ public final class AuditService {
         StageMetrics metrics = StageMetricsCalculator.compute(blueprint, snapshot, asOf);
         List<Rule> rules = new ArrayList<>(BuiltinRules.all());
         rules.addAll(CustomRules.from(blueprint));
-        List<Finding> all = new RuleEngine(rules).run(loaded, snapshot, asOf, Map.of(StageMetrics.class, metrics));
+        List<Finding> all = ChangeAttribution.attach(
+                new RuleEngine(rules).run(loaded, snapshot, asOf, Map.of(StageMetrics.class, metrics)), snapshot);
         SuppressionResult suppression = Suppressions.apply(all, blueprint.suppress(), asOf.atZone(ZoneOffset.UTC).toLocalDate());
         List<Finding> counted = suppression.kept().stream().filter(f -> !baseline.contains(f)).toList();
         List<Finding> baselined = suppression.kept().stream().filter(baseline::contains).toList();
@@ -97,7 +100,8 @@ public final class AuditService {
                 metrics,
                 maturity,
                 SnapshotFacts.of(snapshot, metrics.rows() + metrics.ignoredRows()),
-                descriptors);
+                descriptors,
+                AttributionSummary.of(snapshot.changeTrail()));
     }
 
     private static String readString(Path file) {

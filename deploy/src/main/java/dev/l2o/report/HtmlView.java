@@ -48,7 +48,8 @@ final class HtmlView {
             List<ConversionRow> conversions,
             List<Tile> facts,
             List<AcceptedRow> accepted,
-            boolean hasAccepted) {}
+            boolean hasAccepted,
+            String attribution) {}
 
     record Score(String value, String verdict, boolean revenueMachine, String ring, String ringRest, String colour) {}
 
@@ -63,7 +64,7 @@ final class HtmlView {
 
     record FindingRow(String severity, String severityLabel, String dimension, String ruleId, String subject,
             String message, String expected, String actual, boolean hasComparison, String where, String count,
-            boolean multiple) {}
+            boolean multiple, String change, boolean hasChange) {}
 
     record Filter(String value, String label, long count) {}
 
@@ -116,7 +117,8 @@ final class HtmlView {
                 conversions(report.metrics()),
                 facts(report),
                 accepted(report),
-                !report.baselined().isEmpty() || !report.suppressed().isEmpty());
+                !report.baselined().isEmpty() || !report.suppressed().isEmpty(),
+                ChangeTexts.summary(report.attribution()));
     }
 
     private static Score score(AuditReport report) {
@@ -191,7 +193,8 @@ final class HtmlView {
     private static FindingRow finding(Finding f, String where) {
         return new FindingRow(f.severity().id(), f.severity().id(), f.dimension().key(), f.ruleId(), f.subject(), f.message(),
                 f.expected() == null ? "none" : f.expected(), f.actual() == null ? "none" : f.actual(),
-                f.expected() != null || f.actual() != null, where, Long.toString(f.count()), f.count() > 1);
+                f.expected() != null || f.actual() != null, where, Long.toString(f.count()), f.count() > 1,
+                f.change() == null ? "" : ChangeTexts.of(f.change()), f.change() != null);
     }
 
     private static StageChart stageChart(StageMetrics metrics) {

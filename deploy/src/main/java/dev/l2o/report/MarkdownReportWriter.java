@@ -76,6 +76,7 @@ public final class MarkdownReportWriter implements ReportWriter {
                 .append(report.maturity().revenueMachine() ? " (a Revenue Machine)" : "").append("\n\n");
         text.append("Source ").append(Markdown.code(report.source().type() + ":" + report.source().location()))
                 .append(" (").append(report.crm()).append(")\n\n");
+        text.append(Markdown.cell(ChangeTexts.summary(report.attribution()))).append("\n\n");
         if (!report.complete()) {
             text.append("> [!CAUTION]\n> **Incomplete audit**: the source could not be read fully, so it cannot pass.\n");
             report.incompleteReasons().forEach(reason -> text.append("> - ").append(Markdown.cell(reason)).append('\n'));
