@@ -77,7 +77,10 @@ public final class HubSpotFetcher implements AutoCloseable {
         List<String> reasons = new ArrayList<>();
 
         progress.started("HubSpot configuration", objects.size() + 3L);
-        List<Pipeline> pipelines = new ArrayList<>(SnapshotMapper.dealPipelines(api.pipelines(HubSpotObjects.DEALS)));
+        List<Dto.Pipeline> dealPipelines = api.pipelines(HubSpotObjects.DEALS);
+        List<Pipeline> pipelines = new ArrayList<>(SnapshotMapper.dealPipelines(dealPipelines));
+        HubSpotChangeTrail changeTrail = new HubSpotChangeTrail();
+        dealPipelines.forEach(changeTrail::pipeline);
         progress.advanced(1);
 
         List<FieldDef> fields = new ArrayList<>();
@@ -93,6 +96,7 @@ public final class HubSpotFetcher implements AutoCloseable {
                     continue;
                 }
                 fields.add(SnapshotMapper.field(object, property));
+                changeTrail.property(object, property);
                 if (object.equals(HubSpotObjects.DEALS)) {
                     dealProperties.put(property.name(), property);
                 }
@@ -150,7 +154,7 @@ public final class HubSpotFetcher implements AutoCloseable {
 
         Completeness completeness = reasons.isEmpty() ? Completeness.full() : Completeness.incomplete(reasons);
         return new Snapshot(new SourceInfo("hubspot", settings.baseUrl(), sourceAttributes), SnapshotMapper.CRM, asOf, completeness,
-                pipelines, fields, automations, List.of(), assignees, records, history);
+                pipelines, fields, automations, List.of(), assignees, records, history).withChangeTrail(changeTrail.read(api));
     }
 
     /**
