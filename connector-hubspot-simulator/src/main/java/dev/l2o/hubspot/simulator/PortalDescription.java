@@ -281,7 +281,7 @@ public record PortalDescription(
                 new OwnerSpec("81000005", "barbara@example.com", "Barbara", "Liskov", 5100005L, "PERSON", east, false),
                 new OwnerSpec("81000006", "ken@example.com", "Ken", "Thompson", 5100006L, "PERSON", west, true));
         return new PortalDescription(20_000_000L + Math.floorMod(seed, 1_000_000L), "Generated portal " + seed, pipelines,
-                List.of(), List.of(), List.of(), owners, List.of(), List.of(), new GenerateSpec(seed, deals, null, 0), List.of(), null);
+                List.of(), List.of(), List.of(), owners, List.of(), List.of(), new GenerateSpec(seed, deals, null, 0), List.of(), List.of());
     }
 
     /** HubSpot's default deal pipeline: id {@code default} and its standard stage ids and probabilities. */
