@@ -52,7 +52,8 @@ import java.util.TreeMap;
  * history from {@code LeadHistory} rows of {@code Field = 'Status'} (none when the org does not track Lead
  * field history), each over REST query pages, or Bulk API 2.0 above {@link SalesforceSettings#bulkThreshold()}
  * rows, spooled to a CSV file in the work directory (never all rows in memory) and exposed together as one
- * re-readable {@link StageHistory}.
+ * re-readable {@link StageHistory}. Who changed the setup comes from one {@code SetupAuditTrail} query of at most two
+ * pages ({@link SalesforceSetupAuditTrail}), which never fails the fetch.
  *
  * <p>A fetch spends at most {@link SalesforceSettings#apiBudgetShare()} of the org's remaining daily API
  * requests. When history or records cannot be read fully (limits, outages), the snapshot says so in its
