@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param assignees queues, users, teams and owners that records can be assigned to
  * @param records current values of records, where the source has them
  * @param history the stage history, or null when the source has none (history untracked)
+ * @param changeTrail who changed the setup and when, as far as the source tells
  */
 public record Snapshot(
         SourceInfo source,
@@ -34,7 +35,11 @@ public record Snapshot(
         List<AssignmentRule> assignmentRules,
         List<Assignee> assignees,
         List<CrmRecord> records,
-        StageHistory history) {
+        StageHistory history,
+        ChangeTrail changeTrail) {
+    /** The reason a source that says nothing of its setup changes gives. */
+    public static final String NO_CHANGE_TRAIL = "the source keeps no record of setup changes";
+
     public Snapshot {
         requireNonNull(source, "source is null");
         requireNonNull(crm, "crm is null");
@@ -46,6 +51,15 @@ public record Snapshot(
         assignmentRules = List.copyOf(assignmentRules);
         assignees = List.copyOf(assignees);
         records = List.copyOf(records);
+        requireNonNull(changeTrail, "changeTrail is null");
+    }
+
+    /** A snapshot of a source that keeps no record of setup changes ({@link #NO_CHANGE_TRAIL}). */
+    public Snapshot(SourceInfo source, String crm, Instant asOf, Completeness completeness, List<Pipeline> pipelines,
+            List<FieldDef> fields, List<Automation> automations, List<AssignmentRule> assignmentRules, List<Assignee> assignees,
+            List<CrmRecord> records, StageHistory history) {
+        this(source, crm, asOf, completeness, pipelines, fields, automations, assignmentRules, assignees, records, history,
+                ChangeTrail.none(NO_CHANGE_TRAIL));
     }
 
     /** Whether the snapshot is of {@code kind} (its {@link #crm()} is that CRM's id, ignoring case). */
@@ -73,16 +87,21 @@ public record Snapshot(
 
     public Snapshot withHistory(StageHistory replacement) {
         return new Snapshot(source, crm, asOf, completeness, pipelines, fields, automations, assignmentRules,
-                assignees, records, replacement);
+                assignees, records, replacement, changeTrail);
     }
 
     public Snapshot withCompleteness(Completeness replacement) {
         return new Snapshot(source, crm, asOf, replacement, pipelines, fields, automations, assignmentRules,
-                assignees, records, history);
+                assignees, records, history, changeTrail);
     }
 
     public Snapshot withAsOf(Instant replacement) {
         return new Snapshot(source, crm, replacement, completeness, pipelines, fields, automations, assignmentRules,
-                assignees, records, history);
+                assignees, records, history, changeTrail);
+    }
+
+    public Snapshot withChangeTrail(ChangeTrail replacement) {
+        return new Snapshot(source, crm, asOf, completeness, pipelines, fields, automations, assignmentRules,
+                assignees, records, history, replacement);
     }
 }

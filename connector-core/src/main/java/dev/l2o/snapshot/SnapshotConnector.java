@@ -42,6 +42,6 @@ final class SnapshotConnector implements CrmConnector {
         SourceInfo source = new SourceInfo(SnapshotConnectorFactory.NAME, location, attributes);
         return new Snapshot(source, snapshot.crm(), snapshot.asOf(), snapshot.completeness(), snapshot.pipelines(),
                 snapshot.fields(), snapshot.automations(), snapshot.assignmentRules(), snapshot.assignees(),
-                snapshot.records(), snapshot.history());
+                snapshot.records(), snapshot.history(), snapshot.changeTrail());
     }
 }

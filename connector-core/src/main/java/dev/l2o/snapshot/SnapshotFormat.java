@@ -23,6 +23,12 @@ final class SnapshotFormat {
     static final String DESCRIPTION_FIELD = "description";
     static final String SORTED_FIELD = "sortedByRecord";
     static final String OBJECT_FIELD = "object";
+    /**
+     * Who changed the setup and when (added within version 1: a file without it was taken before l2o read change
+     * trails, and reads as a trail that is not available).
+     */
+    static final String CHANGE_TRAIL_FIELD = "changeTrail";
+    static final String NO_CHANGE_TRAIL_IN_FILE = "the snapshot file was taken without a record of setup changes";
     /** Wraps a non-finite record value, which JSON has no number for: {@code {"double": "NaN"}}. */
     static final String DOUBLE_FIELD = "double";
 

@@ -21,10 +21,14 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.l2o.model.CrmRecord;
 import dev.l2o.model.Pipeline;
+import dev.l2o.model.SetupChange;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -39,7 +43,8 @@ final class SnapshotJson {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new SimpleModule("l2o-snapshot")
                     .setMixInAnnotation(Pipeline.class, PipelineFormat.class)
-                    .setMixInAnnotation(CrmRecord.class, CrmRecordFormat.class))
+                    .setMixInAnnotation(CrmRecord.class, CrmRecordFormat.class)
+                    .setMixInAnnotation(SetupChange.class, SetupChangeFormat.class))
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // a later release may add keys within version 1
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -56,6 +61,33 @@ final class SnapshotJson {
         @JsonSerialize(contentUsing = RecordValueSerializer.class)
         @JsonDeserialize(contentUsing = RecordValueDeserializer.class)
         abstract Map<String, Object> values();
+    }
+
+    /** An instant as ISO-8601 text, as {@code asOf} is written: the model needs no Java time module. */
+    private abstract static class SetupChangeFormat {
+        @JsonSerialize(using = ToStringSerializer.class)
+        @JsonDeserialize(using = InstantDeserializer.class)
+        abstract Instant at();
+    }
+
+    /** The mirror of {@link Instant#toString()}. */
+    static final class InstantDeserializer extends JsonDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                throw MismatchedInputException.from(parser, Instant.class, "is not an ISO-8601 instant");
+            }
+            try {
+                return Instant.parse(parser.getText());
+            } catch (DateTimeParseException e) {
+                throw MismatchedInputException.from(parser, Instant.class, "is not an ISO-8601 instant: '" + parser.getText() + "'");
+            }
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.DateTime;
+        }
     }
 
     /**
@@ -80,7 +112,8 @@ final class SnapshotJson {
         if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
             return path + " has unknown value '" + format.getValue() + "'";
         }
-        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() == Object.class) {
+        if (e instanceof MismatchedInputException mismatch
+                && (mismatch.getTargetType() == Object.class || mismatch.getTargetType() == Instant.class)) {
             return path + " " + e.getOriginalMessage(); // a record value: RecordValueDeserializer says what it may be
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {

@@ -10,6 +10,7 @@ import dev.l2o.error.L2oException;
 import dev.l2o.model.Assignee;
 import dev.l2o.model.AssignmentRule;
 import dev.l2o.model.Automation;
+import dev.l2o.model.ChangeTrail;
 import dev.l2o.model.Completeness;
 import dev.l2o.model.CrmRecord;
 import dev.l2o.model.FieldDef;
@@ -107,6 +108,7 @@ public final class SnapshotReader {
             case "assignmentRules" -> parts.assignmentRules = decodeAll(in, name, AssignmentRule.class);
             case "assignees" -> parts.assignees = decodeAll(in, name, Assignee.class);
             case "records" -> parts.records = decodeAll(in, name, CrmRecord.class);
+            case SnapshotFormat.CHANGE_TRAIL_FIELD -> parts.changeTrail = decode(in, name, ChangeTrail.class);
             case SnapshotFormat.HISTORY_FIELD -> {
                 parts.historyPresent = true;
                 parts.history = readHistoryHeader(in);
@@ -226,6 +228,7 @@ public final class SnapshotReader {
         List<AssignmentRule> assignmentRules = List.of();
         List<Assignee> assignees = List.of();
         List<CrmRecord> records = List.of();
+        ChangeTrail changeTrail = ChangeTrail.none(SnapshotFormat.NO_CHANGE_TRAIL_IN_FILE);
         boolean historyPresent;
         FileStageHistory history;
 
@@ -236,7 +239,7 @@ public final class SnapshotReader {
                 throw new L2oException(ErrorCode.BAD_SNAPSHOT, "snapshot " + in.file() + ": " + missing + " is missing");
             }
             return new Snapshot(source, crm, asOf, completeness, pipelines, fields, automations, assignmentRules,
-                    assignees, records, history);
+                    assignees, records, history, changeTrail);
         }
     }
 }

@@ -94,6 +94,7 @@ public final class SnapshotWriter {
         writePart(json, "assignmentRules", snapshot.assignmentRules());
         writePart(json, "assignees", snapshot.assignees());
         writePart(json, "records", snapshot.records());
+        writePart(json, SnapshotFormat.CHANGE_TRAIL_FIELD, snapshot.changeTrail());
         json.writeFieldName(SnapshotFormat.HISTORY_FIELD);
         writeHistory(json, snapshot.history());
         json.writeEndObject();

@@ -5,6 +5,7 @@ import dev.l2o.model.AssigneeKind;
 import dev.l2o.model.AssignmentRule;
 import dev.l2o.model.Automation;
 import dev.l2o.model.AutomationKind;
+import dev.l2o.model.ChangeTrail;
 import dev.l2o.model.Completeness;
 import dev.l2o.model.Criterion;
 import dev.l2o.model.CrmRecord;
@@ -15,6 +16,7 @@ import dev.l2o.model.Pipeline;
 import dev.l2o.model.ResourceRef;
 import dev.l2o.model.RuleEntry;
 import dev.l2o.model.Snapshot;
+import dev.l2o.model.SetupChange;
 import dev.l2o.model.SourceInfo;
 import dev.l2o.model.Stage;
 import dev.l2o.model.StageEvent;
@@ -49,7 +51,17 @@ public final class SampleSnapshots {
                 List.of(new Assignee(AssigneeKind.QUEUE, "EMEA_Inbound", "EMEA \"Inbound\" Queue"),
                         new Assignee(AssigneeKind.USER, "ana@example.com", null)),
                 records(),
-                new ListStageHistory(history(), "data/OpportunityHistory.csv", false));
+                new ListStageHistory(history(), "data/OpportunityHistory.csv", false),
+                changeTrail());
+    }
+
+    /** Rows as Salesforce words them, one without a user and one with an exact subject, as HubSpot gives them. */
+    public static ChangeTrail changeTrail() {
+        return ChangeTrail.of("Salesforce SetupAuditTrail", List.of(
+                new SetupChange(Instant.parse("2025-03-01T10:15:30Z"), "Ana Díaz", "changedValidationActive", "Validation Rules",
+                        "Changed active flag for Opportunity validation \"Require_Economic_Buyer\" from 1 to 0", null),
+                new SetupChange(Instant.parse("2025-02-01T08:00:00.000000001Z"), null, null, null,
+                        "Stage \"Closed \u2014 Won\" updated \uD83D\uDE80", ResourceRef.of(CRM, "Opportunity.StageName#Closed Won"))));
     }
 
     public static Pipeline opportunityPipeline() {

@@ -110,7 +110,31 @@ class SnapshotCodecTest {
         List<String> names = new ArrayList<>();
         new ObjectMapper().readTree(gunzip(out.toByteArray())).fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactly("format", "version", "source", "crm", "asOf", "completeness", "pipelines",
-                "fields", "automations", "assignmentRules", "assignees", "records", "history");
+                "fields", "automations", "assignmentRules", "assignees", "records", "changeTrail", "history");
+    }
+
+    @Test
+    void aFileWrittenBeforeChangeTrailsReadsWithATrailThatSaysWhyItIsNotAvailable() {
+        // when
+        Snapshot read = SnapshotReader.read(GOLDEN.resolveSibling("sample-snapshot-without-change-trail.json"));
+
+        // then
+        assertThat(read.changeTrail().available()).isFalse();
+        assertThat(read.changeTrail().changes()).isEmpty();
+        assertThat(read.changeTrail().unavailableReason()).isEqualTo("the snapshot file was taken without a record of setup changes");
+        assertSameSnapshot(read.withChangeTrail(SampleSnapshots.changeTrail()), SampleSnapshots.salesforce());
+    }
+
+    @Test
+    void aSetupChangeWithAnInstantThatIsNoInstantIsReportedByItsPath() throws IOException {
+        // given
+        Path file = directory.resolve("bad-instant.json");
+        Files.writeString(file, Files.readString(GOLDEN).replace("\"2025-03-01T10:15:30Z\"", "\"yesterday\""));
+
+        // when / then
+        assertThatThrownBy(() -> SnapshotReader.read(file))
+                .isInstanceOf(L2oException.class)
+                .hasMessageContaining("changeTrail.changes[0].at is not an ISO-8601 instant: 'yesterday'");
     }
 
     @Test

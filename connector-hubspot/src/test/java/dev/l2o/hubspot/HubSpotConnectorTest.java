@@ -20,9 +20,11 @@ import dev.l2o.model.AssigneeKind;
 import dev.l2o.model.Automation;
 import dev.l2o.model.CrmRecord;
 import dev.l2o.model.Pipeline;
+import dev.l2o.model.SetupChange;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.Stage;
 import dev.l2o.model.StageEvent;
+import dev.l2o.testing.RepositoryFiles;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -348,9 +350,47 @@ class HubSpotConnectorTest {
         assertThat(snapshot.completeness().complete()).isTrue();
         assertThat(simulator.rateLimitedResponses()).isZero();
         assertThat(connector.requestStats().throttled()).isZero();
-        assertThat(simulator.requests()).hasSize(13);
+        assertThat(simulator.requests()).hasSize(14); // with the portal id and the audit log requests (the log is refused for the portal's tier)
         assertThat(simulator.requests()).filteredOn(r -> r.path().equals("/account-info/v3/details")).hasSize(1);
         assertThat(simulator.requests()).filteredOn(r -> r.path().equals("/crm/v3/objects/contacts")).hasSize(3);
+    }
+
+    @Test
+    void aPortalWithoutTheAuditLogGivesACompleteSnapshotWithTheUpdateTimesAndSaysWhy() {
+        // given
+        HubSpotSettings settings = start(SimulatorOptions.defaults());
+
+        // when
+        Snapshot snapshot = fetch(settings, FULL);
+
+        // then
+        assertThat(snapshot.completeness().complete()).isTrue();
+        assertThat(snapshot.changeTrail().available()).isFalse();
+        assertThat(snapshot.changeTrail().unavailableReason()).contains("Enterprise", "account-info.security.read", "HTTP 403");
+        assertThat(snapshot.changeTrail().changes()).isNotEmpty()
+                .allSatisfy(change -> assertThat(change.changedBy()).isNull())
+                .anySatisfy(change -> assertThat(change.subject().address()).isEqualTo("hubspot:pipeline/default"))
+                .anySatisfy(change -> assertThat(change.subject().address()).startsWith("hubspot:property/deals/"));
+    }
+
+    @Test
+    void anEnterprisePortalsAuditLogNamesWhoChangedItsPipelinesWorkflowsAndProperties() {
+        // given
+        simulator = HubSpotSimulator.start(PortalDescription.read(RepositoryFiles.file("examples/hubspot/portal.json")),
+                SimulatorOptions.defaults());
+
+        // when
+        Snapshot snapshot = fetch(HubSpotSettings.of(simulator.baseUrl(), TOKEN), new FetchRequest(Set.of("Opportunity"), Map.of(), false));
+
+        // then
+        assertThat(snapshot.changeTrail().available()).isTrue();
+        assertThat(snapshot.changeTrail().changes()).filteredOn(change -> change.changedBy() != null)
+                .extracting(change -> change.subject() == null ? null : change.subject().address(), SetupChange::changedBy)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("hubspot:flow/585051001", "maya.ortiz@brightwave.example"),
+                        org.assertj.core.groups.Tuple.tuple("hubspot:pipeline/default", "maya.ortiz@brightwave.example"),
+                        org.assertj.core.groups.Tuple.tuple("hubspot:property/deals/deal_source", "liam.chen@brightwave.example"),
+                        org.assertj.core.groups.Tuple.tuple(null, "maya.ortiz@brightwave.example"));
     }
 
     @Test

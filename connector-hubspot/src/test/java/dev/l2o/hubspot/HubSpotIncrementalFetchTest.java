@@ -157,7 +157,7 @@ class HubSpotIncrementalFetchTest {
         PortalDescription other = examplePortal();
         simulator.replace(new PortalDescription(other.portalId() + 1, other.company(), other.pipelines(), other.dealProperties(),
                 other.contactProperties(), other.companyProperties(), other.owners(), other.flows(), other.deals(), other.generate(),
-                other.contacts()), List.of());
+                other.contacts(), other.auditLogs()), List.of());
 
         // when
         Snapshot snapshot = connector(NEXT_RUN).fetch(REQUEST, PreviousSnapshot.of(previous));
@@ -192,7 +192,7 @@ class HubSpotIncrementalFetchTest {
         PortalDescription all = PortalChanges.materialize(examplePortal());
         simulator.replace(new PortalDescription(all.portalId(), all.company(), all.pipelines(), all.dealProperties(), all.contactProperties(),
                 all.companyProperties(), all.owners(), all.flows(), all.deals().stream().filter(d -> !d.id().equals(dealId)).toList(), null,
-                all.contacts()), List.of(new ArchivedRecord("deals", dealId, NEXT_RUN.minusSeconds(60))));
+                all.contacts(), all.auditLogs()), List.of(new ArchivedRecord("deals", dealId, NEXT_RUN.minusSeconds(60))));
 
         // when
         Snapshot snapshot = connector(NEXT_RUN).fetch(REQUEST, PreviousSnapshot.of(previous));

@@ -13,6 +13,7 @@ import dev.l2o.connector.SourceSpec;
 import dev.l2o.error.ErrorType;
 import dev.l2o.error.L2oException;
 import dev.l2o.http.RetryPolicy;
+import dev.l2o.model.SetupChange;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.StageEvent;
 import dev.l2o.salesforce.internal.LiveConfiguration;
@@ -27,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +98,71 @@ class SalesforceConnectorTest {
     }
 
     @Test
+    void theLiveOrgReadsItsSetupAuditTrailNewestFirstWithOneQuery() {
+        // given
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.fromSfdx(NORTHWIND), SimulatorOptions.defaults());
+                SalesforceConnector connector = connector(simulator, 50_000)) {
+
+            // when
+            Snapshot live = connector.fetch(FetchRequest.everything());
+
+            // then
+            assertThat(live.changeTrail().available()).isTrue();
+            assertThat(live.changeTrail().source()).isEqualTo("Salesforce SetupAuditTrail");
+            assertThat(live.changeTrail().changes()).hasSize(6);
+            SetupChange newest = live.changeTrail().changes().get(0);
+            assertThat(newest.at()).isEqualTo(Instant.parse("2026-10-27T16:42:08Z"));
+            assertThat(newest.changedBy()).isEqualTo("Priya Raman");
+            assertThat(newest.action()).isEqualTo("changedValidationActive");
+            assertThat(newest.section()).isEqualTo("Validation Rules");
+            assertThat(newest.display()).contains("\"Require_Economic_Buyer\" from 1 to 0");
+            assertThat(simulator.queryRequests("SetupAuditTrail")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aLongSetupAuditTrailCostsAtMostTwoRequestsAndKeepsTheNewestChanges() {
+        // given
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(17, new OrgSizes(10, 3, 100))
+                        .withSetupAuditTrail(java.util.stream.IntStream.range(0, 5_000)
+                                .mapToObj(i -> new SimulatedOrg.SetupAuditRow(Instant.parse("2026-06-01T00:00:00Z").plusSeconds(i), "Ana",
+                                        "changedValidationActive", "Validation Rules", "change " + i))
+                                .toList()),
+                SimulatorOptions.defaults());
+                SalesforceConnector connector = connector(simulator, 50_000)) {
+
+            // when
+            Snapshot live = connector.fetch(FetchRequest.everything());
+
+            // then
+            assertThat(simulator.queryRequests("SetupAuditTrail")).isEqualTo(2);
+            assertThat(live.changeTrail().changes()).hasSize(4_000);
+            assertThat(live.changeTrail().changes().get(0).display()).isEqualTo("change 4999");
+            assertThat(live.changeTrail().source()).isEqualTo(
+                    "Salesforce SetupAuditTrail (the newest 4000 of 5000 changes of the last 180 days)");
+            assertThat(live.completeness().complete()).isTrue();
+        }
+    }
+
+    @Test
+    void anOrgThatRefusesTheSetupAuditTrailGivesACompleteSnapshotThatSaysWhyAttributionIsMissing() {
+        // given
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.fromSfdx(NORTHWIND).withoutSetupAccess(),
+                SimulatorOptions.defaults());
+                SalesforceConnector connector = connector(simulator, 50_000)) {
+
+            // when
+            Snapshot live = connector.fetch(FetchRequest.everything());
+
+            // then
+            assertThat(live.completeness().complete()).isTrue();
+            assertThat(live.changeTrail().available()).isFalse();
+            assertThat(live.changeTrail().changes()).isEmpty();
+            assertThat(live.changeTrail().unavailableReason()).contains("View Setup and Configuration", "INVALID_TYPE");
+        }
+    }
+
+    @Test
     void theBulkPathGivesTheSameHistoryAsTheRestPath() {
         // given
         Snapshot expected = sfdx();
@@ -139,7 +206,7 @@ class SalesforceConnectorTest {
         try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(17, new OrgSizes(10, 3, 5_000)),
                 SimulatorOptions.defaults());
                 SalesforceConnector connector = connector(simulator, 50_000)) {
-            simulator.inject(SimulatedFault.of(SimulatedFault.Endpoint.REST, SimulatedFault.Kind.LIMIT_EXCEEDED).after(2));
+            simulator.inject(SimulatedFault.of(SimulatedFault.Endpoint.REST, SimulatedFault.Kind.LIMIT_EXCEEDED).after(3)); // limits, setup audit trail, records
 
             // when
             Snapshot live = connector.fetch(FetchRequest.everything());

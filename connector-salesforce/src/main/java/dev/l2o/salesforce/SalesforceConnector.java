@@ -21,6 +21,7 @@ import dev.l2o.http.HttpStatusException;
 import dev.l2o.http.RetryPolicy;
 import dev.l2o.http.SecretRedactor;
 import dev.l2o.http.Sleeper;
+import dev.l2o.model.ChangeTrail;
 import dev.l2o.model.Crm;
 import dev.l2o.model.Completeness;
 import dev.l2o.model.CrmRecord;
@@ -38,6 +39,7 @@ import dev.l2o.salesforce.internal.SalesforceHttp;
 import dev.l2o.salesforce.internal.SalesforceMetadataReader;
 import dev.l2o.salesforce.internal.SalesforceQueries;
 import dev.l2o.salesforce.internal.SalesforceSession;
+import dev.l2o.salesforce.internal.SalesforceSetupAuditTrail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -59,7 +61,8 @@ import java.util.TreeMap;
  * history from {@code LeadHistory} rows of {@code Field = 'Status'} (none when the org does not track Lead
  * field history), each over REST query pages, or Bulk API 2.0 above {@link SalesforceSettings#bulkThreshold()}
  * rows, spooled to a CSV file in the work directory (never all rows in memory) and exposed together as one
- * re-readable {@link StageHistory}.
+ * re-readable {@link StageHistory}. Who changed the setup comes from one {@code SetupAuditTrail} query of at most two
+ * pages ({@link SalesforceSetupAuditTrail}), which never fails the fetch.
  *
  * <p>A fetch spends at most {@link SalesforceSettings#apiBudgetShare()} of the org's remaining daily API
  * requests. When history or records cannot be read fully (limits, outages), the snapshot says so in its
@@ -185,6 +188,7 @@ public final class SalesforceConnector implements CrmConnector {
             flowsRead = (int) listed.stream().filter(p -> p.getType().equals("Flow")).count();
         }
         context.progress().finished();
+        ChangeTrail changeTrail = SalesforceSetupAuditTrail.read(queries);
 
         String since = plan.incremental() ? " WHERE " + changedAfter("SystemModstamp", plan.since()) : "";
         Completeness completeness = Completeness.full();
@@ -253,7 +257,7 @@ public final class SalesforceConnector implements CrmConnector {
         }
         return new Snapshot(new SourceInfo("salesforce", sessions.session.instanceUrl(), sourceAttributes), Crm.SALESFORCE.id(), asOf, completeness,
                 configuration.pipelines(), configuration.fields(), configuration.automations(), configuration.assignmentRules(),
-                configuration.assignees(), records, history);
+                configuration.assignees(), records, history).withChangeTrail(changeTrail);
     }
 
     /**

@@ -15,9 +15,11 @@ import dev.l2o.maturity.MaturityIndex;
 import dev.l2o.metrics.StageMetrics;
 import dev.l2o.metrics.StageMetricsCalculator;
 import dev.l2o.model.Snapshot;
+import dev.l2o.audit.AttributionSummary;
 import dev.l2o.audit.AuditReport;
 import dev.l2o.audit.Coverage;
 import dev.l2o.audit.FiveAnswers;
+import dev.l2o.audit.ChangeAttribution;
 import dev.l2o.audit.SnapshotFacts;
 import dev.l2o.audit.Verdict;
 import dev.l2o.error.ErrorCode;
@@ -92,8 +94,8 @@ public final class AuditService {
         List<Rule> rules = new ArrayList<>(BuiltinRules.all());
         rules.addAll(CustomRules.from(blueprint));
         RuleEngine engine = new RuleEngine(rules, ruleset);
-        List<Finding> all = engine.run(new LoadedBlueprint(blueprint, loaded.file(), loaded.positions(), loaded.warnings()),
-                snapshot, asOf, Map.of(StageMetrics.class, metrics));
+        List<Finding> all = ChangeAttribution.attach(engine.run(new LoadedBlueprint(blueprint, loaded.file(), loaded.positions(), loaded.warnings()),
+                snapshot, asOf, Map.of(StageMetrics.class, metrics)), snapshot);
         SuppressionResult suppression = Suppressions.apply(all, blueprint.suppress(), asOf.atZone(ZoneOffset.UTC).toLocalDate());
         List<Finding> counted = suppression.kept().stream().filter(f -> !baseline.contains(f)).toList();
         List<Finding> baselined = suppression.kept().stream().filter(baseline::contains).toList();
@@ -118,7 +120,9 @@ public final class AuditService {
                 SnapshotFacts.of(snapshot, metrics.rows() + metrics.ignoredRows()),
                 descriptors,
                 Coverage.of(loaded, snapshot, all),
-                FiveAnswers.of(blueprint, snapshot, suppression.kept(), metrics, descriptors));
+                FiveAnswers.of(blueprint, snapshot, suppression.kept(), metrics, descriptors),
+
+                AttributionSummary.of(snapshot.changeTrail()));
     }
 
     private static String readString(Path file) {

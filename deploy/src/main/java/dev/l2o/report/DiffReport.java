@@ -3,13 +3,19 @@ package dev.l2o.report;
 import dev.l2o.audit.AuditReport;
 import static java.util.Objects.requireNonNull;
 
+import dev.l2o.audit.ChangeAttribution;
+import dev.l2o.model.SetupChange;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.SourceInfo;
 import dev.l2o.rules.Finding;
+import dev.l2o.snapshot.Change;
 import dev.l2o.snapshot.SnapshotDiff;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,6 +33,8 @@ import java.util.stream.Collectors;
  * @param beforeAudit the audit of the older source against the blueprint, or null without a blueprint
  * @param afterAudit the audit of the newer source against the blueprint, or null without a blueprint
  * @param incompleteReasons why either source was not read fully, prefixed by which; empty when both were
+ * @param setupChanges for each configuration change the newer source's record names, the most recent setup change
+ *     behind it made between the two snapshots (who changed what when); changes without one are absent
  */
 public record DiffReport(
         String toolVersion,
@@ -37,7 +45,8 @@ public record DiffReport(
         SnapshotDiff changes,
         AuditReport beforeAudit,
         AuditReport afterAudit,
-        List<String> incompleteReasons) {
+        List<String> incompleteReasons,
+        Map<Change, SetupChange> setupChanges) {
     public DiffReport {
         requireNonNull(toolVersion, "toolVersion is null");
         requireNonNull(before, "before is null");
@@ -49,6 +58,7 @@ public record DiffReport(
             throw new IllegalArgumentException("both sources are audited or neither is");
         }
         incompleteReasons = List.copyOf(incompleteReasons);
+        setupChanges = Map.copyOf(setupChanges);
     }
 
     /** The report of two snapshots, without or with their audits against one blueprint. */
@@ -56,8 +66,19 @@ public record DiffReport(
         List<String> reasons = new ArrayList<>();
         before.completeness().reasons().forEach(reason -> reasons.add("old: " + reason));
         after.completeness().reasons().forEach(reason -> reasons.add("new: " + reason));
-        return new DiffReport(toolVersion, before.source(), after.source(), before.asOf(), after.asOf(),
-                SnapshotDiff.between(before, after), beforeAudit, afterAudit, reasons);
+        SnapshotDiff diff = SnapshotDiff.between(before, after);
+        ChangeAttribution attribution = ChangeAttribution.of(after);
+        Map<Change, SetupChange> setupChanges = new HashMap<>();
+        for (Change change : diff.changes()) {
+            attribution.latest(change.subject().address(), null, before.asOf()).ifPresent(setup -> setupChanges.put(change, setup));
+        }
+        return new DiffReport(toolVersion, before.source(), after.source(), before.asOf(), after.asOf(), diff, beforeAudit,
+                afterAudit, reasons, setupChanges);
+    }
+
+    /** The setup change behind {@code change}, when the newer source names one. */
+    public Optional<SetupChange> setupChange(Change change) {
+        return Optional.ofNullable(setupChanges.get(change));
     }
 
     /** Whether a blueprint was given, so that findings were compared. */

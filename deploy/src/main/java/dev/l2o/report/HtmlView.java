@@ -53,7 +53,9 @@ final class HtmlView {
             boolean hasAccepted,
             CoverageView coverage,
             List<FiveAnswers.Answer> answers,
-            boolean hasAnswers) {}
+            boolean hasAnswers,
+
+            String attribution) {}
 
     record Score(String value, String verdict, boolean revenueMachine, String ring, String ringRest, String colour) {}
 
@@ -68,7 +70,7 @@ final class HtmlView {
 
     record FindingRow(String severity, String severityLabel, String dimension, String ruleId, String subject,
             String message, String expected, String actual, boolean hasComparison, String where, String count,
-            boolean multiple) {}
+            boolean multiple, String change, boolean hasChange) {}
 
     record Filter(String value, String label, long count) {}
 
@@ -133,7 +135,8 @@ final class HtmlView {
                 !report.baselined().isEmpty() || !report.suppressed().isEmpty(),
                 coverage(report.coverage()),
                 report.answers().answers(),
-                !report.answers().answers().isEmpty());
+                !report.answers().answers().isEmpty(),
+                ChangeTexts.summary(report.attribution()));
     }
 
     private static CoverageView coverage(Coverage coverage) {
@@ -225,7 +228,8 @@ final class HtmlView {
     private static FindingRow finding(Finding f, String where) {
         return new FindingRow(f.severity().id(), f.severity().id(), f.dimension().key(), f.ruleId(), f.subject(), f.message(),
                 f.expected() == null ? "none" : f.expected(), f.actual() == null ? "none" : f.actual(),
-                f.expected() != null || f.actual() != null, where, Long.toString(f.count()), f.count() > 1);
+                f.expected() != null || f.actual() != null, where, Long.toString(f.count()), f.count() > 1,
+                f.change() == null ? "" : ChangeTexts.of(f.change()), f.change() != null);
     }
 
     private static StageChart stageChart(StageMetrics metrics) {

@@ -55,6 +55,8 @@ public final class JsonDiffWriter implements DiffWriter {
             node.put("before", change.before());
             node.put("after", change.after());
             node.put("description", change.description());
+            report.setupChange(change).ifPresent(setup -> node.put("changedBy", setup.changedBy())
+                    .put("changedAt", setup.at().toString()).put("change", setup.display()));
         }
         if (report.audited()) {
             root.putObject("blueprint").put("name", report.blueprintName()).put("file", report.afterAudit().blueprintFile());

@@ -81,6 +81,11 @@ public final class JsonReportWriter implements ReportWriter {
             node.put("until", s.suppression().until() == null ? null : s.suppression().until().toString());
         }
         strings(root.putArray("notices"), report.notices());
+        root.putObject("attribution")
+                .put("source", report.attribution().source())
+                .put("available", report.attribution().available())
+                .put("reason", report.attribution().reason())
+                .put("changes", report.attribution().changes());
         metrics(root.putObject("metrics"), report.metrics());
         ObjectNode maturity = root.putObject("maturity");
         maturity.put("overall", round(report.maturity().overall()));
@@ -163,6 +168,11 @@ public final class JsonReportWriter implements ReportWriter {
             if (finding.location().line() > 0) {
                 location.put("line", finding.location().line());
             }
+        }
+        if (finding.change() != null) {
+            node.put("changedBy", finding.change().changedBy());
+            node.put("changedAt", finding.change().at().toString());
+            node.put("change", finding.change().display());
         }
     }
 

@@ -60,6 +60,9 @@ final class Markdown {
         if (finding.expected() != null || finding.actual() != null) {
             detail += "<br>expected " + cell(orNone(finding.expected())) + " · actual " + cell(orNone(finding.actual()));
         }
+        if (finding.change() != null) {
+            detail += "<br>" + cell(ChangeTexts.of(finding.change()));
+        }
         return "| " + severity(finding.severity()) + " | " + code(finding.ruleId()) + " | " + code(finding.subject()) + " | "
                 + detail + " | " + code(where) + " |\n";
     }

@@ -83,17 +83,19 @@ public final class MarkdownDiffWriter implements DiffWriter {
             doc.add("### What changed\n\nNo configuration changes.\n\n");
         } else {
             doc.add("### What changed\n\n");
-            doc.table("| | Change | Before | After | Where |\n|---|---|---|---|---|\n", changes.stream().map(MarkdownDiffWriter::row).toList());
+            doc.table("| | Change | Before | After | Where |\n|---|---|---|---|---|\n", changes.stream().map(change -> row(change, report)).toList());
             doc.add("\n");
         }
         doc.add("<sub>l2o " + report.toolVersion() + "</sub>\n");
         return doc.finish("Run `l2o diff` with `--format json` for the full list.");
     }
 
-    private static String row(Change change) {
+    private static String row(Change change, DiffReport report) {
         String where = change.subject().file() == null ? change.subject().address()
                 : change.subject().file() + (change.subject().line() > 0 ? ":" + change.subject().line() : "");
-        return "| " + change.kind().name().toLowerCase(java.util.Locale.ROOT) + " | " + Markdown.cell(change.description()) + " | "
+        String description = Markdown.cell(change.description())
+                + report.setupChange(change).map(setup -> "<br>" + Markdown.cell(ChangeTexts.of(setup))).orElse("");
+        return "| " + change.kind().name().toLowerCase(java.util.Locale.ROOT) + " | " + description + " | "
                 + Markdown.code(change.before()) + " | " + Markdown.code(change.after()) + " | " + Markdown.code(where) + " |\n";
     }
 }

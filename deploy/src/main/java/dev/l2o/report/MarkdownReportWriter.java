@@ -94,6 +94,7 @@ public final class MarkdownReportWriter implements ReportWriter {
                 .append(" (").append(report.crm()).append(")")
                 .append(SourceFetch.of(report.source()).map(fetch -> ", " + Markdown.cell(fetch.sentence())).orElse(""))
                 .append("\n\n");
+        text.append(Markdown.cell(ChangeTexts.summary(report.attribution()))).append("\n\n");
         if (!report.complete()) {
             text.append("> [!CAUTION]\n> **Incomplete audit**: the source could not be read fully, so it cannot pass.\n");
             report.incompleteReasons().forEach(reason -> text.append("> - ").append(Markdown.cell(reason)).append('\n'));

@@ -34,6 +34,7 @@ public final class TextDiffWriter implements DiffWriter {
         out.println(changes.isEmpty() ? "No configuration changes." : Markdown.count(changes.size(), "configuration change") + ":");
         for (Change change : changes) {
             out.println("  " + symbol(change) + " " + change.description() + values(change));
+            report.setupChange(change).ifPresent(setup -> out.println("      " + ChangeTexts.of(setup)));
         }
         if (report.audited()) {
             out.println();

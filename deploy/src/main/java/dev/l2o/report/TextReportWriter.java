@@ -79,6 +79,7 @@ public final class TextReportWriter implements ReportWriter {
                 report.baselined().isEmpty() ? "" : " · " + report.baselined().size() + " in baseline",
                 report.suppressed().isEmpty() ? "" : " · " + report.suppressed().size() + " suppressed"));
         report.notices().forEach(notice -> out.println("note: " + notice));
+        out.println(ChangeTexts.summary(report.attribution()));
         out.println(context.fails(report) ? paint("31;1", "FAILS") + " at --fail-on " + context.failOnName()
                 : paint("32;1", "PASSES") + " at --fail-on " + context.failOnName());
         out.println();
@@ -147,6 +148,9 @@ public final class TextReportWriter implements ReportWriter {
                 if (finding.location() != null && finding.location().file() != null) {
                     out.println("          at " + finding.location().file()
                             + (finding.location().line() > 0 ? ":" + finding.location().line() : ""));
+                }
+                if (finding.change() != null) {
+                    out.println("          " + ChangeTexts.of(finding.change()));
                 }
             }
             out.println();

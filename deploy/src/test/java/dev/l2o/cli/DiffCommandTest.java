@@ -127,6 +127,32 @@ class DiffCommandTest {
     }
 
     @Test
+    void aDiffNamesWhoMadeAChangeBetweenTheTwoSnapshotsWhenTheNewerSourceRecordsIt() throws IOException {
+        // given
+        Org org = new Org();
+        Path old = org.write(folder.resolve("old.json.gz"));
+        org.automations.replaceAll(a -> a.name().equals("Stage_Change_Alert") ? Org.flow("Stage_Change_Alert", false) : a);
+        org.asOf = Org.AS_OF.plusSeconds(7 * 24 * 3600);
+        org.changeTrail = dev.l2o.model.ChangeTrail.of("Salesforce SetupAuditTrail", List.of(
+                new dev.l2o.model.SetupChange(Org.AS_OF.plusSeconds(3600), "Priya Raman", "deactivatedinteractiondefversion", "Flows",
+                        "Deactivated flow with Unique Name \"Stage_Change_Alert\"", null),
+                new dev.l2o.model.SetupChange(Org.AS_OF.minusSeconds(3600), "Ana Díaz", "activatedinteractiondefversion", "Flows",
+                        "Activated flow with Unique Name \"Stage_Change_Alert\"", null)));
+        Path neu = org.write(folder.resolve("new.json.gz"));
+
+        // when
+        JsonNode json = diffJson(old, neu);
+        Cli text = Cli.run("diff", "snapshot:" + old, "snapshot:" + neu);
+
+        // then
+        JsonNode change = json.path("changes").get(0);
+        assertThat(change.path("subject").asText()).isEqualTo("salesforce:Flow/Stage_Change_Alert");
+        assertThat(change.path("changedBy").asText()).isEqualTo("Priya Raman");
+        assertThat(change.path("changedAt").asText()).isEqualTo("2026-05-04T09:00:00Z");
+        assertThat(text.out()).contains("changed by Priya Raman at 2026-05-04T09:00:00Z: Deactivated flow");
+    }
+
+    @Test
     void aRemovedValidationRuleIsReported() throws IOException {
         // given
         Org org = new Org();

@@ -36,6 +36,38 @@ class LiveAuditTest {
             assertThat(comparable(liveReport.path("findings"))).isEqualTo(comparable(sfdxReport.path("findings")));
             assertThat(liveReport.path("metrics")).isEqualTo(withoutHistorySource(sfdxReport.path("metrics"), liveReport.path("metrics")));
             assertThat(liveReport.path("maturity")).isEqualTo(sfdxReport.path("maturity"));
+            assertThat(liveReport.path("attribution").path("available").asBoolean()).isTrue();
+            assertThat(sfdxReport.path("attribution").path("reason").asText()).isEqualTo("the source keeps no record of setup changes");
+        }
+    }
+
+    @Test
+    void aLiveAuditNamesWhoMadeTheSetupChangesBehindThePlantedDrift() throws IOException {
+        // given
+        try (SimulatedSources.Running org = SimulatedSources.salesforce(Path.of(AuditCommandTest.ORG), 0)) {
+            // when
+            CliRun live = CliRun.withEnvironment(Map.of("SF_ACCESS_TOKEN", "any-token"), "audit", "--blueprint",
+                    AuditCommandTest.BLUEPRINT, "--source", "salesforce", "--instance-url", org.url(), "--as-of",
+                    AuditCommandTest.AS_OF, "--format", "json", "--out", temp.toString());
+
+            // then
+            assertThat(live.exitCode()).as(live.err()).isEqualTo(1);
+            JsonNode report = AuditCommandTest.report(temp);
+            assertThat(report.path("attribution").path("source").asText()).isEqualTo("Salesforce SetupAuditTrail");
+            assertThat(report.path("attribution").path("changes").asInt()).isEqualTo(6);
+            Map<String, String> attributed = new java.util.TreeMap<>();
+            for (JsonNode finding : report.path("findings")) {
+                if (finding.has("change")) {
+                    attributed.put(finding.path("ruleId").asText() + " " + finding.path("subject").asText(),
+                            finding.path("changedBy").asText() + " " + finding.path("changedAt").asText());
+                }
+            }
+            assertThat(attributed).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "L2O-AUTOMATION-INACTIVE salesforce:Flow/Renewal_Kickoff_120_Days", "Marco Bianchi 2026-10-02T13:05:37Z",
+                    "L2O-CRITERIA-UNENFORCED salesforce:Opportunity.Economic_Buyer__c@Needs Analysis", "Priya Raman 2026-10-27T16:42:08Z",
+                    "L2O-STAGE-UNDECLARED salesforce:Opportunity.StageName#Value Proposition", "Priya Raman 2026-09-14T10:02:11Z",
+                    "L2O-FIELD-TYPE salesforce:Opportunity.Decision_Criteria__c", "Lena Hoffmann 2026-08-03T08:47:29Z",
+                    "L2O-FIELD-PICKLIST salesforce:Lead.Timeline__c", "Lena Hoffmann 2026-07-21T15:30:00Z"));
         }
     }
 
@@ -128,7 +160,7 @@ class LiveAuditTest {
         com.fasterxml.jackson.databind.node.ArrayNode copy = JSON.createArrayNode();
         for (JsonNode finding : findings) {
             ObjectNode node = finding.deepCopy();
-            node.remove("location");
+            node.remove(java.util.List.of("location", "changedBy", "changedAt", "change")); // only the live org has a setup audit trail
             copy.add(node);
         }
         return copy;

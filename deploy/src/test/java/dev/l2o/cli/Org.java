@@ -45,11 +45,14 @@ final class Org {
     final List<AssignmentRule> assignmentRules = new ArrayList<>(List.of(assignmentRule("Enterprise_SDR")));
     final List<Assignee> queues = new ArrayList<>(List.of(queue("Enterprise_SDR"), queue("Partner_Desk")));
 
+    Instant asOf = AS_OF;
+    dev.l2o.model.ChangeTrail changeTrail = dev.l2o.model.ChangeTrail.none(Snapshot.NO_CHANGE_TRAIL);
+
     Snapshot snapshot() {
         Pipeline pipeline = new Pipeline("OpportunityStage", "Sales", "Opportunity", true, stages,
                 ResourceRef.of(CRM, "StandardValueSet/OpportunityStage"));
-        return new Snapshot(new SourceInfo("snapshot", "org", Map.of()), CRM, AS_OF, Completeness.full(), List.of(pipeline),
-                fields, automations, assignmentRules, queues, List.of(), null);
+        return new Snapshot(new SourceInfo("snapshot", "org", Map.of()), CRM, asOf, Completeness.full(), List.of(pipeline),
+                fields, automations, assignmentRules, queues, List.of(), null, changeTrail);
     }
 
     Path write(Path file) {

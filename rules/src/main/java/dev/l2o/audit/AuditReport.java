@@ -39,6 +39,7 @@ import java.util.Optional;
  *     findings were checked against, for SARIF rule metadata and JUnit test cases
  * @param coverage how much of the blueprint is live in the CRM ({@link Coverage})
  * @param answers the five questions answered from this audit's evidence, which every report opens with
+ * @param attribution where the setup changes the findings are attributed to came from, or why there were none
  */
 public record AuditReport(
         int schemaVersion,
@@ -59,7 +60,8 @@ public record AuditReport(
         SnapshotFacts facts,
         List<RuleDescriptor> rules,
         Coverage coverage,
-        FiveAnswers answers) {
+        FiveAnswers answers,
+        AttributionSummary attribution) {
     /** The version of the report shape written by this code. */
     public static final int SCHEMA_VERSION = 1;
 
@@ -80,18 +82,20 @@ public record AuditReport(
         rules = rules.stream().sorted(Comparator.comparing(RuleDescriptor::id)).toList();
         requireNonNull(coverage, "coverage is null");
         answers = answers == null ? FiveAnswers.NONE : answers;
+        requireNonNull(attribution, "attribution is null");
         if (complete != incompleteReasons.isEmpty()) {
             throw new IllegalArgumentException("an incomplete report names its reasons, a complete one has none");
         }
     }
 
-    /** A report without coverage and five answers (as written before they were added). */
+    /** A report without coverage, five answers and change attribution (as written before they were added). */
     public AuditReport(int schemaVersion, String toolVersion, String blueprintName, String blueprintFile, SourceInfo source,
             String crm, Instant asOf, boolean complete, List<String> incompleteReasons, List<Finding> findings,
             List<Finding> baselined, List<SuppressedFinding> suppressed, List<String> notices, StageMetrics metrics,
             Maturity maturity, SnapshotFacts facts, List<RuleDescriptor> rules) {
         this(schemaVersion, toolVersion, blueprintName, blueprintFile, source, crm, asOf, complete, incompleteReasons,
-                findings, baselined, suppressed, notices, metrics, maturity, facts, rules, Coverage.none(), FiveAnswers.NONE);
+                findings, baselined, suppressed, notices, metrics, maturity, facts, rules, Coverage.none(), FiveAnswers.NONE,
+                AttributionSummary.notRead());
     }
 
     /** A report without rule metadata (as written before it was added). */
@@ -107,7 +111,7 @@ public record AuditReport(
     /** The same report read from {@code source} instead. */
     public AuditReport withSource(SourceInfo source) {
         return new AuditReport(schemaVersion, toolVersion, blueprintName, blueprintFile, source, crm, asOf, complete,
-                incompleteReasons, findings, baselined, suppressed, notices, metrics, maturity, facts, rules, coverage, answers);
+                incompleteReasons, findings, baselined, suppressed, notices, metrics, maturity, facts, rules, coverage, answers, attribution);
     }
 
     /** Where in the blueprint file {@code finding}'s subject is declared ({@link Finding#declaredAt()}), if anywhere. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.l2o.blueprint.SourcePosition;
 import dev.l2o.model.ResourceRef;
+import dev.l2o.model.SetupChange;
 import java.util.Comparator;
 import java.util.List;
 
@@ -25,6 +26,8 @@ import java.util.List;
  * @param declaredAt where in the blueprint file the finding's subject is designed (the stage, field, routing
  *     rule, automation, conversion target or custom rule, else the section that judges it), or null; reports
  *     point there when the CRM side has no file to point at
+ * @param change the most recent setup change of the CRM that touched the finding's subject (who changed it, when
+ *     and what), or null when the source does not say or the finding is about measured data
  */
 public record Finding(
         String ruleId,
@@ -38,7 +41,8 @@ public record Finding(
         String actual,
         long count,
         List<String> evidence,
-        SourcePosition declaredAt) {
+        SourcePosition declaredAt,
+        SetupChange change) {
     /** The only ordering of findings: severity, rule id, subject, message. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
             .thenComparing(Finding::ruleId)
@@ -56,5 +60,17 @@ public record Finding(
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1: " + count);
         }
+    }
+
+    /** A finding without a setup change. */
+    public Finding(String ruleId, Severity severity, Dimension dimension, DriftKind kind, String subject, ResourceRef location,
+            String message, String expected, String actual, long count, List<String> evidence, SourcePosition declaredAt) {
+        this(ruleId, severity, dimension, kind, subject, location, message, expected, actual, count, evidence, declaredAt, null);
+    }
+
+    /** This finding attributed to {@code replacement} (null for none). */
+    public Finding withChange(SetupChange replacement) {
+        return new Finding(ruleId, severity, dimension, kind, subject, location, message, expected, actual, count, evidence,
+                declaredAt, replacement);
     }
 }

@@ -52,7 +52,7 @@ public final class PortalChanges {
             allContacts.add(contacts.contact(i));
         }
         return new PortalDescription(portal.portalId(), portal.company(), portal.pipelines(), portal.dealProperties(),
-                portal.contactProperties(), portal.companyProperties(), portal.owners(), portal.flows(), allDeals, null, allContacts);
+                portal.contactProperties(), portal.companyProperties(), portal.owners(), portal.flows(), allDeals, null, allContacts, portal.auditLogs());
     }
 
     /**
@@ -119,7 +119,7 @@ public final class PortalChanges {
         }
         return new Changed(new PortalDescription(all.portalId(), all.company(), archiveOneStage(all.effectivePipelines()),
                 all.dealProperties(), all.contactProperties(), all.companyProperties(), all.owners(), toggleFirstFlow(all.flows(), at),
-                deals, null, contacts), gone, changed);
+                deals, null, contacts, all.auditLogs()), gone, changed);
     }
 
     /** The deal moved to another open stage of its pipeline at {@code when}. */

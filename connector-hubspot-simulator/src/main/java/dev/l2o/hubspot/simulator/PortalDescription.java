@@ -34,6 +34,8 @@ import java.util.Map;
  * @param deals deals with their stage history
  * @param generate more deals (and contacts) generated from a seed, or null
  * @param contacts contacts with their lifecycle stage history (optional; none when absent)
+ * @param auditLogs the account activity audit log as {@code GET /account-info/v3/activity/audit-logs} returns its
+ *     entries, or null for a portal whose tier has none (the endpoint answers 403)
  */
 public record PortalDescription(
         long portalId,
@@ -46,7 +48,8 @@ public record PortalDescription(
         List<ObjectNode> flows,
         List<DealSpec> deals,
         GenerateSpec generate,
-        List<ContactSpec> contacts) {
+        List<ContactSpec> contacts,
+        List<ObjectNode> auditLogs) {
     public PortalDescription {
         company = company == null ? "Simulated portal" : company;
         pipelines = List.copyOf(pipelines == null ? List.of() : pipelines);
@@ -57,6 +60,7 @@ public record PortalDescription(
         flows = List.copyOf(flows == null ? List.of() : flows);
         deals = List.copyOf(deals == null ? List.of() : deals);
         contacts = List.copyOf(contacts == null ? List.of() : contacts);
+        auditLogs = auditLogs == null ? null : List.copyOf(auditLogs);
     }
 
     /**
@@ -277,7 +281,7 @@ public record PortalDescription(
                 new OwnerSpec("81000005", "barbara@example.com", "Barbara", "Liskov", 5100005L, "PERSON", east, false),
                 new OwnerSpec("81000006", "ken@example.com", "Ken", "Thompson", 5100006L, "PERSON", west, true));
         return new PortalDescription(20_000_000L + Math.floorMod(seed, 1_000_000L), "Generated portal " + seed, pipelines,
-                List.of(), List.of(), List.of(), owners, List.of(), List.of(), new GenerateSpec(seed, deals, null, 0), List.of());
+                List.of(), List.of(), List.of(), owners, List.of(), List.of(), new GenerateSpec(seed, deals, null, 0), List.of(), List.of());
     }
 
     /** HubSpot's default deal pipeline: id {@code default} and its standard stage ids and probabilities. */

@@ -1,6 +1,9 @@
 package dev.l2o.hubspot.simulator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongSupplier;
 import okhttp3.HttpUrl;
@@ -64,7 +67,28 @@ final class PortalResponder {
                 .post("/crm/v3/objects/(contacts|0-1)/batch/read", "crm.objects.contacts.read", objects::contactBatch)
                 .post("/crm/v3/objects/(deals|0-3)/search", "crm.objects.deals.read", request -> objects.search("deals", request))
                 .post("/crm/v3/objects/(contacts|0-1)/search", "crm.objects.contacts.read", request -> objects.search("contacts", request))
-                .get("/account-info/v3/details", null, account::details);
+                .get("/account-info/v3/details", null, account::details)
+                .get("/account-info/v3/activity/audit-logs", "account-info.security.read", request -> auditLogs(portal, replies, request));
+    }
+
+    /**
+     * The account's audit log, newest first, 100 a page by default; a portal without one (below Enterprise) answers
+     * 403 whatever the app's scopes.
+     */
+    private static PortalReply auditLogs(PortalDescription portal, PortalReplies replies, RouteTable.Request request) {
+        if (portal.auditLogs() == null) {
+            return replies.error(403, "FORBIDDEN", "The account activity API is not available for this portal's subscription.");
+        }
+        int limit = request.intParameter("limit", 100);
+        if (limit < 1 || limit > 100) {
+            return replies.validation("limit must be between 1 and 100");
+        }
+        String occurredAfter = request.parameter("occurredAfter");
+        List<ObjectNode> entries = portal.auditLogs().stream()
+                .filter(e -> occurredAfter == null || Instant.parse(e.path("occurredAt").asText()).isAfter(Instant.parse(occurredAfter)))
+                .sorted(Comparator.comparing((ObjectNode e) -> e.path("occurredAt").asText()).reversed())
+                .toList();
+        return replies.page(entries.size(), limit, request.parameter("after"), entries::get);
     }
 
     /** Every private-app scope some endpoint needs. */

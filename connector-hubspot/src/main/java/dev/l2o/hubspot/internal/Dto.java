@@ -14,10 +14,10 @@ final class Dto {
     record PipelineList(List<Pipeline> results) {}
 
     /** A pipeline; {@code displayOrder} ties are ordered by label (spec). */
-    record Pipeline(String id, String label, Integer displayOrder, boolean archived, List<Stage> stages) {}
+    record Pipeline(String id, String label, Integer displayOrder, boolean archived, List<Stage> stages, String updatedAt) {}
 
     /** A stage; for deals {@code metadata} holds {@code probability} ("0.2") and {@code isClosed} ("true"/"false") as strings. */
-    record Stage(String id, String label, Integer displayOrder, Map<String, String> metadata, boolean archived) {}
+    record Stage(String id, String label, Integer displayOrder, Map<String, String> metadata, boolean archived, String updatedAt) {}
 
     /** {@code GET /crm/v3/properties/{objectType}}: no paging. */
     record PropertyList(List<Property> results) {}
@@ -33,7 +33,8 @@ final class Dto {
             Boolean calculated,
             String calculationFormula,
             Boolean hidden,
-            boolean archived) {}
+            boolean archived,
+            String updatedAt) {}
 
     record Option(String label, String value, Integer displayOrder, Boolean hidden) {}
 
@@ -54,4 +55,12 @@ final class Dto {
     record FlowPage(List<FlowListing> results, Paging paging) {}
 
     record FlowListing(String id, String name, Boolean isEnabled, String objectTypeId, String flowType) {}
+
+    /** {@code GET /account-info/v3/activity/audit-logs}: cursor paging. */
+    record AuditLogPage(List<AuditLogEntry> results, Paging paging) {}
+
+    record AuditLogEntry(String id, String category, String subCategory, String action, String targetObjectId, String occurredAt,
+            ActingUser actingUser) {}
+
+    record ActingUser(Long userId, String userEmail) {}
 }

@@ -319,6 +319,18 @@ public final class HubSpotApi {
         return after.isTextual() && !after.asText().isEmpty() ? after.asText() : null;
     }
 
+    /**
+     * One page of the account's audit log, newest first (Enterprise portals with scope
+     * {@code account-info.security.read}; others answer 403).
+     */
+    Dto.AuditLogPage auditLogs(String after) {
+        HttpUrl.Builder url = url("account-info/v3/activity/audit-logs").newBuilder().addQueryParameter("limit", "100");
+        if (after != null) {
+            url.addQueryParameter("after", after);
+        }
+        return get(url.build(), "the account activity audit log", HubSpotChangeTrail.SCOPE, Dto.AuditLogPage.class);
+    }
+
     private HttpUrl url(String path) {
         return baseUrl.newBuilder().addPathSegments(path).build();
     }

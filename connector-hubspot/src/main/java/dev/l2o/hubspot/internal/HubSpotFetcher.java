@@ -107,7 +107,10 @@ public final class HubSpotFetcher implements AutoCloseable {
         List<String> reasons = new ArrayList<>();
 
         progress.started("HubSpot configuration", objects.size() + 3L);
-        List<Pipeline> pipelines = new ArrayList<>(SnapshotMapper.dealPipelines(api.pipelines(HubSpotObjects.DEALS)));
+        List<Dto.Pipeline> dealPipelines = api.pipelines(HubSpotObjects.DEALS);
+        List<Pipeline> pipelines = new ArrayList<>(SnapshotMapper.dealPipelines(dealPipelines));
+        HubSpotChangeTrail changeTrail = new HubSpotChangeTrail();
+        dealPipelines.forEach(changeTrail::pipeline);
         progress.advanced(1);
 
         List<FieldDef> fields = new ArrayList<>();
@@ -123,6 +126,7 @@ public final class HubSpotFetcher implements AutoCloseable {
                     continue;
                 }
                 fields.add(SnapshotMapper.field(object, property));
+                changeTrail.property(object, property);
                 if (object.equals(HubSpotObjects.DEALS)) {
                     dealProperties.put(property.name(), property);
                 }
@@ -217,7 +221,7 @@ public final class HubSpotFetcher implements AutoCloseable {
         Map<String, String> attributes = plan == null ? withWatermark(sourceAttributes, asOf, fingerprint)
                 : IncrementalFetch.attributes(sourceAttributes, plan, asOf, fingerprint, detail);
         return new Snapshot(new SourceInfo("hubspot", settings.baseUrl(), attributes), SnapshotMapper.CRM, asOf, completeness,
-                pipelines, fields, automations, List.of(), assignees, records, history);
+                pipelines, fields, automations, List.of(), assignees, records, history).withChangeTrail(changeTrail.read(api));
     }
 
     private static Map<String, String> withWatermark(Map<String, String> attributes, Instant asOf, String fingerprint) {

@@ -37,6 +37,7 @@ import com.sforce.soap.metadata.ValueSetValuesDefinition;
 import com.sforce.soap.metadata.Workflow;
 import com.sforce.soap.metadata.WorkflowRule;
 import com.sforce.soap.metadata.WorkflowTriggerTypes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -47,6 +48,31 @@ final class OrgGenerator {
     private static final String[] QUEUES = {"Inbound_Sales", "EMEA_SDR", "AMER_SDR", "Enterprise_Desk", "Partner_Desk"};
 
     private OrgGenerator() {}
+
+    /**
+     * {@code rows} setup changes over the 180 days before 2026-11-01, a few kinds an admin makes every day (the
+     * same seed gives the same trail).
+     */
+    static List<SimulatedOrg.SetupAuditRow> setupAuditTrail(long seed, int rows) {
+        SplittableRandom random = new SplittableRandom(seed * 31 + 7);
+        String[] users = {"Priya Raman", "Marco Bianchi", "Lena Hoffmann", "Integration User"};
+        Instant end = Instant.parse("2026-11-01T00:00:00Z");
+        List<SimulatedOrg.SetupAuditRow> trail = new ArrayList<>(rows);
+        for (int i = 0; i < rows; i++) {
+            Instant at = end.minusSeconds(1 + random.nextInt(180 * 24 * 3600));
+            String user = users[random.nextInt(users.length)];
+            String object = OBJECTS[random.nextInt(OBJECTS.length)];
+            trail.add(switch (random.nextInt(3)) {
+                case 0 -> new SimulatedOrg.SetupAuditRow(at, user, "changedValidationActive", "Validation Rules",
+                        "Changed active flag for " + object + " validation \"Rule_" + i + "\" from 1 to 0");
+                case 1 -> new SimulatedOrg.SetupAuditRow(at, user, "activatedinteractiondefversion", "Flows",
+                        "Activated flow with Name \"Flow " + i + "\" and Unique Name \"Flow_" + i + "\"");
+                default -> new SimulatedOrg.SetupAuditRow(at, user, "PermSetAssign", "Manage Users",
+                        "Permission set Sales_" + i + ": assigned to user " + user);
+            });
+        }
+        return trail;
+    }
 
     static MetadataStore metadata(long seed, OrgSizes sizes) {
         SplittableRandom random = new SplittableRandom(seed);

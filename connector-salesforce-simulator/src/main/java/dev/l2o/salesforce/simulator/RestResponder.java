@@ -49,6 +49,9 @@ final class RestResponder {
     private static final List<String> OPPORTUNITY_FIELDS = List.of("Id", "StageName", "Amount", "CloseDate", "Probability",
             "ForecastCategory");
 
+    // SetupAuditTrail's queryable fields; the simulator serves the documented ones the connector and tests ask for
+    private static final List<String> SETUP_AUDIT_TRAIL_FIELDS = List.of("Id", "CreatedDate", "CreatedById", "CreatedBy.Name",
+            "Action", "Section", "Display", "DelegateUser", "ResponsibleNamespacePrefix");
     /** An open query: its matching rows ({@code rows[i]} is the table index of result {@code i}; null: every row). */
     private record Cursor(SoqlQuery query, int pageSize, int[] rows) {}
 
@@ -91,6 +94,7 @@ final class RestResponder {
     static final int OPEN_CURSORS = 10;
     private final Map<String, BulkJob> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final Map<String, AtomicInteger> queryRequests = new ConcurrentHashMap<>();
     private volatile int[] currentOpportunityRows;
 
     RestResponder(SimulatedOrg org, SimulatorOptions options) {
@@ -163,6 +167,7 @@ final class RestResponder {
             count.putArray("records");
             return SimulatorResponse.json(200, count);
         }
+        countQuery(query);
         String cursorId = "01gSIM" + String.format("%010d", sequence.incrementAndGet());
         Cursor cursor = new Cursor(query, pageSize(queryOptions), rows);
         cursors.put(cursorId, cursor);
@@ -181,7 +186,17 @@ final class RestResponder {
         } catch (NumberFormatException e) {
             return SimulatorResponse.restError(400, "INVALID_QUERY_LOCATOR", "invalid query locator");
         }
+        countQuery(cursor.query());
         return page(apiVersion, locator.substring(0, dash), cursor, offset);
+    }
+
+    private void countQuery(SoqlQuery query) {
+        queryRequests.computeIfAbsent(query.object().toLowerCase(Locale.ROOT), object -> new AtomicInteger()).incrementAndGet();
+    }
+
+    int queryRequests(String object) {
+        AtomicInteger count = queryRequests.get(object.toLowerCase(Locale.ROOT));
+        return count == null ? 0 : count.get();
     }
 
     private SimulatorResponse page(String apiVersion, String cursorId, Cursor cursor, int offset) {
@@ -207,7 +222,20 @@ final class RestResponder {
                 out.writeEndObject();
                 for (String field : cursor.query().fields()) {
                     Object value = value(cursor.query(), field, i, row);
-                    if (value == null) {
+                    int dot = field.indexOf('.');
+                    if (dot > 0) {
+                        // a relationship field (CreatedBy.Name) comes as a nested record, or null without one
+                        if (value == null) {
+                            out.writeNullField(field.substring(0, dot));
+                        } else {
+                            out.writeObjectFieldStart(field.substring(0, dot));
+                            out.writeObjectFieldStart("attributes");
+                            out.writeStringField("type", "User");
+                            out.writeEndObject();
+                            out.writeStringField(field.substring(dot + 1), value.toString());
+                            out.writeEndObject();
+                        }
+                    } else if (value == null) {
                         out.writeNullField(field);
                     } else if (value instanceof Double number) {
                         out.writeNumberField(field, number);
@@ -362,6 +390,8 @@ final class RestResponder {
             known = LEAD_HISTORY_FIELDS;
         } else if (query.isObject("Organization")) {
             known = List.of("Id", "Name");
+        } else if (query.isObject("SetupAuditTrail") && org.setupAuditTrail() != null) {
+            known = SETUP_AUDIT_TRAIL_FIELDS;
         } else if (query.isObject("Opportunity")) {
             known = new ArrayList<>(OPPORTUNITY_FIELDS);
             known.addAll(standardFields("Opportunity"));
@@ -412,6 +442,9 @@ final class RestResponder {
         if (query.isObject("Opportunity")) {
             return currentOpportunityRows().length;
         }
+        if (query.isObject("SetupAuditTrail")) {
+            return org.setupAuditTrail().size();
+        }
         return query.isObject("Organization") ? 1 : 0;
     }
 
@@ -452,6 +485,10 @@ final class RestResponder {
     }
 
     private void readRow(SoqlQuery query, int index, HistoryTable.HistoryRow row) {
+        if (query.isObject("SetupAuditTrail")) {
+            row.id = "0Ym5g" + String.format(Locale.ROOT, "%010d", index) + "SIM";
+            return;
+        }
         if (query.isObject("Organization")) {
             return;
         }
@@ -475,6 +512,18 @@ final class RestResponder {
 
     /** A field of row {@code index} of the query's object; {@code row} holds it already unless it is LeadHistory. */
     private Object value(SoqlQuery query, String field, int index, HistoryTable.HistoryRow row) {
+        if (query.isObject("SetupAuditTrail")) {
+            SimulatedOrg.SetupAuditRow audit = org.setupAuditTrail().get(index);
+            return switch (field.toLowerCase(Locale.ROOT)) {
+                case "id" -> row.id;
+                case "createddate" -> audit.createdDate();
+                case "createdby.name" -> audit.createdByName();
+                case "action" -> audit.action();
+                case "section" -> audit.section();
+                case "display" -> audit.display();
+                default -> null;
+            };
+        }
         if (query.isObject("Organization")) {
             return field.equalsIgnoreCase("Id") ? organizationId() : org.name();
         }

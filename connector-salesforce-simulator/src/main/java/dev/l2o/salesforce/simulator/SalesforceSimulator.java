@@ -170,6 +170,14 @@ public final class SalesforceSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * How many REST query requests ({@code query} and {@code queryMore} pages) asked for rows of {@code object}: what
+     * one kind of read costs, as the org counts it.
+     */
+    public int queryRequests(String object) {
+        return rest.queryRequests(object);
+    }
+
     /** Arms a fault for the requests that follow. */
     public void inject(SimulatedFault fault) {
         requireNonNull(fault, "fault is null");

@@ -7,8 +7,10 @@ import dev.l2o.history.OpportunityHistoryCsv;
 import dev.l2o.model.StageHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,9 @@ import java.util.Map;
  * rows and the Status rows of its LeadHistory (a few per lead, so held as they are). Immutable and thread-safe; one org can back several simulators.
  */
 public final class SimulatedOrg {
+    /** Setup changes of a generated org: 180 busy days, more than one query page. */
+    static final int GENERATED_SETUP_CHANGES = 2_500;
+
     private final String organizationId;
     private final String name;
     private final MetadataStore metadata;
@@ -24,15 +29,33 @@ public final class SimulatedOrg {
     private final List<LeadHistoryCsv.StatusChange> leadHistory;
     private final Map<String, Instant> deletedOpportunities;
     private final Map<String, Instant> touchedOpportunities;
+    private final List<SetupAuditRow> setupAuditTrail;
 
-    private SimulatedOrg(String organizationId, String name, MetadataStore metadata, HistoryTable history,
-            List<LeadHistoryCsv.StatusChange> leadHistory) {
-        this(organizationId, name, metadata, history, leadHistory, Map.of(), Map.of());
+    /**
+     * One row of the org's {@code SetupAuditTrail}, as the REST API returns its fields.
+     *
+     * @param createdDate when the change was made
+     * @param createdByName the user's name ({@code CreatedBy.Name})
+     */
+    public record SetupAuditRow(Instant createdDate, String createdByName, String action, String section, String display) {
+        public SetupAuditRow {
+            requireNonNull(createdDate, "createdDate is null");
+        }
     }
 
     private SimulatedOrg(String organizationId, String name, MetadataStore metadata, HistoryTable history,
-            List<LeadHistoryCsv.StatusChange> leadHistory, Map<String, Instant> deletedOpportunities,
-            Map<String, Instant> touchedOpportunities) {
+            List<LeadHistoryCsv.StatusChange> leadHistory) {
+        this(organizationId, name, metadata, history, leadHistory, List.of());
+    }
+
+    private SimulatedOrg(String organizationId, String name, MetadataStore metadata, HistoryTable history,
+            List<LeadHistoryCsv.StatusChange> leadHistory, List<SetupAuditRow> setupAuditTrail) {
+        this(organizationId, name, metadata, history, leadHistory, setupAuditTrail, Map.of(), Map.of());
+    }
+
+    private SimulatedOrg(String organizationId, String name, MetadataStore metadata, HistoryTable history,
+            List<LeadHistoryCsv.StatusChange> leadHistory, List<SetupAuditRow> setupAuditTrail,
+            Map<String, Instant> deletedOpportunities, Map<String, Instant> touchedOpportunities) {
         this.touchedOpportunities = Map.copyOf(touchedOpportunities);
         this.organizationId = requireNonNull(organizationId, "organizationId is null");
         this.name = requireNonNull(name, "name is null");
@@ -40,6 +63,9 @@ public final class SimulatedOrg {
         this.history = requireNonNull(history, "history is null");
         this.leadHistory = leadHistory == null ? null : List.copyOf(leadHistory);
         this.deletedOpportunities = Map.copyOf(deletedOpportunities);
+        // SOQL's ORDER BY CreatedDate DESC, the only order the connector asks for; null when setup is not readable
+        this.setupAuditTrail = setupAuditTrail == null ? null
+                : setupAuditTrail.stream().sorted(Comparator.comparing(SetupAuditRow::createdDate).reversed()).toList();
     }
 
     /**
@@ -52,7 +78,7 @@ public final class SimulatedOrg {
         Map<String, Instant> allDeleted = new java.util.HashMap<>(deletedOpportunities);
         allDeleted.putAll(deleted);
         return new SimulatedOrg(organizationId, name, metadata.with(changed, removed, at), new ChangedHistoryTable(history, added,
-                deleted.keySet()), leadHistory, allDeleted, touchedOpportunities);
+                deleted.keySet()), leadHistory, setupAuditTrail, allDeleted, touchedOpportunities);
     }
 
     /**
@@ -62,7 +88,7 @@ public final class SimulatedOrg {
     SimulatedOrg withTouched(Map<String, Instant> touched) {
         Map<String, Instant> all = new java.util.HashMap<>(touchedOpportunities);
         all.putAll(touched);
-        return new SimulatedOrg(organizationId, name, metadata, history, leadHistory, deletedOpportunities, all);
+        return new SimulatedOrg(organizationId, name, metadata, history, leadHistory, setupAuditTrail, deletedOpportunities, all);
     }
 
     /** When an opportunity was last saved without a history row, or null. */
@@ -103,19 +129,21 @@ public final class SimulatedOrg {
         }
         Path fileName = project.toAbsolutePath().normalize().getFileName();
         return new SimulatedOrg("00D5e000000SimAAA".substring(0, 15), fileName == null ? "SFDX org" : fileName.toString(),
-                metadata, rows, leadRows);
+                metadata, rows, leadRows, SetupAuditTrailFile.read(project.resolve("data").resolve(SetupAuditTrailFile.NAME)));
     }
 
     /**
      * A generated org: {@code sizes.fields()} custom fields, {@code sizes.flows()} record-triggered flows with
-     * their definitions, validation rules, a sales process, a workflow, lead assignment rules, queues, and
+     * their definitions, validation rules, a sales process, a workflow, lead assignment rules, queues,
+     * {@value #GENERATED_SETUP_CHANGES} rows of setup audit trail, and
      * {@code sizes.historyRows()} history rows computed on demand (no memory per row). The same seed gives
      * the same org.
      */
     public static SimulatedOrg generate(long seed, OrgSizes sizes) {
         requireNonNull(sizes, "sizes is null");
         return new SimulatedOrg("00D5e000000GenAAA".substring(0, 15), "Generated org " + seed, OrgGenerator.metadata(seed, sizes),
-                new GeneratedHistoryTable(seed, sizes.historyRows(), SimulatedStage.DEFAULTS), null);
+                new GeneratedHistoryTable(seed, sizes.historyRows(), SimulatedStage.DEFAULTS), null,
+                OrgGenerator.setupAuditTrail(seed, GENERATED_SETUP_CHANGES));
     }
 
     /** The 15-character organization id. */
@@ -144,6 +172,27 @@ public final class SimulatedOrg {
 
     HistoryTable history() {
         return history;
+    }
+
+    /** This org with {@code rows} as its setup audit trail (any order). */
+    public SimulatedOrg withSetupAuditTrail(List<SetupAuditRow> rows) {
+        requireNonNull(rows, "rows is null");
+        return new SimulatedOrg(organizationId, name, metadata, history, leadHistory, rows, deletedOpportunities, touchedOpportunities);
+    }
+
+    /** This org as a user without "View Setup and Configuration" sees it: SetupAuditTrail cannot be queried. */
+    public SimulatedOrg withoutSetupAccess() {
+        return new SimulatedOrg(organizationId, name, metadata, history, leadHistory, null, deletedOpportunities, touchedOpportunities);
+    }
+
+    /** The number of rows of the setup audit trail (0 when the user may not read it). */
+    public int setupAuditTrailRows() {
+        return setupAuditTrail == null ? 0 : setupAuditTrail.size();
+    }
+
+    /** The setup audit trail newest first, or null when the user may not read it. */
+    List<SetupAuditRow> setupAuditTrail() {
+        return setupAuditTrail;
     }
 
     /** The LeadHistory Status rows, or null when the org does not track Lead field history. */

@@ -9,6 +9,7 @@ import dev.l2o.model.Snapshot;
 import dev.l2o.salesforce.SalesforceConnector;
 import dev.l2o.salesforce.SalesforceSettings;
 import dev.l2o.salesforce.internal.OrgMetadata;
+import dev.l2o.salesforce.internal.SalesforceSetupAuditTrail;
 import dev.l2o.salesforce.internal.SalesforceCredentials;
 import dev.l2o.salesforce.simulator.OrgSizes;
 import dev.l2o.salesforce.simulator.SalesforceSimulator;
@@ -61,7 +62,7 @@ public final class SalesforceBenchmark {
                 long bulkPages = log.stream().filter(r -> r.operation().equals("bulkQueryResults")).count();
                 long minimumMetadata = OrgMetadata.minimumCalls(List.of("Account", "Lead", "Opportunity"), flows, flows, org.metadataCount("Queue"), 0);
                 long minimumHistory = 1 + 1 + 1 + (rows + 99_999) / 100_000; // count, create, one poll, result pages of 100,000
-                long minimum = 1 + minimumMetadata + minimumHistory; // + the limits call
+                long minimum = 1 + minimumMetadata + minimumHistory + 1; // + the limits call, + one setup audit trail query
                 out.printf("org: %d custom fields, %d flows, %d history rows%n", fields, flows, rows);
                 out.printf("snapshot: %d fields, %d automations, %d pipelines, %d history rows read back, complete=%s%n",
                         snapshot.fields().size(), snapshot.automations().size(), snapshot.pipelines().size(), history[0],
@@ -69,6 +70,9 @@ public final class SalesforceBenchmark {
                 out.printf("API calls: %d counted by the org (%d metadata, %d Bulk polls, %d Bulk result pages) + %d logins;"
                         + " minimum the API allows: %d (%d metadata)%n", simulator.apiRequestsUsed(), metadataCalls, bulkPolls, bulkPages,
                         log.stream().filter(r -> r.operation().equals("login")).count(), minimum, minimumMetadata);
+                out.printf("attribution: %d API calls for the setup audit trail (at most %d), %d setup changes read of %d (%s)%n",
+                        simulator.queryRequests("SetupAuditTrail"), SalesforceSetupAuditTrail.MAX_PAGES,
+                        snapshot.changeTrail().changes().size(), org.setupAuditTrailRows(), snapshot.changeTrail().source());
                 out.printf("wall time: %.1f s%n", wall.toMillis() / 1000.0);
                 out.printf("peak heap: %d MB (max heap %d MB)%n", peakHeap() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
             }

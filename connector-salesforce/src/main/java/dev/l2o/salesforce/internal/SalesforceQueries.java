@@ -29,6 +29,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -390,6 +391,26 @@ public final class SalesforceQueries {
     /** An instant as SOQL and the REST API take it: {@code 2026-02-01T01:45:00Z} (whole seconds). */
     public static String soqlDateTime(java.time.Instant instant) {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC).format(instant);
+    }
+
+    /**
+     * Runs {@code soql} over REST, reading at most {@code maxPages} pages (following {@code nextRecordsUrl}), and hands
+     * every record to {@code sink} as JSON.
+     *
+     * @return the query's {@code totalSize}: more than the records handed over when pages were left unread
+     */
+    public long query(String what, String soql, int maxPages, Consumer<JsonNode> sink) {
+        String next = queryPath(soql);
+        long total = 0;
+        for (int page = 0; page < maxPages && next != null; page++) {
+            String path = next;
+            JsonNode result = http.call(what, s -> authorized(s, path).get().build(),
+                    response -> mapper.readTree(response.body().byteStream()));
+            total = result.path("totalSize").asLong();
+            result.path("records").forEach(sink);
+            next = result.hasNonNull("nextRecordsUrl") ? result.path("nextRecordsUrl").asText() : null;
+        }
+        return total;
     }
 
     private static Object value(JsonNode node) {
