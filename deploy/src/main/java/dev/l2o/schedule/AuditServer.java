@@ -115,7 +115,7 @@ public final class AuditServer implements AutoCloseable {
             Scheduler scheduler = new StdSchedulerFactory(quartzProperties(config, options, database, dataSourceName)).getScheduler();
             String nodeId = config.cluster() ? scheduler.getSchedulerInstanceId() : hostName();
             AuditRunner runner = new AuditRunner(config, executor, new RunHistoryStore(database.dataSource()),
-                    new Notifier(options.environment()), clock, nodeId, options.environment());
+                    new Notifier(options.environment()), clock, nodeId, options.environment(), duration -> Thread.sleep(duration.toMillis()));
             scheduler.setJobFactory((bundle, ignored) -> new AuditJob(runner));
             server = new AuditServer(config, database, scheduler, runner, nodeId);
             if (!config.cluster()) {
