@@ -44,6 +44,8 @@ final class AuditRunner {
     /** How long and how often a lost store connection is retried: enough for a database restart. */
     static final Duration STORE_RETRY_PAUSE = Duration.ofSeconds(2);
     static final int STORE_ATTEMPTS = 30;
+    /** How often a run waiting for another attempt at its audit looks again. */
+    static final Duration LOCK_POLL = Duration.ofMillis(500);
 
     /** Waits between attempts to reach the store; the server sleeps, tests advance their clock. */
     @FunctionalInterface
@@ -142,8 +144,14 @@ final class AuditRunner {
                         "audit " + auditName + " is not in the schedule file of node " + nodeId), Optional.empty());
                 return;
             }
-            LOG.info("audit {}: run of {} started on {} (attempt {})", auditName, fireTime, nodeId, run.attempt());
-            execute(run, activeRun, audit.get());
+            Optional<RunHistoryStore.AuditLock> lock = lockAudit(run);
+            if (lock.isEmpty()) {
+                return;
+            }
+            try (RunHistoryStore.AuditLock held = lock.get()) {
+                LOG.info("audit {}: run of {} started on {} (attempt {})", auditName, fireTime, nodeId, run.attempt());
+                execute(run, activeRun, audit.get());
+            }
         } finally {
             active.remove(run.runId());
             activeRun.temporaries.forEach(ReportFolders::deleteQuietly);
@@ -248,6 +256,40 @@ final class AuditRunner {
         if (audit.isPresent()) {
             applyRetention(audit.get());
             notifyChange(audit.get(), run.runId(), recorded, previous, reportDirectory);
+        }
+    }
+
+    /**
+     * Waits until no other attempt works on the audit (a node that was frozen and resumed finishes, or drops, the
+     * run it was taken; Quartz keeps live nodes apart on its own). Empty if the wait was interrupted (shutdown:
+     * the run was marked interrupted) or the store failed (the run is marked failed).
+     */
+    private Optional<RunHistoryStore.AuditLock> lockAudit(RunRecord run) {
+        boolean waited = false;
+        try {
+            while (true) {
+                Optional<RunHistoryStore.AuditLock> lock = retryingConnection(() -> store.tryLockAudit(run.auditName()));
+                if (lock.isPresent()) {
+                    return lock;
+                }
+                if (!waited) {
+                    LOG.warn("audit {}: another attempt still works on the audit; the run of {} waits for it", run.auditName(),
+                            run.fireTime());
+                    waited = true;
+                }
+                pause.pause(LOCK_POLL);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (L2oException e) {
+            LOG.error("audit {}: run of {} not started: {}", run.auditName(), run.fireTime(), e.getMessage());
+            try {
+                store.markInterrupted(run, clock.instant(), "not started: " + e.getMessage());
+            } catch (L2oException again) {
+                // the run stays marked running; the next start of an unclustered node, or a cluster recovery, takes it over
+            }
+            return Optional.empty();
         }
     }
 

@@ -247,6 +247,60 @@ public final class RunHistoryStore {
         }
     }
 
+    /** A held lock on one audit; closing it releases the lock. */
+    public interface AuditLock extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Takes the lock on {@code auditName} if no other attempt holds it: held by an open transaction until closed,
+     * and released by the database when the holder's connection ends (its process died). Returns empty when
+     * another attempt holds it.
+     */
+    public Optional<AuditLock> tryLockAudit(String auditName) {
+        try {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement insert = connection.prepareStatement("INSERT INTO L2O_AUDIT_LOCK (AUDIT_NAME) VALUES (?)")) {
+                connection.setAutoCommit(true);
+                insert.setString(1, auditName);
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+            Connection connection = dataSource.getConnection();
+            try {
+                connection.setAutoCommit(false);
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT AUDIT_NAME FROM L2O_AUDIT_LOCK WHERE AUDIT_NAME = ? FOR UPDATE SKIP LOCKED")) {
+                    select.setString(1, auditName);
+                    try (ResultSet rows = select.executeQuery()) {
+                        if (rows.next()) {
+                            return Optional.of(() -> release(connection));
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                release(connection);
+                throw e;
+            }
+            release(connection);
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw failure("lock audit " + auditName, e);
+        }
+    }
+
+    private static void release(Connection connection) {
+        try (connection) {
+            connection.rollback();
+        } catch (SQLException e) {
+            // the connection broke (database restart): the database released the lock with it
+        }
+    }
+
     /** Whether {@code attempt} is still the running attempt of its run (no other node took it over). */
     public boolean stillOwns(RunRecord attempt) {
         return run(attempt.runId()).filter(current -> current.outcome().isEmpty() && current.nodeId().equals(attempt.nodeId())

@@ -241,6 +241,27 @@ class AuditRunnerTest {
     }
 
     @Test
+    void waitsWhileAnotherAttemptStillWorksOnTheAudit() {
+        // given: a node frozen mid-run resumed and still works on the audit (it holds the audit's lock)
+        RunHistoryStore.AuditLock resumedNode = store.tryLockAudit("nightly").orElseThrow();
+        FakeExecutor executor = FakeExecutor.doing(taking(Duration.ofSeconds(5)));
+        AuditRunner runner = new AuditRunner(config(""), executor, store, new Notifier(Map.of()), clock, "node-b", Map.of(),
+                duration -> {
+                    pauses.add(duration);
+                    assertThat(executor.calls()).isZero();
+                    resumedNode.close();
+                });
+
+        // when
+        runner.run("nightly", night(0));
+
+        // then
+        assertThat(pauses).containsExactly(AuditRunner.LOCK_POLL);
+        assertThat(executor.calls()).isEqualTo(1);
+        assertThat(store.tryLockAudit("nightly")).isPresent();
+    }
+
+    @Test
     void keepsTheNewestRunsAndDeletesTheFoldersOfTheOthers() throws IOException {
         // given
         AuditRunner runner = runner(config("retention: { runs: 2 }"), FakeExecutor.doing(taking(Duration.ofSeconds(5))), "node-a");

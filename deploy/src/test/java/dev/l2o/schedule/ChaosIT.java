@@ -27,6 +27,7 @@ class ChaosIT {
 
         // then
         String log = printed.toString(StandardCharsets.UTF_8);
+        System.out.print(log);
         assertThat(log).contains("KILL", "RESTART_POSTGRES", "PAUSE");
         assertThat(tally.duplicateFireTimes()).as(log).isZero();
         assertThat(tally.lostRuns()).as(log).isZero();

@@ -107,6 +107,25 @@ abstract class RunHistoryStoreContract {
     }
 
     @Test
+    void anAuditIsLockedByOneAttemptAtATime() {
+        // given
+        RunHistoryStore.AuditLock held = store.tryLockAudit("nightly").orElseThrow();
+
+        // when
+        Optional<RunHistoryStore.AuditLock> second = store.tryLockAudit("nightly");
+        Optional<RunHistoryStore.AuditLock> other = store.tryLockAudit("weekly");
+        held.close();
+        Optional<RunHistoryStore.AuditLock> afterRelease = store.tryLockAudit("nightly");
+
+        // then
+        assertThat(second).isEmpty();
+        assertThat(other).isPresent();
+        assertThat(afterRelease).isPresent();
+        other.get().close();
+        afterRelease.get().close();
+    }
+
+    @Test
     void takesOverAnInterruptedRun() {
         // given
         RunRecord attempt = store.claim("nightly", night(0), "node-a", night(0)).orElseThrow();
