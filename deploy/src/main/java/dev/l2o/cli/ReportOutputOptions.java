@@ -80,8 +80,10 @@ final class ReportOutputOptions {
                 environment.out().flush();
                 continue;
             }
-            Path file = isFile(destination.get(), files) ? destination.get() : destination.get().resolve(rendering.fileName());
-            ReportOutput.writeAtomically(file, out -> render(rendering, out));
+            boolean toFile = isFile(destination.get(), files);
+            Path file = toFile ? destination.get() : destination.get().resolve(rendering.fileName());
+            Path root = toFile ? destination.get().toAbsolutePath().getParent() : destination.get();
+            ReportOutput.writeReport(root, file, out -> render(rendering, out));
             written.add(file);
         }
         return written;

@@ -47,6 +47,7 @@ final class ChaosScenario {
                     case RESTART_POSTGRES -> cluster.restartPostgres();
                     case PAUSE -> cluster.pause(node.orElseThrow(), PAUSE);
                 }
+                Eventually.await(PATIENCE, "the store answers after " + fault, () -> cluster.finishedRuns() >= 0);
                 long finished = cluster.finishedRuns();
                 Eventually.await(PATIENCE, "two more runs finish after " + fault, () -> cluster.finishedRuns() >= finished + 2);
                 Eventually.await(PATIENCE, "every node serves", cluster::allServing);

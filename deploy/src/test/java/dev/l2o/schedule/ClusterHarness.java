@@ -185,13 +185,13 @@ final class ClusterHarness implements AutoCloseable {
         }
     }
 
-    /** Runs recorded with a result (not running, not interrupted). */
+    /** Runs recorded with a result (not running, not interrupted); -1 while the store does not answer. */
     long finishedRuns() {
         try {
             return store.runs(Optional.of(AUDIT), Integer.MAX_VALUE).stream()
                     .filter(run -> run.outcome().isPresent() && run.outcome().get() != RunOutcome.INTERRUPTED).count();
         } catch (RuntimeException storeRestarting) {
-            return 0;
+            return -1;
         }
     }
 
