@@ -120,7 +120,10 @@ public final class AuditServer implements AutoCloseable {
             server = new AuditServer(config, database, scheduler, runner, nodeId);
             if (!config.cluster()) {
                 // one process owns an unclustered store: a run still marked running was cut off when it last stopped
-                server.store.interruptRunning(clock.instant(), "the process stopped while the run was in progress");
+                int cutOff = server.store.interruptRunning(clock.instant(), "the process stopped while the run was in progress");
+                if (cutOff > 0) {
+                    LOG.warn("l2o serve: {} run(s) cut off when the process last stopped marked interrupted", cutOff);
+                }
             }
             server.synchronizeJobs();
             scheduler.start();

@@ -99,15 +99,23 @@ final class ClusterHarness implements AutoCloseable {
 
     /** Starts a node; its log is {@code <name>-<n>.log}. */
     void startNode(String name) {
+        nodes.put(name, startServe(config, journal, work, folder.resolve(name + "-" + (++started) + ".log"), postgres.credentials()));
+    }
+
+    /**
+     * Starts {@link ClusterNodeMain} (one {@code l2o serve} with a {@link FakeExecutor}) in a JVM of its own, its
+     * output going to {@code log}.
+     */
+    static Process startServe(Path config, Path journal, Duration work, Path log, Map<String, String> environment) {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx160m", "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=cluster-node-logback.xml",
                 "-cp", classPath, ClusterNodeMain.class.getName(), config.toString(), journal.toString(), Long.toString(work.toMillis()));
-        builder.environment().putAll(postgres.credentials());
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
-        builder.redirectOutput(folder.resolve(name + "-" + (++started) + ".log").toFile());
+        builder.redirectOutput(log.toFile());
         try {
-            nodes.put(name, builder.start());
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -216,6 +224,11 @@ final class ClusterHarness implements AutoCloseable {
     record Attempt(long fireMillis, long pid, long startMillis, Optional<Long> end) {}
 
     List<Attempt> attempts() {
+        return attempts(journal);
+    }
+
+    /** The attempts a journal of {@link FakeExecutor} tells of, in the order they started. */
+    static List<Attempt> attempts(Path journal) {
         List<String> lines;
         try {
             lines = Files.exists(journal) ? Files.readAllLines(journal) : List.of();
