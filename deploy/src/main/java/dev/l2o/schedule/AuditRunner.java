@@ -148,9 +148,11 @@ final class AuditRunner {
             if (lock.isEmpty()) {
                 return;
             }
-            try (RunHistoryStore.AuditLock held = lock.get()) {
+            try {
                 LOG.info("audit {}: run of {} started on {} (attempt {})", auditName, fireTime, nodeId, run.attempt());
                 execute(run, activeRun, audit.get());
+            } finally {
+                lock.get().close();
             }
         } finally {
             active.remove(run.runId());

@@ -3,9 +3,7 @@ package dev.l2o.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,22 +17,12 @@ class ReportCrashIT {
     @TempDir
     Path folder;
 
-    private static void writeReport(Path root, Path file, String text) {
-        ReportOutput.writeReport(root, file, out -> {
-            try {
-                out.write(text.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
     @Test
     void aKillMidWriteLeavesThePreviousReportIntact() throws Exception {
         // given: yesterday's report, and a process writing today's, 64 MB of it so far
         Path out = folder.resolve("l2o-report");
         Path report = out.resolve("report.json");
-        writeReport(out, report, "{\"previous\":true}");
+        ReportOutputTest.writeReport(out, report, "{\"previous\":true}");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
                 "-cp", classPath, ReportWriteMain.class.getName(), out.toString(), report.toString(), "64")
@@ -59,7 +47,7 @@ class ReportCrashIT {
         }
 
         // and the next write replaces the report as usual
-        writeReport(out, report, "{\"today\":true}");
+        ReportOutputTest.writeReport(out, report, "{\"today\":true}");
         assertThat(Files.readString(report)).isEqualTo("{\"today\":true}");
     }
 }

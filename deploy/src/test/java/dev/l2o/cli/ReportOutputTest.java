@@ -43,7 +43,8 @@ class ReportOutputTest {
         }
     }
 
-    private static void writeReport(Path root, Path file, String text) {
+    /** Writes a report file of {@code text} as the command line does. */
+    static void writeReport(Path root, Path file, String text) {
         ReportOutput.writeReport(root, file, out -> {
             try {
                 out.write(text.getBytes(StandardCharsets.UTF_8));

@@ -27,7 +27,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,12 +87,7 @@ class AuditRunnerTest {
     }
 
     private List<String> reportFolderNames() throws IOException {
-        if (!Files.exists(reports())) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(reports())) {
-            return entries.map(path -> path.getFileName().toString()).sorted().toList();
-        }
+        return ScheduleFixture.reportFolderNames(reports());
     }
 
     private List<RunRecord> history() {

@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,12 +37,7 @@ class AuditServerTest {
     }
 
     private List<String> reportFolderNames() throws IOException {
-        if (!Files.exists(reports())) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(reports())) {
-            return entries.map(path -> path.getFileName().toString()).sorted().toList();
-        }
+        return ScheduleFixture.reportFolderNames(reports());
     }
 
     /** The Quartz smoke test: a real cron fires, the run is recorded and published, the next run sees its snapshot. */
