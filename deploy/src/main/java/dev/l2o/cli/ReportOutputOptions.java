@@ -37,6 +37,8 @@ final class ReportOutputOptions {
 
     private final List<String> defaultFormats;
     private final Path defaultFolder;
+    /** The {@code --out} folder that links must not lead out of, when these options aim at a subfolder of it. */
+    private Path outerFolder;
 
     /**
      * @param defaultFormats the formats without {@code --format}
@@ -82,7 +84,7 @@ final class ReportOutputOptions {
             }
             boolean toFile = isFile(destination.get(), files);
             Path file = toFile ? destination.get() : destination.get().resolve(rendering.fileName());
-            Path root = toFile ? destination.get().toAbsolutePath().getParent() : destination.get();
+            Path root = outerFolder != null ? outerFolder : toFile ? destination.get().toAbsolutePath().getParent() : destination.get();
             ReportOutput.writeReport(root, file, out -> render(rendering, out));
             written.add(file);
         }
@@ -94,6 +96,7 @@ final class ReportOutputOptions {
         ReportOutputOptions sub = new ReportOutputOptions(defaultFormats, null);
         sub.formats = formats;
         sub.out = destination().map(folder -> folder.resolve(name)).orElse(null);
+        sub.outerFolder = outerFolder != null ? outerFolder : destination().orElse(null);
         return sub;
     }
 
