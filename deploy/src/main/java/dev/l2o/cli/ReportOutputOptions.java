@@ -40,6 +40,8 @@ final class ReportOutputOptions {
     private final List<String> offeredFormats;
     private final List<String> defaultFormats;
     private final Path defaultFolder;
+    /** The {@code --out} folder that links must not lead out of, when these options aim at a subfolder of it. */
+    private Path outerFolder;
 
     /**
      * @param offeredFormats the formats the command writes, from its writers' registry
@@ -85,8 +87,10 @@ final class ReportOutputOptions {
                 environment.out().flush();
                 continue;
             }
-            Path file = isFile(destination.get(), files) ? destination.get() : destination.get().resolve(rendering.fileName());
-            ReportOutput.writeAtomically(file, out -> render(rendering, out));
+            boolean toFile = isFile(destination.get(), files);
+            Path file = toFile ? destination.get() : destination.get().resolve(rendering.fileName());
+            Path root = outerFolder != null ? outerFolder : toFile ? destination.get().toAbsolutePath().getParent() : destination.get();
+            ReportOutput.writeReport(root, file, out -> render(rendering, out));
             written.add(file);
         }
         return written;
@@ -97,6 +101,7 @@ final class ReportOutputOptions {
         ReportOutputOptions sub = new ReportOutputOptions(offeredFormats, defaultFormats, null);
         sub.formats = formats;
         sub.out = destination().map(folder -> folder.resolve(name)).orElse(null);
+        sub.outerFolder = outerFolder != null ? outerFolder : destination().orElse(null);
         return sub;
     }
 

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +33,25 @@ import org.slf4j.LoggerFactory;
  * time, also across a cluster), lets the executor write into a private folder, publishes the folder
  * atomically, records the result, applies retention and notifies. Never throws: every failure becomes the
  * run's outcome or a log line. Thread-safe.
+ *
+ * <p>A lost connection to the store (PostgreSQL restarting) is waited out for about a minute when a run is
+ * claimed or recorded, so that such an outage neither drops a fire nor leaves its run marked running. A run
+ * whose node was paused so long that another node took it over is fenced: its result is neither published nor
+ * recorded over the newer attempt's.
  */
 final class AuditRunner {
     private static final Logger LOG = LoggerFactory.getLogger(AuditRunner.class);
+    /** How long and how often a lost store connection is retried: enough for a database restart. */
+    static final Duration STORE_RETRY_PAUSE = Duration.ofSeconds(2);
+    static final int STORE_ATTEMPTS = 30;
+    /** How often a run waiting for another attempt at its audit looks again. */
+    static final Duration LOCK_POLL = Duration.ofMillis(500);
+
+    /** Waits between attempts to reach the store; the server sleeps, tests advance their clock. */
+    @FunctionalInterface
+    interface Pause {
+        void pause(Duration duration) throws InterruptedException;
+    }
 
     private final ScheduleConfig config;
     private final AuditExecutor executor;
@@ -42,10 +60,11 @@ final class AuditRunner {
     private final Clock clock;
     private final String nodeId;
     private final Map<String, String> environment;
+    private final Pause pause;
     private final Map<Long, ActiveRun> active = new ConcurrentHashMap<>();
 
     AuditRunner(ScheduleConfig config, AuditExecutor executor, RunHistoryStore store, Notifier notifier, Clock clock,
-            String nodeId, Map<String, String> environment) {
+            String nodeId, Map<String, String> environment, Pause pause) {
         this.config = requireNonNull(config, "config is null");
         this.executor = requireNonNull(executor, "executor is null");
         this.store = requireNonNull(store, "store is null");
@@ -53,18 +72,19 @@ final class AuditRunner {
         this.clock = requireNonNull(clock, "clock is null");
         this.nodeId = requireNonNull(nodeId, "nodeId is null");
         this.environment = Map.copyOf(environment);
+        this.pause = requireNonNull(pause, "pause is null");
     }
 
     /** A claimed run in progress; the lock decides between publishing and interruption, whichever comes first. */
     private static final class ActiveRun {
-        final String auditName;
+        final RunRecord attempt;
         final Thread thread;
         final List<Path> temporaries = new ArrayList<>();
         private boolean publishing;
         private boolean interrupted;
 
-        ActiveRun(String auditName, Thread thread) {
-            this.auditName = auditName;
+        ActiveRun(RunRecord attempt, Thread thread) {
+            this.attempt = attempt;
             this.thread = thread;
         }
 
@@ -88,7 +108,7 @@ final class AuditRunner {
     /** Names of the audits running in this process now, sorted. */
     Set<String> runningAudits() {
         Set<String> names = new TreeSet<>();
-        active.values().forEach(run -> names.add(run.auditName));
+        active.values().forEach(run -> names.add(run.attempt.auditName()));
         return names;
     }
 
@@ -100,9 +120,13 @@ final class AuditRunner {
     void run(String auditName, Instant fireTime) {
         Optional<RunRecord> claimed;
         try {
-            claimed = store.claim(auditName, fireTime, nodeId, clock.instant());
+            claimed = retryingConnection(() -> store.claim(auditName, fireTime, nodeId, clock.instant()));
         } catch (L2oException e) {
             LOG.error("audit {}: run of {} not started: {}", auditName, fireTime, e.getMessage());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("audit {}: run of {} not started: stopped while the store was unreachable", auditName, fireTime);
             return;
         }
         if (claimed.isEmpty()) {
@@ -110,7 +134,7 @@ final class AuditRunner {
             return;
         }
         RunRecord run = claimed.get();
-        ActiveRun activeRun = new ActiveRun(auditName, Thread.currentThread());
+        ActiveRun activeRun = new ActiveRun(run, Thread.currentThread());
         active.put(run.runId(), activeRun);
         try {
             Optional<ScheduledAudit> audit = config.audit(auditName);
@@ -120,8 +144,16 @@ final class AuditRunner {
                         "audit " + auditName + " is not in the schedule file of node " + nodeId), Optional.empty());
                 return;
             }
-            LOG.info("audit {}: run of {} started on {} (attempt {})", auditName, fireTime, nodeId, run.attempt());
-            execute(run, activeRun, audit.get());
+            Optional<RunHistoryStore.AuditLock> lock = lockAudit(run);
+            if (lock.isEmpty()) {
+                return;
+            }
+            try {
+                LOG.info("audit {}: run of {} started on {} (attempt {})", auditName, fireTime, nodeId, run.attempt());
+                execute(run, activeRun, audit.get());
+            } finally {
+                lock.get().close();
+            }
         } finally {
             active.remove(run.runId());
             activeRun.temporaries.forEach(ReportFolders::deleteQuietly);
@@ -174,6 +206,11 @@ final class AuditRunner {
                     run.auditName(), run.fireTime());
             return;
         }
+        if (!stillOwns(activeRun)) {
+            LOG.warn("audit {}: the run of {} was taken over by another node while this one worked; its result is dropped",
+                    run.auditName(), run.fireTime());
+            return;
+        }
         Optional<Path> reportDirectory = Optional.empty();
         List<String> reportFiles = List.of();
         Optional<Path> snapshot = Optional.empty();
@@ -199,11 +236,18 @@ final class AuditRunner {
                 snapshot = Optional.empty();
             }
         }
-        Instant finishedAt = clock.instant();
+        CompletedRun completed = new CompletedRun(recorded.outcome(), clock.instant(), recorded.findings(), recorded.maturity(),
+                recorded.stageMedians(), reportDirectory, reportFiles, snapshot, recorded.detail(), recorded.coverage());
         try {
-            store.complete(run.runId(), new CompletedRun(recorded.outcome(), finishedAt, recorded.findings(), recorded.maturity(),
-                    recorded.stageMedians(), reportDirectory, reportFiles, snapshot, recorded.detail(), recorded.coverage()));
-        } catch (L2oException e) {
+            if (!retryingConnection(() -> store.complete(run, completed))) {
+                LOG.warn("audit {}: the run of {} was taken over by another node before its result was recorded; dropped",
+                        run.auditName(), run.fireTime());
+                return;
+            }
+        } catch (L2oException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             LOG.error("audit {}: the run of {} finished ({}) but could not be recorded: {}", run.auditName(), run.fireTime(),
                     recorded.outcome(), e.getMessage());
             return;
@@ -231,6 +275,70 @@ final class AuditRunner {
             Files.writeString(reportDirectory.get().resolve(TrendPage.FILE_NAME), page);
         } catch (IOException | RuntimeException e) {
             LOG.warn("audit {}: trends not written: {}", audit.name(), oneLine(e));
+        }
+    }
+
+    /**
+     * Waits until no other attempt works on the audit (a node that was frozen and resumed finishes, or drops, the
+     * run it was taken; Quartz keeps live nodes apart on its own). Empty if the wait was interrupted (shutdown:
+     * the run was marked interrupted) or the store failed (the run is marked failed).
+     */
+    private Optional<RunHistoryStore.AuditLock> lockAudit(RunRecord run) {
+        boolean waited = false;
+        try {
+            while (true) {
+                Optional<RunHistoryStore.AuditLock> lock = retryingConnection(() -> store.tryLockAudit(run.auditName()));
+                if (lock.isPresent()) {
+                    return lock;
+                }
+                if (!waited) {
+                    LOG.warn("audit {}: another attempt still works on the audit; the run of {} waits for it", run.auditName(),
+                            run.fireTime());
+                    waited = true;
+                }
+                pause.pause(LOCK_POLL);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (L2oException e) {
+            LOG.error("audit {}: run of {} not started: {}", run.auditName(), run.fireTime(), e.getMessage());
+            try {
+                store.markInterrupted(run, clock.instant(), "not started: " + e.getMessage());
+            } catch (L2oException again) {
+                // the run stays marked running; the next start of an unclustered node, or a cluster recovery, takes it over
+            }
+            return Optional.empty();
+        }
+    }
+
+    private boolean stillOwns(ActiveRun activeRun) {
+        try {
+            return retryingConnection(() -> store.stillOwns(activeRun.attempt));
+        } catch (L2oException e) {
+            // the store will refuse to record the result too; publishing stays safe, the record decides
+            LOG.warn("audit {}: cannot check who owns the run of {}: {}", activeRun.attempt.auditName(), activeRun.attempt.fireTime(),
+                    e.getMessage());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    /** Calls the store, waiting out a lost connection for up to {@link #STORE_ATTEMPTS} attempts. */
+    private <T> T retryingConnection(Supplier<T> call) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (L2oException e) {
+                if (attempt >= STORE_ATTEMPTS || !RunHistoryStore.isConnectionFailure(e)) {
+                    throw e;
+                }
+                LOG.warn("run history store unreachable (attempt {} of {}), retrying in {} s: {}", attempt, STORE_ATTEMPTS,
+                        STORE_RETRY_PAUSE.toSeconds(), e.getMessage());
+                pause.pause(STORE_RETRY_PAUSE);
+            }
         }
     }
 
@@ -270,16 +378,17 @@ final class AuditRunner {
     List<String> interruptAll(String reason) {
         List<String> interrupted = new ArrayList<>();
         active.forEach((runId, run) -> {
+            String auditName = run.attempt.auditName();
             if (run.interrupt()) {
                 try {
-                    store.markInterrupted(runId, clock.instant(), reason);
+                    store.markInterrupted(run.attempt, clock.instant(), reason);
                 } catch (L2oException e) {
-                    LOG.error("audit {}: could not mark run {} interrupted: {}", run.auditName, runId, e.getMessage());
+                    LOG.error("audit {}: could not mark run {} interrupted: {}", auditName, runId, e.getMessage());
                 }
                 run.thread.interrupt();
                 run.temporaries.forEach(ReportFolders::deleteQuietly);
-                interrupted.add(run.auditName);
-                LOG.warn("audit {}: run {} interrupted: {}", run.auditName, runId, reason);
+                interrupted.add(auditName);
+                LOG.warn("audit {}: run {} interrupted: {}", auditName, runId, reason);
             }
         });
         return interrupted;

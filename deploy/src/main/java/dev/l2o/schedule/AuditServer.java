@@ -119,12 +119,15 @@ public final class AuditServer implements AutoCloseable {
             Scheduler scheduler = new StdSchedulerFactory(quartzProperties(config, options, database, dataSourceName)).getScheduler();
             String nodeId = config.cluster() ? scheduler.getSchedulerInstanceId() : hostName();
             AuditRunner runner = new AuditRunner(config, executor, new RunHistoryStore(database.dataSource()),
-                    new Notifier(options.environment()), clock, nodeId, options.environment());
+                    new Notifier(options.environment()), clock, nodeId, options.environment(), duration -> Thread.sleep(duration.toMillis()));
             scheduler.setJobFactory((bundle, ignored) -> new AuditJob(runner));
             server = new AuditServer(config, database, scheduler, runner, nodeId);
             if (!config.cluster()) {
                 // one process owns an unclustered store: a run still marked running was cut off when it last stopped
-                server.store.interruptRunning(clock.instant(), "the process stopped while the run was in progress");
+                int cutOff = server.store.interruptRunning(clock.instant(), "the process stopped while the run was in progress");
+                if (cutOff > 0) {
+                    LOG.warn("l2o serve: {} run(s) cut off when the process last stopped marked interrupted", cutOff);
+                }
             }
             server.synchronizeJobs();
             scheduler.start();

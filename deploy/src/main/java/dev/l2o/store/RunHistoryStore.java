@@ -12,6 +12,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,9 +89,16 @@ public final class RunHistoryStore {
         }
     }
 
-    /** Records how a claimed run finished, replacing whatever an earlier attempt of the same run left. */
-    public void complete(long runId, CompletedRun run) {
+    /**
+     * Records how a claimed run finished, replacing whatever an earlier attempt of the same run left, if
+     * {@code attempt} still owns the run: a node that was paused (or cut off) long enough for another node to
+     * take its run over must not overwrite the newer attempt's result. Returns false, recording nothing, when
+     * the run is no longer this attempt's.
+     */
+    public boolean complete(RunRecord attempt, CompletedRun run) {
+        requireNonNull(attempt, "attempt is null");
         requireNonNull(run, "run is null");
+        long runId = attempt.runId();
         Map<Severity, Integer> counts = new TreeMap<>();
         run.findings().forEach(finding -> counts.merge(finding.severity(), 1, Integer::sum));
         try (Connection connection = dataSource.getConnection()) {
@@ -96,7 +106,7 @@ public final class RunHistoryStore {
             try {
                 try (PreparedStatement update = connection.prepareStatement("UPDATE L2O_RUN SET STATUS = ?, FINISHED_AT = ?, "
                         + "ERROR_COUNT = ?, WARNING_COUNT = ?, INFO_COUNT = ?, MATURITY_OVERALL = ?, DETAIL = ?, REPORT_DIR = ? "
-                        + "WHERE RUN_ID = ?")) {
+                        + "WHERE RUN_ID = ? AND STATUS = ? AND NODE_ID = ? AND ATTEMPT = ?")) {
                     update.setString(1, run.outcome().name());
                     update.setLong(2, run.finishedAt().toEpochMilli());
                     update.setInt(3, counts.getOrDefault(Severity.ERROR, 0));
@@ -110,8 +120,12 @@ public final class RunHistoryStore {
                     update.setString(7, run.detail().map(RunHistoryStore::truncate).orElse(null));
                     update.setString(8, run.reportDirectory().map(Object::toString).orElse(null));
                     update.setLong(9, runId);
+                    update.setString(10, RUNNING);
+                    update.setString(11, attempt.nodeId());
+                    update.setInt(12, attempt.attempt());
                     if (update.executeUpdate() != 1) {
-                        throw new SQLException("run " + runId + " does not exist");
+                        connection.rollback();
+                        return false;
                     }
                 }
                 for (String table : List.of("L2O_RUN_FINDING", "L2O_RUN_MATURITY", "L2O_RUN_STAGE", "L2O_RUN_FILE", "L2O_RUN_SNAPSHOT",
@@ -123,6 +137,7 @@ public final class RunHistoryStore {
                 }
                 insertChildren(connection, runId, run);
                 connection.commit();
+                return true;
             } catch (SQLException | IOException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -215,17 +230,20 @@ public final class RunHistoryStore {
         }
     }
 
-    /** Marks a claimed run as interrupted, unless it finished meanwhile. */
-    public void markInterrupted(long runId, Instant at, String detail) {
+    /** Marks a claimed run as interrupted, unless it finished meanwhile or another attempt took it over. */
+    public void markInterrupted(RunRecord attempt, Instant at, String detail) {
+        long runId = attempt.runId();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(
-                        "UPDATE L2O_RUN SET STATUS = ?, FINISHED_AT = ?, DETAIL = ? WHERE RUN_ID = ? AND STATUS = ?")) {
+                PreparedStatement update = connection.prepareStatement("UPDATE L2O_RUN SET STATUS = ?, FINISHED_AT = ?, DETAIL = ? "
+                        + "WHERE RUN_ID = ? AND STATUS = ? AND NODE_ID = ? AND ATTEMPT = ?")) {
             connection.setAutoCommit(true);
             update.setString(1, RunOutcome.INTERRUPTED.name());
             update.setLong(2, at.toEpochMilli());
             update.setString(3, truncate(detail));
             update.setLong(4, runId);
             update.setString(5, RUNNING);
+            update.setString(6, attempt.nodeId());
+            update.setInt(7, attempt.attempt());
             update.executeUpdate();
         } catch (SQLException e) {
             throw failure("mark run " + runId + " interrupted", e);
@@ -249,6 +267,85 @@ public final class RunHistoryStore {
         } catch (SQLException e) {
             throw failure("mark stale runs interrupted", e);
         }
+    }
+
+    /** A held lock on one audit; closing it releases the lock. */
+    public interface AuditLock extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Takes the lock on {@code auditName} if no other attempt holds it: held by an open transaction until closed,
+     * and released by the database when the holder's connection ends (its process died). Returns empty when
+     * another attempt holds it.
+     */
+    public Optional<AuditLock> tryLockAudit(String auditName) {
+        try {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement insert = connection.prepareStatement("INSERT INTO L2O_AUDIT_LOCK (AUDIT_NAME) VALUES (?)")) {
+                connection.setAutoCommit(true);
+                insert.setString(1, auditName);
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+            Connection connection = dataSource.getConnection();
+            try {
+                connection.setAutoCommit(false);
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT AUDIT_NAME FROM L2O_AUDIT_LOCK WHERE AUDIT_NAME = ? FOR UPDATE SKIP LOCKED")) {
+                    select.setString(1, auditName);
+                    try (ResultSet rows = select.executeQuery()) {
+                        if (rows.next()) {
+                            return Optional.of(() -> release(connection));
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                release(connection);
+                throw e;
+            }
+            release(connection);
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw failure("lock audit " + auditName, e);
+        }
+    }
+
+    private static void release(Connection connection) {
+        try (connection) {
+            connection.rollback();
+        } catch (SQLException e) {
+            // the connection broke (database restart): the database released the lock with it
+        }
+    }
+
+    /** Whether {@code attempt} is still the running attempt of its run (no other node took it over). */
+    public boolean stillOwns(RunRecord attempt) {
+        return run(attempt.runId()).filter(current -> current.outcome().isEmpty() && current.nodeId().equals(attempt.nodeId())
+                && current.attempt() == attempt.attempt()).isPresent();
+    }
+
+    /**
+     * Whether a failure of this store is a lost or refused connection (the database restarting, a network cut), after
+     * which the same call may succeed, rather than a failure of the statement itself.
+     */
+    public static boolean isConnectionFailure(L2oException failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+            // 08: connection exception; 57P: the server is shutting down or restarting (PostgreSQL)
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The runs of one audit, or of all audits, newest fire time first. */

@@ -100,8 +100,11 @@ public final class StoreDatabase implements AutoCloseable {
                     StoreDialect.H2, description, Optional.empty(), Optional.empty());
         }
         // DB_CLOSE_ON_EXIT=FALSE keeps H2's own shutdown hook from closing the database while ours still lets running
-        // audits finish and records them; H2's AUTO_SERVER would need that hook, hence a listener of our own
-        HikariDataSource dataSource = connect(embeddedConfig(poolSize, "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE"), description);
+        // audits finish and records them; H2's AUTO_SERVER would need that hook, hence a listener of our own.
+        // WRITE_DELAY=0 writes each commit to the file at once (H2 waits up to 500 ms by default): a serve killed
+        // with SIGKILL keeps every run it recorded, and the claim of the run it was working on, for the next start
+        HikariDataSource dataSource = connect(embeddedConfig(poolSize, "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"),
+                description);
         Server listener;
         try {
             // loopback only, and only databases that exist; readers connect with the store's fixed local user

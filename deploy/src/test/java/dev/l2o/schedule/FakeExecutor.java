@@ -32,7 +32,18 @@ final class FakeExecutor implements AuditExecutor {
     /** One call, as the executor saw it. */
     record Execution(String audit, Instant fireTime, long startNanos, long endNanos, Optional<String> previousSnapshot) {}
 
-    private final Duration work;
+    /** What a run does between writing the first and the last part of its report. */
+    @FunctionalInterface
+    interface Work {
+        void during(RunRequest request) throws InterruptedException;
+
+        /** Real work of a fixed length (interruptible), for tests of the scheduler itself. */
+        static Work lasting(Duration duration) {
+            return request -> Thread.sleep(duration.toMillis());
+        }
+    }
+
+    private final Work work;
     private final IntFunction<List<FindingSummary>> findingsOfRun;
     private final Optional<Path> journal;
     private final AtomicInteger calls = new AtomicInteger();
@@ -41,6 +52,10 @@ final class FakeExecutor implements AuditExecutor {
     private final List<Execution> executions = new CopyOnWriteArrayList<>();
 
     FakeExecutor(Duration work, IntFunction<List<FindingSummary>> findingsOfRun, Optional<Path> journal) {
+        this(Work.lasting(work), findingsOfRun, journal);
+    }
+
+    FakeExecutor(Work work, IntFunction<List<FindingSummary>> findingsOfRun, Optional<Path> journal) {
         this.work = work;
         this.findingsOfRun = findingsOfRun;
         this.journal = journal;
@@ -48,6 +63,11 @@ final class FakeExecutor implements AuditExecutor {
 
     /** Works for {@code work}, then finds one error in every run. */
     static FakeExecutor working(Duration work) {
+        return doing(Work.lasting(work));
+    }
+
+    /** Does {@code work}, then finds one error in every run. */
+    static FakeExecutor doing(Work work) {
         return new FakeExecutor(work, run -> List.of(finding("L2O-STAGE-MISSING", Severity.ERROR, "stage proposal")), Optional.empty());
     }
 
@@ -66,11 +86,11 @@ final class FakeExecutor implements AuditExecutor {
         int now = running.incrementAndGet();
         mostAtOnce.accumulateAndGet(now, Math::max);
         long start = System.nanoTime();
-        write("start " + request.fireTime().toEpochMilli() + " " + ProcessHandle.current().pid());
+        write("start " + request.fireTime().toEpochMilli() + " " + ProcessHandle.current().pid() + " " + System.currentTimeMillis());
         try {
             Path report = request.runDirectory().resolve("report.json");
             Files.writeString(report, "{\"audit\":\"" + request.audit().name() + "\",\"run\":" + run + ",\"complete\":");
-            Thread.sleep(work.toMillis());
+            work.during(request);
             Files.writeString(report, "true}", StandardOpenOption.APPEND);
             Path snapshot = request.runDirectory().resolve("snapshot.json.gz");
             try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(snapshot))) {
@@ -80,7 +100,7 @@ final class FakeExecutor implements AuditExecutor {
             RunOutcome outcome = findings.isEmpty() ? RunOutcome.PASSED : RunOutcome.DRIFT;
             executions.add(new Execution(request.audit().name(), request.fireTime(), start, System.nanoTime(),
                     request.previousSnapshot().map(FakeExecutor::gunzip)));
-            write("end " + request.fireTime().toEpochMilli() + " " + ProcessHandle.current().pid());
+            write("end " + request.fireTime().toEpochMilli() + " " + ProcessHandle.current().pid() + " " + System.currentTimeMillis());
             return new RunResult(outcome, findings,
                     Optional.of(new MaturityScores(2.5, Map.of("lifecycle", 2.5))),
                     List.of(new StageMedian("qualify", 3.0 + run), new StageMedian("propose", 5.5)),

@@ -12,6 +12,7 @@ import dev.l2o.store.FindingSummary;
 import dev.l2o.store.MaturityScores;
 import dev.l2o.store.RunHistoryStore;
 import dev.l2o.store.RunOutcome;
+import dev.l2o.store.RunRecord;
 import dev.l2o.store.StageMedian;
 import dev.l2o.store.StoreDatabase;
 import dev.l2o.store.StoreSettings;
@@ -59,21 +60,21 @@ class HistoryTrendsTest {
 
     /** A run that audited the CRM, recorded as the scheduler records it. */
     private void auditedRun(int day, List<FindingSummary> findings, double maturity, double coverage, double proposeDays) {
-        long runId = store.claim("nightly", night(day), "node-a", night(day)).orElseThrow().runId();
+        RunRecord attempt = store.claim("nightly", night(day), "node-a", night(day)).orElseThrow();
         Map<String, Double> dimensions = new LinkedHashMap<>();
         dimensions.put("strategy", maturity);
         dimensions.put("lifecycle", 3.0);
         Map<String, Double> sections = new LinkedHashMap<>();
         sections.put("stages", coverage);
-        store.complete(runId, new CompletedRun(findings.isEmpty() ? RunOutcome.PASSED : RunOutcome.DRIFT, night(day).plusSeconds(60),
+        store.complete(attempt, new CompletedRun(findings.isEmpty() ? RunOutcome.PASSED : RunOutcome.DRIFT, night(day).plusSeconds(60),
                 findings, Optional.of(new MaturityScores((maturity + 3.0) / 2, dimensions)),
                 List.of(new StageMedian("qualify", 4.5), new StageMedian("propose", proposeDays)), Optional.empty(), List.of(),
                 Optional.empty(), Optional.empty(), Optional.of(new CoverageShares(coverage, sections))));
     }
 
     private void failedRun(int day) {
-        long runId = store.claim("nightly", night(day), "node-a", night(day)).orElseThrow().runId();
-        store.complete(runId, new CompletedRun(RunOutcome.FAILED, night(day).plusSeconds(5), List.of(), Optional.empty(), List.of(),
+        RunRecord attempt = store.claim("nightly", night(day), "node-a", night(day)).orElseThrow();
+        store.complete(attempt, new CompletedRun(RunOutcome.FAILED, night(day).plusSeconds(5), List.of(), Optional.empty(), List.of(),
                 Optional.empty(), List.of(), Optional.empty(), Optional.of("cannot read the source")));
     }
 

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Writes schedule files for tests and starts servers on them with test timings. */
 final class ScheduleFixture {
@@ -34,6 +36,16 @@ final class ScheduleFixture {
             throw new UncheckedIOException(e);
         }
         return ScheduleConfigLoader.load(file);
+    }
+
+    /** The names of the folders (published runs and temporaries) in an audit's report folder, sorted. */
+    static List<String> reportFolderNames(Path reports) throws IOException {
+        if (!Files.exists(reports)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(reports)) {
+            return entries.map(path -> path.getFileName().toString()).sorted().toList();
+        }
     }
 
     /** Options for tests: short misfire threshold and cluster check-in, no JVM shutdown hook. */

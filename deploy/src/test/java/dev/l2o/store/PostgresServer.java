@@ -19,15 +19,45 @@ public final class PostgresServer implements AutoCloseable {
     public static final String PASSWORD_VARIABLE = "L2O_DB_PASSWORD";
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private final EmbeddedPostgres postgres;
+    private volatile EmbeddedPostgres postgres;
+    private final java.util.Optional<java.nio.file.Path> dataDirectory;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(EmbeddedPostgres postgres, java.util.Optional<java.nio.file.Path> dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     public static PostgresServer start() {
         try {
-            return new PostgresServer(EmbeddedPostgres.builder().start());
+            return new PostgresServer(EmbeddedPostgres.builder().start(), java.util.Optional.empty());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A server whose data lives in {@code dataDirectory}, so that {@link #restart()} keeps it. */
+    public static PostgresServer startRestartable(java.nio.file.Path dataDirectory) {
+        try {
+            return new PostgresServer(restartableBuilder(dataDirectory).start(), java.util.Optional.of(dataDirectory));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder restartableBuilder(java.nio.file.Path dataDirectory) {
+        return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+    }
+
+    /**
+     * Stops the server (fast shutdown: open connections are cut with "terminating connection due to administrator
+     * command") and starts it again on the same port and data, as a database failover or a restart does.
+     */
+    public synchronized void restart() {
+        java.nio.file.Path directory = dataDirectory.orElseThrow(() -> new IllegalStateException("not started restartable"));
+        int port = postgres.getPort();
+        try {
+            postgres.close();
+            postgres = restartableBuilder(directory).setPort(port).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

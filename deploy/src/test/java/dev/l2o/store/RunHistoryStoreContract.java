@@ -47,8 +47,9 @@ abstract class RunHistoryStoreContract {
     }
 
     long finishedRun(String audit, Instant fireTime, RunOutcome outcome, List<FindingSummary> findings) {
-        long runId = store.claim(audit, fireTime, "node-a", fireTime.plusSeconds(1)).orElseThrow().runId();
-        store.complete(runId, new CompletedRun(outcome, fireTime.plusSeconds(61), findings, Optional.empty(), List.of(),
+        RunRecord attempt = store.claim(audit, fireTime, "node-a", fireTime.plusSeconds(1)).orElseThrow();
+        long runId = attempt.runId();
+        store.complete(attempt, new CompletedRun(outcome, fireTime.plusSeconds(61), findings, Optional.empty(), List.of(),
                 Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
         return runId;
     }
@@ -86,10 +87,49 @@ abstract class RunHistoryStoreContract {
     }
 
     @Test
+    void anAttemptThatWasTakenOverRecordsNothing() {
+        // given: node-a's attempt was taken over by node-b (node-a was paused past the cluster check-in)
+        RunRecord stale = store.claim("nightly", night(0), "node-a", night(0)).orElseThrow();
+        RunRecord current = store.claim("nightly", night(0), "node-b", night(0).plusSeconds(30)).orElseThrow();
+
+        // when
+        boolean staleRecorded = store.complete(stale, new CompletedRun(RunOutcome.PASSED, night(0).plusSeconds(40), List.of(),
+                Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
+        store.markInterrupted(stale, night(0).plusSeconds(41), "stopped");
+
+        // then
+        assertThat(staleRecorded).isFalse();
+        assertThat(store.stillOwns(stale)).isFalse();
+        assertThat(store.stillOwns(current)).isTrue();
+        RunRecord run = store.run(current.runId()).orElseThrow();
+        assertThat(run.outcome()).isEmpty();
+        assertThat(run.nodeId()).isEqualTo("node-b");
+    }
+
+    @Test
+    void anAuditIsLockedByOneAttemptAtATime() {
+        // given
+        RunHistoryStore.AuditLock held = store.tryLockAudit("nightly").orElseThrow();
+
+        // when
+        Optional<RunHistoryStore.AuditLock> second = store.tryLockAudit("nightly");
+        Optional<RunHistoryStore.AuditLock> other = store.tryLockAudit("weekly");
+        held.close();
+        Optional<RunHistoryStore.AuditLock> afterRelease = store.tryLockAudit("nightly");
+
+        // then
+        assertThat(second).isEmpty();
+        assertThat(other).isPresent();
+        assertThat(afterRelease).isPresent();
+        other.get().close();
+        afterRelease.get().close();
+    }
+
+    @Test
     void takesOverAnInterruptedRun() {
         // given
-        long runId = store.claim("nightly", night(0), "node-a", night(0)).orElseThrow().runId();
-        store.markInterrupted(runId, night(0).plusSeconds(9), "stopped");
+        RunRecord attempt = store.claim("nightly", night(0), "node-a", night(0)).orElseThrow();
+        store.markInterrupted(attempt, night(0).plusSeconds(9), "stopped");
 
         // when
         Optional<RunRecord> taken = store.claim("nightly", night(0), "node-a", night(0).plusSeconds(30));
@@ -102,7 +142,8 @@ abstract class RunHistoryStoreContract {
     @Test
     void keepsFindingsMaturityStageMediansFilesAndTheCompressedSnapshot() throws IOException {
         // given
-        long runId = store.claim("nightly", night(0), "node-a", night(0)).orElseThrow().runId();
+        RunRecord attempt = store.claim("nightly", night(0), "node-a", night(0)).orElseThrow();
+        long runId = attempt.runId();
         Path snapshot = folder.resolve("snapshot.json.gz");
         byte[] bytes = new byte[300_000];
         new java.util.Random(7).nextBytes(bytes);
@@ -114,7 +155,7 @@ abstract class RunHistoryStoreContract {
                 finding("L2O-STAGE-MISSING", ERROR, "stage proposal"), finding("L2O-STAGE-REGRESSION", INFO, "stage qualify"));
 
         // when
-        store.complete(runId, new CompletedRun(RunOutcome.DRIFT, night(0).plusSeconds(75), findings,
+        store.complete(attempt, new CompletedRun(RunOutcome.DRIFT, night(0).plusSeconds(75), findings,
                 Optional.of(new MaturityScores(2.25, dimensions)),
                 List.of(new StageMedian("qualify", 4.5), new StageMedian("propose", 12.25)),
                 Optional.of(folder.resolve("reports/20260120T020000Z")), List.of("report.json", "report.sarif"),
@@ -140,7 +181,8 @@ abstract class RunHistoryStoreContract {
     @Test
     void keepsTheCoverageSharesOfARunAndNoneForARunWithout() {
         // given
-        long runId = store.claim("nightly", night(0), "node-a", night(0)).orElseThrow().runId();
+        RunRecord attempt = store.claim("nightly", night(0), "node-a", night(0)).orElseThrow();
+        long runId = attempt.runId();
         Map<String, Double> sections = new LinkedHashMap<>();
         sections.put("stages", 0.9167);
         sections.put("criteria", 0.5);
@@ -148,7 +190,7 @@ abstract class RunHistoryStoreContract {
         long without = finishedRun("nightly", night(1), RunOutcome.PASSED, List.of());
 
         // when
-        store.complete(runId, new CompletedRun(RunOutcome.DRIFT, night(0).plusSeconds(75), List.of(), Optional.empty(), List.of(),
+        store.complete(attempt, new CompletedRun(RunOutcome.DRIFT, night(0).plusSeconds(75), List.of(), Optional.empty(), List.of(),
                 Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.of(new CoverageShares(0.7812, sections))));
 
         // then
@@ -182,7 +224,7 @@ abstract class RunHistoryStoreContract {
     void thePreviousResultSkipsInterruptedRuns() {
         // given
         finishedRun("nightly", night(0), RunOutcome.DRIFT, List.of());
-        long interrupted = store.claim("nightly", night(1), "node-a", night(1)).orElseThrow().runId();
+        RunRecord interrupted = store.claim("nightly", night(1), "node-a", night(1)).orElseThrow();
         store.markInterrupted(interrupted, night(1).plusSeconds(3), "stopped");
 
         // when
