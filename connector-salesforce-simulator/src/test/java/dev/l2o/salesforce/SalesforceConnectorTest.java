@@ -206,7 +206,7 @@ class SalesforceConnectorTest {
         try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(17, new OrgSizes(10, 3, 5_000)),
                 SimulatorOptions.defaults());
                 SalesforceConnector connector = connector(simulator, 50_000)) {
-            simulator.inject(SimulatedFault.of(SimulatedFault.Endpoint.REST, SimulatedFault.Kind.LIMIT_EXCEEDED).after(3)); // limits, setup audit trail, records
+            simulator.inject(SimulatedFault.of(SimulatedFault.Endpoint.REST, SimulatedFault.Kind.LIMIT_EXCEEDED).after(5)); // limits, organization id, setup audit trail (2 pages), records
 
             // when
             Snapshot live = connector.fetch(FetchRequest.everything());

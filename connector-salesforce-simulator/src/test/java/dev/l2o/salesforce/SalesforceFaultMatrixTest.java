@@ -75,8 +75,10 @@ class SalesforceFaultMatrixTest {
         LIMITS("limits", Endpoint.REST, "limits", 0, Setup.PASSWORD_REST, "limits request"),
         METADATA_LIST("metadata list", Endpoint.METADATA, "listMetadata", 0, Setup.PASSWORD_REST, "listMetadata"),
         METADATA_READ("metadata read 3", Endpoint.METADATA, "readMetadata", 2, Setup.PASSWORD_REST, "readMetadata"),
-        QUERY_PAGE_1("REST query page 1", Endpoint.REST, "query", 2, Setup.PASSWORD_REST, "OpportunityHistory"),
-        QUERY_PAGE_2("REST query page 2", Endpoint.REST, "queryMore", 0, Setup.PASSWORD_REST, "OpportunityHistory"),
+        // queries in fetch order: the organization id, the setup audit trail (2 pages in the generated org), the
+        // opportunity records, the history count, the history (pages of 2,000 rows)
+        QUERY_PAGE_1("REST query page 1", Endpoint.REST, "query", 4, Setup.PASSWORD_REST, "OpportunityHistory"),
+        QUERY_PAGE_2("REST query page 2", Endpoint.REST, "queryMore", 1, Setup.PASSWORD_REST, "OpportunityHistory"),
         BULK_CREATE("Bulk job create", Endpoint.BULK, "bulkQueryCreate", 0, Setup.PASSWORD_BULK, "Bulk query job"),
         BULK_POLL("Bulk job poll", Endpoint.BULK, "bulkQueryStatus", 0, Setup.PASSWORD_BULK, "status of the Bulk query job"),
         BULK_RESULTS_PAGE_2("Bulk results page 2", Endpoint.BULK, "bulkQueryResults", 1, Setup.PASSWORD_BULK, "Bulk query results");

@@ -3,6 +3,7 @@ package dev.l2o.hubspot.simulator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -80,7 +81,7 @@ final class RouteTable {
 
     /** Every scope some route needs, in route order without repeats. */
     List<String> scopes() {
-        return routes.stream().map(Route::scope).distinct().toList();
+        return routes.stream().map(Route::scope).filter(Objects::nonNull).distinct().toList();
     }
 
     /** The answer of the first route that takes {@code method} and {@code path}. */
