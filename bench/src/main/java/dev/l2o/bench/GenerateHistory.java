@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -113,7 +114,7 @@ public final class GenerateHistory {
                 forecast = "Pipeline";
             }
             default -> {
-                int index = java.util.Arrays.asList(FUNNEL).indexOf(name);
+                int index = Arrays.asList(FUNNEL).indexOf(name);
                 probability = PROBABILITY[index];
                 forecast = FORECAST[index];
             }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,7 +32,7 @@ public record SourceSpec(String scheme, String location, Map<String, String> opt
         int colon = text.indexOf(':');
         String scheme = colon < 0 ? text : text.substring(0, colon);
         String location = colon < 0 ? "" : text.substring(colon + 1);
-        return new SourceSpec(scheme.trim().toLowerCase(java.util.Locale.ROOT), location, options);
+        return new SourceSpec(scheme.trim().toLowerCase(Locale.ROOT), location, options);
     }
 
     public String option(String name) {

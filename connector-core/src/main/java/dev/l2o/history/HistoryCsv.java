@@ -21,6 +21,8 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -204,7 +206,7 @@ final class HistoryCsv {
      * non-null results; I/O and CSV syntax failures become one-line errors naming the file.
      */
     static <T> void forEachRow(Path file, Charset charset, String displayName,
-            java.util.function.Function<CsvRecord, T> convert, java.util.function.Consumer<T> sink) {
+            Function<CsvRecord, T> convert, Consumer<T> sink) {
         try (CsvReader<CsvRecord> reader = reader(file, charset)) {
             boolean header = true;
             for (CsvRecord record : reader) {
@@ -217,7 +219,7 @@ final class HistoryCsv {
                     sink.accept(row);
                 }
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw unreadable(displayName, e);
         } catch (CsvParseException e) {
             throw malformedCsv(displayName, e);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
@@ -152,7 +153,7 @@ public final class HttpExecutor {
     /** The {@code type/subtype} of a media type, lower case, without parameters. */
     private static String mediaType(String value) {
         int semicolon = value.indexOf(';');
-        return (semicolon < 0 ? value : value.substring(0, semicolon)).trim().toLowerCase(java.util.Locale.ROOT);
+        return (semicolon < 0 ? value : value.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 
     private HttpStatusException toStatusException(Request request, Response response) {

@@ -1,5 +1,6 @@
 package dev.l2o.http;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class SecretRedactor {
 
     /** This redactor plus more exact secrets. */
     public SecretRedactor with(Collection<String> more) {
-        List<String> all = new java.util.ArrayList<>(secrets);
+        List<String> all = new ArrayList<>(secrets);
         all.addAll(more);
         return of(all);
     }

@@ -2,8 +2,11 @@ package dev.l2o.model;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Combinators over {@link StageHistory} streams. */
@@ -30,7 +33,7 @@ public final class StageHistories {
      */
     public static StageHistory concatPresent(StageHistory... histories) {
         requireNonNull(histories, "histories is null");
-        List<StageHistory> present = java.util.Arrays.stream(histories).filter(java.util.Objects::nonNull).toList();
+        List<StageHistory> present = Arrays.stream(histories).filter(Objects::nonNull).toList();
         return switch (present.size()) {
             case 0 -> null;
             case 1 -> present.get(0);
@@ -44,7 +47,7 @@ public final class StageHistories {
      *
      * @param description how reports name the kept rows
      */
-    public static StageHistory filter(StageHistory history, java.util.function.Predicate<StageEvent> keep, String description) {
+    public static StageHistory filter(StageHistory history, Predicate<StageEvent> keep, String description) {
         return new FilteredStageHistory(history, keep, description);
     }
 
@@ -55,7 +58,7 @@ public final class StageHistories {
      * @param keep which rows stay
      * @param description how reports name the kept rows
      */
-    public record FilteredStageHistory(StageHistory history, java.util.function.Predicate<StageEvent> keep, String description)
+    public record FilteredStageHistory(StageHistory history, Predicate<StageEvent> keep, String description)
             implements StageHistory {
         public FilteredStageHistory {
             requireNonNull(history, "history is null");

@@ -29,6 +29,7 @@ import dev.l2o.model.SetupChange;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -135,7 +136,7 @@ final class SnapshotJson {
         if (type == String.class || type.isEnum()) {
             return "a string";
         }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
+        if (Collection.class.isAssignableFrom(type)) {
             return "an array";
         }
         return "an object";

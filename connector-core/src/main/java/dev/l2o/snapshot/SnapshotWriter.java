@@ -11,15 +11,19 @@ import dev.l2o.model.Snapshot;
 import dev.l2o.model.StageEvent;
 import dev.l2o.model.StageHistory;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -127,7 +131,7 @@ public final class SnapshotWriter {
     }
 
     /** Writes rows as they stream by, remembering only the previous row's object. */
-    private static final class HistoryRowWriter implements java.util.function.Consumer<StageEvent> {
+    private static final class HistoryRowWriter implements Consumer<StageEvent> {
         private final JsonGenerator json;
         private String object;
 
@@ -213,10 +217,10 @@ public final class SnapshotWriter {
 
     private static String reason(Exception e) {
         Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
-        if (cause instanceof java.nio.file.NoSuchFileException) {
+        if (cause instanceof NoSuchFileException) {
             return "no such directory";
         }
-        if (cause instanceof java.nio.file.AccessDeniedException) {
+        if (cause instanceof AccessDeniedException) {
             return "permission denied";
         }
         String message = cause.getMessage();
@@ -224,7 +228,7 @@ public final class SnapshotWriter {
     }
 
     /** Lets the gzip stream finish its trailer without closing the caller's stream. */
-    private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
+    private static final class NonClosingOutputStream extends FilterOutputStream {
         NonClosingOutputStream(OutputStream out) {
             super(out);
         }

@@ -30,7 +30,7 @@ final class LogbackCapture implements AutoCloseable {
     /** A started capture, or null when Logback is not SLF4J's backend. */
     static LogbackCapture start() {
         return LoggerFactory.getILoggerFactory() instanceof LoggerContext context
-                ? new LogbackCapture(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)) : null;
+                ? new LogbackCapture(context.getLogger(Logger.ROOT_LOGGER_NAME)) : null;
     }
 
     /** Every event, formatted, with its stack trace. */

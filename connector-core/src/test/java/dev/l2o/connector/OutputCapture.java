@@ -1,8 +1,10 @@
 package dev.l2o.connector;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,8 +145,8 @@ public final class OutputCapture implements AutoCloseable {
         private void writeThrough(byte[] bytes, int offset, int length) {
             try {
                 original.write(bytes, offset, length);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
 
@@ -152,8 +154,8 @@ public final class OutputCapture implements AutoCloseable {
         public void flush() {
             try {
                 original.flush();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }

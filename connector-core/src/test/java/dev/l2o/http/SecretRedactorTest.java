@@ -2,6 +2,7 @@ package dev.l2o.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class SecretRedactorTest {
     @Test
     void leavesShortSecretsAndNullAlone() {
         // given
-        SecretRedactor redactor = SecretRedactor.of(java.util.Arrays.asList("ab", null));
+        SecretRedactor redactor = SecretRedactor.of(Arrays.asList("ab", null));
 
         // when
         String text = redactor.redact("about a tab");

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.StageEvent;
 import dev.l2o.model.StageHistory;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Assertions on snapshots for tests of any module: histories are streams, so they are compared row by row. */
 public final class SnapshotAssertions {
@@ -66,15 +70,15 @@ public final class SnapshotAssertions {
     }
 
     /** {@code snapshot} as a later run sees it: written to {@code file} and read back, as the scheduler keeps it. */
-    public static Snapshot throughFile(Snapshot snapshot, java.nio.file.Path file) {
+    public static Snapshot throughFile(Snapshot snapshot, Path file) {
         SnapshotWriter.write(snapshot, file);
         return SnapshotReader.read(file);
     }
 
-    private static java.util.Map<String, List<StageEvent>> byRecord(StageHistory history) {
-        java.util.Map<String, List<StageEvent>> rows = new java.util.TreeMap<>();
+    private static Map<String, List<StageEvent>> byRecord(StageHistory history) {
+        Map<String, List<StageEvent>> rows = new TreeMap<>();
         history.forEach(row -> rows.computeIfAbsent(row.object() + "/" + row.recordId(), key -> new ArrayList<>()).add(row));
-        rows.values().forEach(list -> list.sort(java.util.Comparator.comparing(StageEvent::at)));
+        rows.values().forEach(list -> list.sort(Comparator.comparing(StageEvent::at)));
         return rows;
     }
 }

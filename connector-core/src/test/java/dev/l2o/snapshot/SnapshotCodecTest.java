@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
+import dev.l2o.model.ForecastCategory;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.StageEvent;
 import dev.l2o.model.StageHistory;
@@ -21,6 +22,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -490,13 +493,13 @@ class SnapshotCodecTest {
      */
     private record GeneratedHistory(int size) implements StageHistory {
         private static final String[] STAGES = {"Prospecting", "Qualification", "Proposal/Price Quote", "Closed Won"};
-        private static final dev.l2o.model.ForecastCategory[] CATEGORIES = dev.l2o.model.ForecastCategory.values();
+        private static final ForecastCategory[] CATEGORIES = ForecastCategory.values();
 
         static StageEvent row(int index) {
             int record = index / 4;
             return new StageEvent(index / 1000 % 2 == 0 ? "Opportunity" : "deals", "006" + record, STAGES[index % 4],
-                    java.time.Instant.ofEpochMilli(1_700_000_000_000L + index * 3_600_000L + index % 7),
-                    index % 3 == 0 ? null : index * 1.25, index % 5 == 0 ? null : java.time.LocalDate.ofEpochDay(19_000 + record % 700),
+                    Instant.ofEpochMilli(1_700_000_000_000L + index * 3_600_000L + index % 7),
+                    index % 3 == 0 ? null : index * 1.25, index % 5 == 0 ? null : LocalDate.ofEpochDay(19_000 + record % 700),
                     index % 4 == 0 ? null : (double) (index % 4) * 25, index % 6 == 0 ? null : CATEGORIES[index % CATEGORIES.length]);
         }
 

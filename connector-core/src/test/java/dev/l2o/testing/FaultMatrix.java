@@ -19,7 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The fault matrix of a live connector against its simulator: for each phase of a fetch and each fault, what
@@ -154,7 +157,7 @@ public final class FaultMatrix {
      * The cells of {@code phases} for every fault that {@code applies} to the phase: a transient fault once and
      * exhausting, any other once.
      */
-    public static java.util.stream.Stream<Cell> cells(List<String> phases, java.util.function.BiPredicate<String, Fault> applies) {
+    public static Stream<Cell> cells(List<String> phases, BiPredicate<String, Fault> applies) {
         List<Cell> cells = new ArrayList<>();
         for (String phase : phases) {
             for (Fault fault : Fault.values()) {
@@ -223,7 +226,7 @@ public final class FaultMatrix {
         boolean sorted = snapshot.history().sortedByRecord();
         return snapshot.withHistory(new StageHistory() {
             @Override
-            public void forEach(java.util.function.Consumer<StageEvent> sink) {
+            public void forEach(Consumer<StageEvent> sink) {
                 rows.forEach(sink);
             }
 

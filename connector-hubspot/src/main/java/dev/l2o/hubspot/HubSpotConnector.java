@@ -9,6 +9,7 @@ import dev.l2o.connector.PreviousSnapshot;
 import dev.l2o.http.HttpExecutor;
 import dev.l2o.hubspot.internal.HubSpotFetcher;
 import dev.l2o.model.Snapshot;
+import java.util.Objects;
 
 /**
  * A live HubSpot portal, read over HubSpot's v3/v4 REST API with a private-app token. Reads only (every
@@ -54,7 +55,7 @@ public final class HubSpotConnector implements CrmConnector {
     public Snapshot fetch(FetchRequest request, PreviousSnapshot previous) {
         close();
         fetcher = new HubSpotFetcher(settings, context);
-        return fetcher.fetch(request, java.util.Objects.requireNonNull(previous, "previous is null"));
+        return fetcher.fetch(request, Objects.requireNonNull(previous, "previous is null"));
     }
 
     /** Requests sent by the last fetch, with retries and throttled responses (for benchmarks and logs). */

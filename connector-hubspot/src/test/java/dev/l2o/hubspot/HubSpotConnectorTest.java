@@ -7,6 +7,7 @@ import dev.l2o.connector.ConnectorContext;
 import dev.l2o.connector.FetchRequest;
 import dev.l2o.connector.ProgressListener;
 import dev.l2o.error.ErrorCode;
+import dev.l2o.error.ErrorType;
 import dev.l2o.error.L2oException;
 import dev.l2o.http.ManualTime;
 import dev.l2o.http.RetryPolicy;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,8 +108,8 @@ class HubSpotConnectorTest {
         assertThat(snapshot.crm()).isEqualTo("hubspot");
         List<Pipeline> deals = snapshot.pipelinesOf("deals");
         assertThat(deals).extracting(Pipeline::id, Pipeline::label, Pipeline::isDefault)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("default", "Sales Pipeline", true),
-                        org.assertj.core.groups.Tuple.tuple("12345678", "Enterprise", false));
+                .containsExactly(Tuple.tuple("default", "Sales Pipeline", true),
+                        Tuple.tuple("12345678", "Enterprise", false));
         Pipeline sales = deals.get(0);
         assertThat(sales.stages()).extracting(Stage::apiName).containsExactly("appointmentscheduled", "qualifiedtobuy",
                 "presentationscheduled", "contractsent", "closedwon", "closedlost");
@@ -215,10 +217,10 @@ class HubSpotConnectorTest {
 
         // then
         assertThat(events(snapshot, "1001")).extracting(StageEvent::stage, e -> e.at().toString())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("appointmentscheduled", "2025-01-01T00:00:00Z"),
-                        org.assertj.core.groups.Tuple.tuple("qualifiedtobuy", "2025-01-10T00:00:00Z"),
-                        org.assertj.core.groups.Tuple.tuple("qualifiedtobuy", "2025-01-20T00:00:00Z"),
-                        org.assertj.core.groups.Tuple.tuple("closedwon", "2025-02-01T00:00:00Z"));
+                .containsExactly(Tuple.tuple("appointmentscheduled", "2025-01-01T00:00:00Z"),
+                        Tuple.tuple("qualifiedtobuy", "2025-01-10T00:00:00Z"),
+                        Tuple.tuple("qualifiedtobuy", "2025-01-20T00:00:00Z"),
+                        Tuple.tuple("closedwon", "2025-02-01T00:00:00Z"));
         assertThat(events(snapshot, "1002")).extracting(StageEvent::stage).containsExactly("3992480464", "3992480463");
         assertThat(events(snapshot, "1001")).allSatisfy(e -> assertThat(e.object()).isEqualTo("deals"));
         // the history can be read again
@@ -263,10 +265,10 @@ class HubSpotConnectorTest {
 
         // then
         assertThat(events(snapshot, "2001")).extracting(StageEvent::object, StageEvent::stage, e -> e.at().toString())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("contacts", "lead", "2025-01-01T00:00:00Z"),
-                        org.assertj.core.groups.Tuple.tuple("contacts", "marketingqualifiedlead", "2025-01-10T00:00:00Z"),
-                        org.assertj.core.groups.Tuple.tuple("contacts", "marketingqualifiedlead", "2025-01-20T00:00:00Z"),
-                        org.assertj.core.groups.Tuple.tuple("contacts", "salesqualifiedlead", "2025-02-01T00:00:00Z"));
+                .containsExactly(Tuple.tuple("contacts", "lead", "2025-01-01T00:00:00Z"),
+                        Tuple.tuple("contacts", "marketingqualifiedlead", "2025-01-10T00:00:00Z"),
+                        Tuple.tuple("contacts", "marketingqualifiedlead", "2025-01-20T00:00:00Z"),
+                        Tuple.tuple("contacts", "salesqualifiedlead", "2025-02-01T00:00:00Z"));
         assertThat(events(snapshot, "2002")).extracting(StageEvent::stage).containsExactly("subscriber", "lead");
         assertThat(events(snapshot, "2002")).allSatisfy(e -> assertThat(e.amount()).isNull());
         Pipeline lifecycle = snapshot.pipelines().stream().filter(p -> p.object().equals("contacts")
@@ -387,10 +389,10 @@ class HubSpotConnectorTest {
         assertThat(snapshot.changeTrail().changes()).filteredOn(change -> change.changedBy() != null)
                 .extracting(change -> change.subject() == null ? null : change.subject().address(), SetupChange::changedBy)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("hubspot:flow/585051001", "maya.ortiz@brightwave.example"),
-                        org.assertj.core.groups.Tuple.tuple("hubspot:pipeline/default", "maya.ortiz@brightwave.example"),
-                        org.assertj.core.groups.Tuple.tuple("hubspot:property/deals/deal_source", "liam.chen@brightwave.example"),
-                        org.assertj.core.groups.Tuple.tuple(null, "maya.ortiz@brightwave.example"));
+                        Tuple.tuple("hubspot:flow/585051001", "maya.ortiz@brightwave.example"),
+                        Tuple.tuple("hubspot:pipeline/default", "maya.ortiz@brightwave.example"),
+                        Tuple.tuple("hubspot:property/deals/deal_source", "liam.chen@brightwave.example"),
+                        Tuple.tuple(null, "maya.ortiz@brightwave.example"));
     }
 
     @Test
@@ -485,7 +487,7 @@ class HubSpotConnectorTest {
         // when / then
         assertThatThrownBy(() -> fetch(settings, FULL)).isInstanceOfSatisfying(L2oException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.SOURCE_UNAVAILABLE);
-            assertThat(e.type()).isEqualTo(dev.l2o.error.ErrorType.EXTERNAL);
+            assertThat(e.type()).isEqualTo(ErrorType.EXTERNAL);
             assertThat(e.getMessage()).contains("deals pipelines", "after 4 attempts");
         });
     }

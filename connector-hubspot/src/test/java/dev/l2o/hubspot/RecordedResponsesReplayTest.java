@@ -1,7 +1,7 @@
 package dev.l2o.hubspot;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -31,10 +31,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +79,7 @@ class RecordedResponsesReplayTest {
     }
 
     private Snapshot fetch(List<StageEvent> history) {
-        ConnectorContext context = new ConnectorContext(Clock.fixed(Instant.parse("2025-06-30T12:00:00Z"), java.time.ZoneOffset.UTC),
+        ConnectorContext context = new ConnectorContext(Clock.fixed(Instant.parse("2025-06-30T12:00:00Z"), ZoneOffset.UTC),
                 Map.of(), workDirectory, ProgressListener.NONE);
         HubSpotSettings settings = HubSpotSettings.of(server.baseUrl(), TOKEN)
                 .withRetry(new RetryPolicy(2, Duration.ZERO, 1, Duration.ZERO, Duration.ZERO), waited -> { });
@@ -115,9 +117,9 @@ class RecordedResponsesReplayTest {
         assertThat(history).filteredOn(event -> event.recordId().equals("18403527911"))
                 .extracting(StageEvent::stage, StageEvent::at)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("appointmentscheduled", Instant.parse("2025-02-03T10:15:00Z")),
-                        org.assertj.core.groups.Tuple.tuple("3992480464", Instant.parse("2025-04-14T08:30:00Z")),
-                        org.assertj.core.groups.Tuple.tuple("closedwon", Instant.parse("2025-05-30T16:02:11.418Z")));
+                        Tuple.tuple("appointmentscheduled", Instant.parse("2025-02-03T10:15:00Z")),
+                        Tuple.tuple("3992480464", Instant.parse("2025-04-14T08:30:00Z")),
+                        Tuple.tuple("closedwon", Instant.parse("2025-05-30T16:02:11.418Z")));
         assertThat(history).filteredOn(event -> event.recordId().equals("18403527912")).extracting(StageEvent::stage)
                 .containsExactly("appointmentscheduled");
         server.verify(2, getRequestedFor(urlPathEqualTo("/crm/v3/objects/deals")));

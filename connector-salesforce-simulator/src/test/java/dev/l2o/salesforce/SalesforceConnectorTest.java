@@ -1,6 +1,5 @@
 package dev.l2o.salesforce;
 
-import dev.l2o.testing.RepositoryFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +15,7 @@ import dev.l2o.http.RetryPolicy;
 import dev.l2o.model.SetupChange;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.StageEvent;
+import dev.l2o.model.StageHistory;
 import dev.l2o.salesforce.internal.LiveConfiguration;
 import dev.l2o.salesforce.internal.SalesforceCredentials;
 import dev.l2o.salesforce.simulator.OrgSizes;
@@ -24,6 +24,7 @@ import dev.l2o.salesforce.simulator.SimulatedFault;
 import dev.l2o.salesforce.simulator.SimulatedOrg;
 import dev.l2o.salesforce.simulator.SimulatedRequest;
 import dev.l2o.salesforce.simulator.SimulatorOptions;
+import dev.l2o.testing.RepositoryFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +34,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,9 +66,9 @@ class SalesforceConnectorTest {
         try (CrmConnector sfdx = CrmConnectors.open(new SourceSpec("sfdx", NORTHWIND.toString(), Map.of()), context())) {
             Snapshot snapshot = sfdx.fetch(FetchRequest.everything());
             List<StageEvent> history = rows(snapshot);
-            return snapshot.withHistory(new dev.l2o.model.StageHistory() {
+            return snapshot.withHistory(new StageHistory() {
                 @Override
-                public void forEach(java.util.function.Consumer<StageEvent> sink) {
+                public void forEach(Consumer<StageEvent> sink) {
                     history.forEach(sink);
                 }
 
@@ -124,7 +127,7 @@ class SalesforceConnectorTest {
     void aLongSetupAuditTrailCostsAtMostTwoRequestsAndKeepsTheNewestChanges() {
         // given
         try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(17, new OrgSizes(10, 3, 100))
-                        .withSetupAuditTrail(java.util.stream.IntStream.range(0, 5_000)
+                        .withSetupAuditTrail(IntStream.range(0, 5_000)
                                 .mapToObj(i -> new SimulatedOrg.SetupAuditRow(Instant.parse("2026-06-01T00:00:00Z").plusSeconds(i), "Ana",
                                         "changedValidationActive", "Validation Rules", "change " + i))
                                 .toList()),

@@ -3,16 +3,11 @@ package dev.l2o.salesforce;
 import static java.util.Objects.requireNonNull;
 
 import com.sforce.soap.metadata.FileProperties;
-import dev.l2o.connector.IncrementalFetch;
-import dev.l2o.connector.PreviousSnapshot;
-import dev.l2o.model.Automation;
-import dev.l2o.model.AutomationKind;
-import dev.l2o.model.Pipeline;
-import dev.l2o.model.Stage;
-import dev.l2o.salesforce.metadata.SalesforceMetadataMapper;
 import dev.l2o.connector.ConnectorContext;
 import dev.l2o.connector.CrmConnector;
 import dev.l2o.connector.FetchRequest;
+import dev.l2o.connector.IncrementalFetch;
+import dev.l2o.connector.PreviousSnapshot;
 import dev.l2o.error.ErrorType;
 import dev.l2o.error.L2oException;
 import dev.l2o.history.LeadHistoryCsv;
@@ -21,17 +16,20 @@ import dev.l2o.http.HttpStatusException;
 import dev.l2o.http.RetryPolicy;
 import dev.l2o.http.SecretRedactor;
 import dev.l2o.http.Sleeper;
+import dev.l2o.model.Automation;
+import dev.l2o.model.AutomationKind;
 import dev.l2o.model.ChangeTrail;
-import dev.l2o.model.Crm;
 import dev.l2o.model.Completeness;
+import dev.l2o.model.Crm;
 import dev.l2o.model.CrmRecord;
+import dev.l2o.model.Pipeline;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.SourceInfo;
+import dev.l2o.model.Stage;
 import dev.l2o.model.StageHistories;
 import dev.l2o.model.StageHistory;
 import dev.l2o.salesforce.internal.ApiBudget;
 import dev.l2o.salesforce.internal.LiveConfiguration;
-import dev.l2o.salesforce.metadata.SalesforceMetadata;
 import dev.l2o.salesforce.internal.OrgMetadata;
 import dev.l2o.salesforce.internal.SalesforceAuthenticator;
 import dev.l2o.salesforce.internal.SalesforceCredentials;
@@ -40,6 +38,8 @@ import dev.l2o.salesforce.internal.SalesforceMetadataReader;
 import dev.l2o.salesforce.internal.SalesforceQueries;
 import dev.l2o.salesforce.internal.SalesforceSession;
 import dev.l2o.salesforce.internal.SalesforceSetupAuditTrail;
+import dev.l2o.salesforce.metadata.SalesforceMetadata;
+import dev.l2o.salesforce.metadata.SalesforceMetadataMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,10 +47,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A live Salesforce org, read-only. Configuration comes from the Metadata API through Force WSC
@@ -81,7 +85,7 @@ public final class SalesforceConnector implements CrmConnector {
      * How far back an incremental fetch may reach: deleted records stay in the recycle bin, where getDeleted sees
      * them, for 15 days (field history itself is kept 18 months by the API, so the recycle bin is the limit).
      */
-    static final java.time.Duration RETENTION = java.time.Duration.ofDays(15);
+    static final Duration RETENTION = Duration.ofDays(15);
 
     private final SalesforceSettings settings;
     private final ConnectorContext context;
@@ -171,7 +175,7 @@ public final class SalesforceConnector implements CrmConnector {
         if (plan.incremental()) {
             IncrementalFetch.Plan base = plan;
             Set<String> known = base.base().automations().stream().filter(a -> a.kind() == AutomationKind.FLOW).map(Automation::name)
-                    .collect(java.util.stream.Collectors.toSet());
+                    .collect(Collectors.toSet());
             Set<String> changed = changedFlows(listed, base.since(), known);
             List<Automation> kept = base.base().automations().stream()
                     .filter(a -> a.kind() == AutomationKind.FLOW && !changed.contains(a.name()) && listedFlow(listed, a.name())).toList();
@@ -266,7 +270,7 @@ public final class SalesforceConnector implements CrmConnector {
      */
     private IncrementalFetch.Plan deletions(SalesforceQueries queries, FetchRequest request, IncrementalFetch.Plan plan, Instant asOf,
             Map<String, Set<String>> deleted) {
-        Set<String> objects = new java.util.TreeSet<>(request.recordFields().keySet());
+        Set<String> objects = new TreeSet<>(request.recordFields().keySet());
         if (request.history()) {
             objects.add(OpportunityHistoryCsv.OBJECT);
             objects.add(LeadHistoryCsv.OBJECT);
@@ -297,7 +301,7 @@ public final class SalesforceConnector implements CrmConnector {
      * and its history predates the base's watermark. Null when there is none.
      */
     private static String restoredOpportunity(IncrementalFetch.Plan plan, List<CrmRecord> records, StageHistory created) {
-        Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         plan.base().records().stream().filter(r -> r.object().equals(OpportunityHistoryCsv.OBJECT)).forEach(r -> known.add(r.id()));
         created.forEach(row -> known.add(row.recordId()));
         return records.stream().filter(r -> r.object().equals(OpportunityHistoryCsv.OBJECT) && !known.contains(r.id())).findFirst()
@@ -319,13 +323,13 @@ public final class SalesforceConnector implements CrmConnector {
 
     /** Names of flows to read: listed with a modification after {@code since} (or none), or unknown to the base. */
     private static Set<String> changedFlows(List<FileProperties> listed, Instant since, Set<String> known) {
-        Set<String> changed = new java.util.TreeSet<>();
+        Set<String> changed = new TreeSet<>();
         for (FileProperties properties : listed) {
             if (!properties.getType().equals("Flow") && !properties.getType().equals("FlowDefinition")) {
                 continue;
             }
             String name = SalesforceMetadataMapper.decodeName(properties.getFullName());
-            java.util.Calendar modified = properties.getLastModifiedDate();
+            Calendar modified = properties.getLastModifiedDate();
             if (modified == null || modified.toInstant().isAfter(since) || !known.contains(name)) {
                 changed.add(name);
             }

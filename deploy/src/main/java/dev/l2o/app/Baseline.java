@@ -1,5 +1,6 @@
 package dev.l2o.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -97,7 +98,7 @@ public record Baseline(Set<String> accepted) {
     private static JsonNode readJson(Path file) {
         try {
             return JSON.readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
             throw new L2oException(ErrorCode.BAD_ARGUMENT, file + where + ": not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

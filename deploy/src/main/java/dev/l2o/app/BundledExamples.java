@@ -11,6 +11,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -52,7 +53,7 @@ public final class BundledExamples {
                     Files.createDirectories(out);
                 } else {
                     Files.createDirectories(out.getParent());
-                    Files.copy(path, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(path, out, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }

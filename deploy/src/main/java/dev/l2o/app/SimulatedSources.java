@@ -8,6 +8,7 @@ import dev.l2o.hubspot.simulator.PortalDescription;
 import dev.l2o.salesforce.simulator.OrgSizes;
 import dev.l2o.salesforce.simulator.SalesforceSimulator;
 import dev.l2o.salesforce.simulator.SimulatedOrg;
+import dev.l2o.salesforce.simulator.SimulatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class SimulatedSources {
 
     private static Running salesforce(SimulatedOrg org, int port) {
         SalesforceSimulator simulator = SalesforceSimulator.start(org,
-                dev.l2o.salesforce.simulator.SimulatorOptions.defaults().withPort(port));
+                SimulatorOptions.defaults().withPort(port));
         return new Simulator(simulator.instanceUrl(),
                 new SourceSpec("salesforce", "", Map.of("instanceUrl", simulator.instanceUrl(), "loginUrl", simulator.loginUrl())),
                 Map.of("SF_ACCESS_TOKEN", "simulated-org-accepts-any-token"), simulator::close);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code l2o baseline}: accept today's findings, so later audits fail only on new ones. */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
         description = "Accept today's findings: later audits with --baseline FILE fail only on new ones.")
-final class BaselineCommand implements java.util.concurrent.Callable<Integer> {
+final class BaselineCommand implements Callable<Integer> {
     private final CliEnvironment environment;
 
     @Option(names = "--report", required = true, paramLabel = "REPORT.json", description = "A report.json written by l2o audit.")

@@ -8,9 +8,11 @@ import dev.l2o.connector.FetchRequest;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +45,7 @@ final class InitCommand implements Callable<Integer> {
         if (Files.exists(out) && !force) {
             throw new L2oException(ErrorCode.BAD_ARGUMENT, out + " exists; use --force to overwrite it");
         }
-        FetchRequest configurationOnly = new FetchRequest(FetchRequest.everything().objects(), java.util.Map.of(), false);
+        FetchRequest configurationOnly = new FetchRequest(FetchRequest.everything().objects(), Map.of(), false);
         try (OpenSource open = OpenSource.fetch(source.spec(environment.environment()), null, configurationOnly,
                 Contexts.connectorContext(environment))) {
             BlueprintDraft draft = BlueprintDraft.of(open.snapshot(), name);
@@ -54,7 +56,7 @@ final class InitCommand implements Callable<Integer> {
                 try {
                     stream.write(yaml.getBytes(StandardCharsets.UTF_8));
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
             draft.warnings().forEach(warning -> environment.err().println("l2o: " + warning));

@@ -9,6 +9,7 @@ import dev.l2o.error.L2oException;
 import dev.l2o.model.Crm;
 import dev.l2o.salesforce.simulator.OrgSizes;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -57,7 +58,7 @@ final class SimulateCommand implements Callable<Integer> {
                     yield SimulatedSources.salesforceGenerated(seed, new OrgSizes(50, 20, generate), port);
                 }
                 if (from != null) {
-                    SourceSpec spec = SourceSpec.parse(from, java.util.Map.of());
+                    SourceSpec spec = SourceSpec.parse(from, Map.of());
                     if (!spec.scheme().equals("sfdx")) {
                         throw new L2oException(ErrorCode.BAD_ARGUMENT, "--from for salesforce takes sfdx:PATH, not " + from);
                     }

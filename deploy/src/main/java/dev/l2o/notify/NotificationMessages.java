@@ -7,6 +7,7 @@ import dev.l2o.store.FindingSummary;
 import dev.l2o.store.RunOutcome;
 import dev.l2o.store.RunRecord;
 import java.util.List;
+import java.util.Locale;
 
 /** The bodies sent to webhooks: a Slack message and a generic JSON document. Equal changes give equal bodies. */
 final class NotificationMessages {
@@ -24,7 +25,7 @@ final class NotificationMessages {
         text.append("\n").append(run.errors()).append(" errors, ").append(run.warnings()).append(" warnings, ")
                 .append(run.infos()).append(" info");
         if (run.maturityOverall().isPresent()) {
-            text.append(" · maturity ").append(String.format(java.util.Locale.ROOT, "%.1f", run.maturityOverall().getAsDouble()));
+            text.append(" · maturity ").append(String.format(Locale.ROOT, "%.1f", run.maturityOverall().getAsDouble()));
         }
         run.detail().ifPresent(detail -> text.append("\n").append(escapeSlack(detail)));
         appendFindings(text, "New", change.newFindings());

@@ -1,13 +1,14 @@
 package dev.l2o.report;
 
-import dev.l2o.audit.SnapshotFacts;
-import dev.l2o.audit.AuditReport;
-import dev.l2o.audit.Coverage;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.l2o.audit.AuditReport;
+import dev.l2o.audit.Coverage;
+import dev.l2o.audit.SnapshotFacts;
 import dev.l2o.maturity.DimensionScore;
 import dev.l2o.metrics.Conversion;
 import dev.l2o.metrics.StageMetrics;
@@ -18,7 +19,10 @@ import dev.l2o.rules.Severity;
 import dev.l2o.rules.SuppressedFinding;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code report.json}: the report for machines, with the field names of CONTRACT.md section 5. The mapping is
@@ -145,7 +149,7 @@ public final class JsonReportWriter implements ReportWriter {
         metrics(node, metrics);
         try {
             return JSON.writeValueAsString(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -154,7 +158,7 @@ public final class JsonReportWriter implements ReportWriter {
         node.put("ruleId", finding.ruleId());
         node.put("severity", finding.severity().id());
         node.put("dimension", finding.dimension().key());
-        node.put("kind", finding.kind().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("kind", finding.kind().name().toLowerCase(Locale.ROOT));
         node.put("subject", finding.subject());
         node.put("message", finding.message());
         node.put("expected", finding.expected());
@@ -239,6 +243,6 @@ public final class JsonReportWriter implements ReportWriter {
         if (value == null || value.isNaN() || value.isInfinite()) {
             return null;
         }
-        return new java.math.BigDecimal(value).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().doubleValue();
+        return new BigDecimal(value).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros().doubleValue();
     }
 }

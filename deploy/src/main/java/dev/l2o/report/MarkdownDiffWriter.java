@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A diff as a pull-request comment: the verdict, the findings the change introduces and resolves, and what
@@ -95,7 +96,7 @@ public final class MarkdownDiffWriter implements DiffWriter {
                 : change.subject().file() + (change.subject().line() > 0 ? ":" + change.subject().line() : "");
         String description = Markdown.cell(change.description())
                 + report.setupChange(change).map(setup -> "<br>" + Markdown.cell(ChangeTexts.of(setup))).orElse("");
-        return "| " + change.kind().name().toLowerCase(java.util.Locale.ROOT) + " | " + description + " | "
+        return "| " + change.kind().name().toLowerCase(Locale.ROOT) + " | " + description + " | "
                 + Markdown.code(change.before()) + " | " + Markdown.code(change.after()) + " | " + Markdown.code(where) + " |\n";
     }
 }

@@ -1,11 +1,11 @@
 package dev.l2o.report;
 
-import dev.l2o.audit.AuditReport;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.l2o.audit.AuditReport;
 import dev.l2o.blueprint.SourcePosition;
 import dev.l2o.rules.Finding;
 import dev.l2o.rules.RuleDescriptor;
@@ -21,9 +21,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -111,7 +113,7 @@ public final class SarifReportWriter implements ReportWriter {
             byId.computeIfAbsent(finding.ruleId(), id -> RuleCatalog.find(id).orElseGet(() -> new RuleDescriptor(id, id,
                     "A custom rule of the blueprint.", finding.dimension(), finding.severity())));
         }
-        return byId.values().stream().sorted(java.util.Comparator.comparing(RuleDescriptor::id)).toList();
+        return byId.values().stream().sorted(Comparator.comparing(RuleDescriptor::id)).toList();
     }
 
     private static void rule(ObjectNode node, RuleDescriptor rule) {
@@ -176,7 +178,7 @@ public final class SarifReportWriter implements ReportWriter {
         ObjectNode properties = node.putObject("properties");
         properties.put("subject", finding.subject());
         properties.put("dimension", finding.dimension().key());
-        properties.put("kind", finding.kind().name().toLowerCase(java.util.Locale.ROOT));
+        properties.put("kind", finding.kind().name().toLowerCase(Locale.ROOT));
         properties.put("count", finding.count());
         if (finding.expected() != null) {
             properties.put("expected", finding.expected());

@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /** The terminal summary of a diff: the changes one per line, then the findings introduced and resolved. */
 public final class TextDiffWriter implements DiffWriter {
@@ -69,7 +70,7 @@ public final class TextDiffWriter implements DiffWriter {
         }
         out.println(title + ":");
         for (Finding f : findings) {
-            out.println("  " + f.severity().id().toUpperCase(java.util.Locale.ROOT) + " " + f.ruleId() + "  " + f.subject());
+            out.println("  " + f.severity().id().toUpperCase(Locale.ROOT) + " " + f.ruleId() + "  " + f.subject());
             out.println("      " + f.message());
         }
     }

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -249,7 +250,7 @@ public final class AuditServer implements AutoCloseable {
         try {
             return Optional.ofNullable(scheduler.getTrigger(TriggerKey.triggerKey(auditName, GROUP)))
                     .map(Trigger::getNextFireTime)
-                    .map(java.util.Date::toInstant);
+                    .map(Date::toInstant);
         } catch (SchedulerException e) {
             throw new L2oException(ErrorCode.SOURCE_UNAVAILABLE, "cannot read the schedule of " + auditName + ": " + e.getMessage(), e);
         }

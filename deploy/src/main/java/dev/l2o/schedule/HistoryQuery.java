@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -213,7 +214,7 @@ public final class HistoryQuery implements AutoCloseable {
     /** The runs in the opposite order (the store lists newest first; trends read oldest first). */
     private static List<RunRecord> reversed(List<RunRecord> runs) {
         List<RunRecord> reversed = new ArrayList<>(runs);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         return reversed;
     }
 

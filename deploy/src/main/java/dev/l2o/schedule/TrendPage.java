@@ -4,6 +4,7 @@ import dev.l2o.rules.Severity;
 import dev.l2o.store.CoverageShares;
 import dev.l2o.store.StageMedian;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -99,7 +100,7 @@ final class TrendPage {
     private static void changes(StringBuilder page, AuditTrend trend) {
         page.append("<div class=\"card\" style=\"margin-top:16px\"><h3>Findings that appeared, came back or disappeared</h3>\n");
         List<AuditTrend.Run> newestFirst = new ArrayList<>(trend.runs());
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         if (newestFirst.stream().allMatch(run -> run.changes().isEmpty())) {
             page.append("<p class=\"empty\">No changes between the runs.</p></div>\n");
             return;

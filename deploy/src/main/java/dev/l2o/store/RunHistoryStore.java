@@ -18,6 +18,7 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -385,7 +386,7 @@ public final class RunHistoryStore {
         try (Connection connection = dataSource.getConnection()) {
             return queryRuns(connection, "WHERE STATUS <> ? AND FIRE_TIME = (SELECT MAX(LATEST.FIRE_TIME) FROM L2O_RUN LATEST "
                     + "WHERE LATEST.AUDIT_NAME = L2O_RUN.AUDIT_NAME AND LATEST.STATUS <> ?)", Integer.MAX_VALUE, RUNNING, RUNNING)
-                    .stream().sorted(java.util.Comparator.comparing(RunRecord::auditName)).toList();
+                    .stream().sorted(Comparator.comparing(RunRecord::auditName)).toList();
         } catch (SQLException e) {
             throw failure("read the latest runs", e);
         }

@@ -1,6 +1,5 @@
 package dev.l2o.cli;
 
-import dev.l2o.testing.RepositoryFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -11,11 +10,12 @@ import dev.l2o.model.Completeness;
 import dev.l2o.model.Snapshot;
 import dev.l2o.snapshot.SnapshotReader;
 import dev.l2o.snapshot.SnapshotWriter;
+import dev.l2o.testing.RepositoryFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -190,7 +190,7 @@ class AuditCommandTest {
     }
 
     /** Configuration findings: every catalog finding but those about record data. */
-    static List<org.assertj.core.groups.Tuple> configurationFindings(JsonNode findings) {
+    static List<Tuple> configurationFindings(JsonNode findings) {
         List<String> dataRules = List.of("L2O-STALE-DEAL", "L2O-STAGE-SKIPPED", "L2O-STAGE-REGRESSION",
                 "L2O-CLOSE-DATE-PAST", "L2O-CONVERSION-BELOW-TARGET", "L2O-HISTORY-UNTRACKED");
         return StreamSupport.stream(findings.spliterator(), false)

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.l2o.model.ChangeTrail;
+import dev.l2o.model.ForecastCategory;
+import dev.l2o.model.SetupChange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +43,7 @@ class DiffCommandTest {
         // given
         Org org = new Org();
         Path old = org.write(folder.resolve("old.json.gz"));
-        org.stages.add(2, Org.stage("Discovery", 2, 40.0, dev.l2o.model.ForecastCategory.PIPELINE, false, false));
+        org.stages.add(2, Org.stage("Discovery", 2, 40.0, ForecastCategory.PIPELINE, false, false));
 
         // when
         JsonNode diff = diffJson(old, org.write(folder.resolve("new.json.gz")));
@@ -133,10 +136,10 @@ class DiffCommandTest {
         Path old = org.write(folder.resolve("old.json.gz"));
         org.automations.replaceAll(a -> a.name().equals("Stage_Change_Alert") ? Org.flow("Stage_Change_Alert", false) : a);
         org.asOf = Org.AS_OF.plusSeconds(7 * 24 * 3600);
-        org.changeTrail = dev.l2o.model.ChangeTrail.of("Salesforce SetupAuditTrail", List.of(
-                new dev.l2o.model.SetupChange(Org.AS_OF.plusSeconds(3600), "Priya Raman", "deactivatedinteractiondefversion", "Flows",
+        org.changeTrail = ChangeTrail.of("Salesforce SetupAuditTrail", List.of(
+                new SetupChange(Org.AS_OF.plusSeconds(3600), "Priya Raman", "deactivatedinteractiondefversion", "Flows",
                         "Deactivated flow with Unique Name \"Stage_Change_Alert\"", null),
-                new dev.l2o.model.SetupChange(Org.AS_OF.minusSeconds(3600), "Ana Díaz", "activatedinteractiondefversion", "Flows",
+                new SetupChange(Org.AS_OF.minusSeconds(3600), "Ana Díaz", "activatedinteractiondefversion", "Flows",
                         "Activated flow with Unique Name \"Stage_Change_Alert\"", null)));
         Path neu = org.write(folder.resolve("new.json.gz"));
 

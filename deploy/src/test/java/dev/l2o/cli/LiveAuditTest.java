@@ -1,15 +1,18 @@
 package dev.l2o.cli;
 
-import dev.l2o.testing.RepositoryFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.l2o.app.SimulatedSources;
+import dev.l2o.testing.RepositoryFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +58,7 @@ class LiveAuditTest {
             JsonNode report = AuditCommandTest.report(temp);
             assertThat(report.path("attribution").path("source").asText()).isEqualTo("Salesforce SetupAuditTrail");
             assertThat(report.path("attribution").path("changes").asInt()).isEqualTo(6);
-            Map<String, String> attributed = new java.util.TreeMap<>();
+            Map<String, String> attributed = new TreeMap<>();
             for (JsonNode finding : report.path("findings")) {
                 if (finding.has("change")) {
                     attributed.put(finding.path("ruleId").asText() + " " + finding.path("subject").asText(),
@@ -157,10 +160,10 @@ class LiveAuditTest {
 
     /** Findings without their locations: a live org has no files and lines. */
     private static JsonNode comparable(JsonNode findings) {
-        com.fasterxml.jackson.databind.node.ArrayNode copy = JSON.createArrayNode();
+        ArrayNode copy = JSON.createArrayNode();
         for (JsonNode finding : findings) {
             ObjectNode node = finding.deepCopy();
-            node.remove(java.util.List.of("location", "changedBy", "changedAt", "change")); // only the live org has a setup audit trail
+            node.remove(List.of("location", "changedBy", "changedAt", "change")); // only the live org has a setup audit trail
             copy.add(node);
         }
         return copy;

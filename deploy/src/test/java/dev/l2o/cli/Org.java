@@ -5,6 +5,7 @@ import dev.l2o.model.AssigneeKind;
 import dev.l2o.model.AssignmentRule;
 import dev.l2o.model.Automation;
 import dev.l2o.model.AutomationKind;
+import dev.l2o.model.ChangeTrail;
 import dev.l2o.model.Completeness;
 import dev.l2o.model.Criterion;
 import dev.l2o.model.FieldDef;
@@ -46,7 +47,7 @@ final class Org {
     final List<Assignee> queues = new ArrayList<>(List.of(queue("Enterprise_SDR"), queue("Partner_Desk")));
 
     Instant asOf = AS_OF;
-    dev.l2o.model.ChangeTrail changeTrail = dev.l2o.model.ChangeTrail.none(Snapshot.NO_CHANGE_TRAIL);
+    ChangeTrail changeTrail = ChangeTrail.none(Snapshot.NO_CHANGE_TRAIL);
 
     Snapshot snapshot() {
         Pipeline pipeline = new Pipeline("OpportunityStage", "Sales", "Opportunity", true, stages,

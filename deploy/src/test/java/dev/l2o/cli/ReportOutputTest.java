@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +32,7 @@ class ReportOutputTest {
     }
 
     /** Standard error without the progress lines. */
-    private static java.util.List<String> errors(CliRun run) {
+    private static List<String> errors(CliRun run) {
         return run.err().lines().filter(line -> !line.startsWith("l2o: Reading")).toList();
     }
 

@@ -3,6 +3,7 @@ package dev.l2o.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -16,7 +17,7 @@ public final class ReportWriteMain {
 
     public static void main(String[] args) {
         byte[] megabyte = new byte[1 << 20];
-        java.util.Arrays.fill(megabyte, (byte) 'x');
+        Arrays.fill(megabyte, (byte) 'x');
         int megabytes = Integer.parseInt(args[2]);
         ReportOutput.writeReport(Path.of(args[0]), Path.of(args[1]), out -> {
             try {

@@ -16,6 +16,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,7 +141,7 @@ class PdfReportWriterTest {
         for (COSName name : resources.getXObjectNames()) {
             if (resources.isImageXObject(name)) {
                 images.add(name);
-            } else if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form) {
+            } else if (resources.getXObject(name) instanceof PDFormXObject form) {
                 collect(form.getResources(), fonts, images);
             }
         }

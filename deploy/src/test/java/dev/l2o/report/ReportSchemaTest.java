@@ -1,11 +1,12 @@
 package dev.l2o.report;
 
-import dev.l2o.audit.AuditReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.SpecVersion;
+import dev.l2o.audit.AuditReport;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReportSchemaTest {
@@ -31,7 +32,7 @@ class ReportSchemaTest {
         ((ObjectNode) json.path("findings").path(0)).put("colour", "red");
 
         // when
-        java.util.List<String> problems = JsonSchemas.problems(REPORT, json.toString());
+        List<String> problems = JsonSchemas.problems(REPORT, json.toString());
 
         // then
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("colour"));
@@ -45,7 +46,7 @@ class ReportSchemaTest {
         json.remove("maturity");
 
         // when
-        java.util.List<String> problems = JsonSchemas.problems(REPORT, json.toString());
+        List<String> problems = JsonSchemas.problems(REPORT, json.toString());
 
         // then
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("maturity"));

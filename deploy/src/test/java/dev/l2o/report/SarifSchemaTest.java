@@ -1,12 +1,13 @@
 package dev.l2o.report;
 
-import dev.l2o.audit.AuditReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.SpecVersion;
+import dev.l2o.audit.AuditReport;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class SarifSchemaTest {
         }
         assertThat(missing).isNotNull();
         JsonNode region = missing.path("locations").path(0).path("physicalLocation").path("region");
-        List<String> blueprint = java.nio.file.Files.readAllLines(Northwind.FOLDER.resolve("blueprint.yaml"));
+        List<String> blueprint = Files.readAllLines(Northwind.FOLDER.resolve("blueprint.yaml"));
         assertThat(blueprint.get(region.path("startLine").asInt() - 1)).contains("Close_Plan__c");
     }
 

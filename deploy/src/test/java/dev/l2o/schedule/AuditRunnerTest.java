@@ -9,6 +9,7 @@ import dev.l2o.store.RunHistoryStore;
 import dev.l2o.store.RunOutcome;
 import dev.l2o.store.RunRecord;
 import dev.l2o.store.StoreDatabase;
+import dev.l2o.store.StoreSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class AuditRunnerTest {
 
     @BeforeEach
     void openStore() {
-        database = StoreDatabase.open(dev.l2o.store.StoreSettings.embedded(), folder.resolve("data"), Map.of(), 4);
+        database = StoreDatabase.open(StoreSettings.embedded(), folder.resolve("data"), Map.of(), 4);
         dataSource = new OutageDataSource(database.dataSource());
         store = new RunHistoryStore(dataSource);
     }

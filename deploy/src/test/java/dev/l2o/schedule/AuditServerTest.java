@@ -2,14 +2,17 @@ package dev.l2o.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.l2o.store.RunHistoryStore;
 import dev.l2o.store.RunOutcome;
 import dev.l2o.store.RunRecord;
+import dev.l2o.store.StoreDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +97,7 @@ class AuditServerTest {
             assertThat(server.nextRun("nightly")).isPresent();
         }
         Instant threeNightsAgo = Instant.now().minus(Duration.ofDays(3));
-        try (var database = dev.l2o.store.StoreDatabase.open(config.store(), config.dataDir(), Map.of(), 2);
+        try (var database = StoreDatabase.open(config.store(), config.dataDir(), Map.of(), 2);
                 var connection = database.dataSource().getConnection();
                 var update = connection.prepareStatement("UPDATE QRTZ_TRIGGERS SET NEXT_FIRE_TIME = ? WHERE TRIGGER_NAME = ?")) {
             update.setLong(1, threeNightsAgo.toEpochMilli());
@@ -110,7 +113,7 @@ class AuditServerTest {
             // then: the trigger moved past every missed night, so no other run of them can follow
             assertThat(server.nextRun("nightly")).hasValueSatisfying(next -> assertThat(next).isAfter(restarted));
             assertThat(finishedRuns(server)).singleElement()
-                    .satisfies(run -> assertThat(run.fireTime()).isAfterOrEqualTo(restarted.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+                    .satisfies(run -> assertThat(run.fireTime()).isAfterOrEqualTo(restarted.truncatedTo(ChronoUnit.MILLIS)));
         }
         assertThat(executor.calls()).isEqualTo(1);
     }
@@ -127,8 +130,8 @@ class AuditServerTest {
         server.close();
 
         // then
-        try (var reader = dev.l2o.store.StoreDatabase.open(config.store(), config.dataDir(), Map.of(), 2)) {
-            List<RunRecord> runs = new dev.l2o.store.RunHistoryStore(reader.dataSource()).runs(Optional.of("nightly"), 10);
+        try (var reader = StoreDatabase.open(config.store(), config.dataDir(), Map.of(), 2)) {
+            List<RunRecord> runs = new RunHistoryStore(reader.dataSource()).runs(Optional.of("nightly"), 10);
             assertThat(runs).isNotEmpty().allMatch(run -> run.outcome().equals(Optional.of(RunOutcome.DRIFT)));
             assertThat(reportFolderNames()).hasSize(runs.size()).noneMatch(name -> name.startsWith(".tmp-"));
         }
@@ -146,8 +149,8 @@ class AuditServerTest {
         server.close();
 
         // then
-        try (var reader = dev.l2o.store.StoreDatabase.open(config.store(), config.dataDir(), Map.of(), 2)) {
-            List<RunRecord> runs = new dev.l2o.store.RunHistoryStore(reader.dataSource()).runs(Optional.of("nightly"), 10);
+        try (var reader = StoreDatabase.open(config.store(), config.dataDir(), Map.of(), 2)) {
+            List<RunRecord> runs = new RunHistoryStore(reader.dataSource()).runs(Optional.of("nightly"), 10);
             assertThat(runs).hasSize(1);
             assertThat(runs.get(0).outcome()).contains(RunOutcome.INTERRUPTED);
             assertThat(runs.get(0).detail()).hasValueSatisfying(detail -> assertThat(detail).contains("shut down"));

@@ -1,8 +1,10 @@
 package dev.l2o.schedule;
 
+import dev.l2o.rules.Severity;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,7 +20,7 @@ public final class ClusterNodeMain {
     public static void main(String[] args) throws InterruptedException {
         ScheduleConfig config = ScheduleConfigLoader.load(Path.of(args[0]));
         FakeExecutor executor = new FakeExecutor(Duration.ofMillis(Long.parseLong(args[2])),
-                run -> java.util.List.of(FakeExecutor.finding("L2O-STAGE-MISSING", dev.l2o.rules.Severity.ERROR, "stage proposal")),
+                run -> List.of(FakeExecutor.finding("L2O-STAGE-MISSING", Severity.ERROR, "stage proposal")),
                 Optional.of(Path.of(args[1])));
         ServerOptions options = new ServerOptions(System.getenv(), Optional.empty(), Duration.ofSeconds(60), Duration.ofMillis(1_000), true);
         AuditServer server = AuditServer.start(config, executor, Clock.systemUTC(), options);

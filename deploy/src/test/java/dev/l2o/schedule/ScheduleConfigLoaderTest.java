@@ -1,7 +1,6 @@
 package dev.l2o.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;

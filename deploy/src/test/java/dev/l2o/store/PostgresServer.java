@@ -3,10 +3,12 @@ package dev.l2o.store;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,31 +22,31 @@ public final class PostgresServer implements AutoCloseable {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private volatile EmbeddedPostgres postgres;
-    private final java.util.Optional<java.nio.file.Path> dataDirectory;
+    private final Optional<Path> dataDirectory;
 
-    private PostgresServer(EmbeddedPostgres postgres, java.util.Optional<java.nio.file.Path> dataDirectory) {
+    private PostgresServer(EmbeddedPostgres postgres, Optional<Path> dataDirectory) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
     }
 
     public static PostgresServer start() {
         try {
-            return new PostgresServer(EmbeddedPostgres.builder().start(), java.util.Optional.empty());
+            return new PostgresServer(EmbeddedPostgres.builder().start(), Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** A server whose data lives in {@code dataDirectory}, so that {@link #restart()} keeps it. */
-    public static PostgresServer startRestartable(java.nio.file.Path dataDirectory) {
+    public static PostgresServer startRestartable(Path dataDirectory) {
         try {
-            return new PostgresServer(restartableBuilder(dataDirectory).start(), java.util.Optional.of(dataDirectory));
+            return new PostgresServer(restartableBuilder(dataDirectory).start(), Optional.of(dataDirectory));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static EmbeddedPostgres.Builder restartableBuilder(java.nio.file.Path dataDirectory) {
+    private static EmbeddedPostgres.Builder restartableBuilder(Path dataDirectory) {
         return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false);
     }
 
@@ -53,7 +55,7 @@ public final class PostgresServer implements AutoCloseable {
      * command") and starts it again on the same port and data, as a database failover or a restart does.
      */
     public synchronized void restart() {
-        java.nio.file.Path directory = dataDirectory.orElseThrow(() -> new IllegalStateException("not started restartable"));
+        Path directory = dataDirectory.orElseThrow(() -> new IllegalStateException("not started restartable"));
         int port = postgres.getPort();
         try {
             postgres.close();
@@ -72,7 +74,7 @@ public final class PostgresServer implements AutoCloseable {
     public synchronized String createDatabase() {
         if (!templateMigrated) {
             execute("CREATE DATABASE l2o_template");
-            StoreDatabase.open(settings(url("l2o_template")), java.nio.file.Path.of("unused"), credentials(), 1).close();
+            StoreDatabase.open(settings(url("l2o_template")), Path.of("unused"), credentials(), 1).close();
             templateMigrated = true;
         }
         String name = "l2o_test_" + DATABASES.incrementAndGet();
@@ -107,8 +109,8 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Store settings for a database of this server, credentials taken from {@link #credentials()}. */
     public StoreSettings settings(String jdbcUrl) {
-        return new StoreSettings(java.util.Optional.of(jdbcUrl), java.util.Optional.of(USER_VARIABLE),
-                java.util.Optional.of(PASSWORD_VARIABLE));
+        return new StoreSettings(Optional.of(jdbcUrl), Optional.of(USER_VARIABLE),
+                Optional.of(PASSWORD_VARIABLE));
     }
 
     @Override

@@ -5,14 +5,18 @@ import static dev.l2o.rules.Severity.INFO;
 import static dev.l2o.rules.Severity.WARNING;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.l2o.rules.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +58,7 @@ abstract class RunHistoryStoreContract {
         return runId;
     }
 
-    static FindingSummary finding(String ruleId, dev.l2o.rules.Severity severity, String subject) {
+    static FindingSummary finding(String ruleId, Severity severity, String subject) {
         return new FindingSummary(ruleId, severity, subject, ruleId + " on " + subject);
     }
 
@@ -146,7 +150,7 @@ abstract class RunHistoryStoreContract {
         long runId = attempt.runId();
         Path snapshot = folder.resolve("snapshot.json.gz");
         byte[] bytes = new byte[300_000];
-        new java.util.Random(7).nextBytes(bytes);
+        new Random(7).nextBytes(bytes);
         Files.write(snapshot, bytes);
         Map<String, Double> dimensions = new LinkedHashMap<>();
         dimensions.put("strategy", 1.0);
@@ -167,7 +171,7 @@ abstract class RunHistoryStoreContract {
         assertThat(run.errors()).isEqualTo(1);
         assertThat(run.warnings()).isEqualTo(1);
         assertThat(run.infos()).isEqualTo(1);
-        assertThat(run.duration()).map(java.time.Duration::getSeconds).contains(75L);
+        assertThat(run.duration()).map(Duration::getSeconds).contains(75L);
         assertThat(store.findings(runId)).extracting(FindingSummary::ruleId)
                 .containsExactly("L2O-STAGE-MISSING", "L2O-STALE-DEAL", "L2O-STAGE-REGRESSION");
         assertThat(store.maturity(runId)).contains(new MaturityScores(2.25, dimensions));
@@ -247,8 +251,8 @@ abstract class RunHistoryStoreContract {
 
         // then
         assertThat(latest).extracting(RunRecord::auditName, RunRecord::fireTime)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a-audit", night(0)),
-                        org.assertj.core.groups.Tuple.tuple("b-audit", night(1)));
+                .containsExactly(Tuple.tuple("a-audit", night(0)),
+                        Tuple.tuple("b-audit", night(1)));
     }
 
     @Test

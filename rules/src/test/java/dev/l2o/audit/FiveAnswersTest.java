@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class FiveAnswersTest {
@@ -142,7 +144,7 @@ class FiveAnswersTest {
     @Test
     void criteriaAreNotJudgedWhenTheRulesetTurnedTheirRuleOff() {
         // when
-        String answer = FiveAnswers.qualification(BLUEPRINT, List.of(), java.util.Set.of("L2O-STAGE-MISSING"));
+        String answer = FiveAnswers.qualification(BLUEPRINT, List.of(), Set.of("L2O-STAGE-MISSING"));
 
         // then
         assertThat(answer).isEqualTo("The blueprint designs 3 entry and exit criteria; whether the CRM enforces them was "
@@ -200,8 +202,8 @@ class FiveAnswersTest {
         assertThat(FiveAnswers.named(List.of("a", "b", "c", "d", "e", "f"))).isEqualTo("a, b, c, d and 2 more");
     }
 
-    private static java.util.Set<String> ids(List<RuleDescriptor> rules) {
-        return new java.util.TreeSet<>(rules.stream().map(RuleDescriptor::id).toList());
+    private static Set<String> ids(List<RuleDescriptor> rules) {
+        return new TreeSet<>(rules.stream().map(RuleDescriptor::id).toList());
     }
 
     private static Finding finding(String ruleId, Dimension dimension, String subject) {

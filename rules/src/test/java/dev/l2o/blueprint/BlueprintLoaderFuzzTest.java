@@ -9,8 +9,10 @@ import dev.l2o.testing.ReaderFuzzTest;
 import dev.l2o.testing.ResultOrUserError;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +36,7 @@ class BlueprintLoaderFuzzTest {
         StringBuilder yaml = new StringBuilder("apiVersion: l2o/v1\nkind: Blueprint\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         String previous = "a";
         for (String name : new String[] {"b", "c", "d", "e", "f", "g", "h", "i"}) {
-            yaml.append(name).append(": &").append(name).append(" [").append(String.join(",", java.util.Collections.nCopies(9, "*" + previous)))
+            yaml.append(name).append(": &").append(name).append(" [").append(String.join(",", Collections.nCopies(9, "*" + previous)))
                     .append("]\n");
             previous = name;
         }
@@ -101,7 +103,7 @@ class BlueprintLoaderFuzzTest {
     void invalidUtf8IsAOneLineError() throws IOException {
         // given
         Path file = Files.write(folder.resolve("latin.yaml"), "apiVersion: l2o/v1\nkind: Blueprint\n# \u00e9\n".getBytes(
-                java.nio.charset.StandardCharsets.ISO_8859_1));
+                StandardCharsets.ISO_8859_1));
 
         // when / then
         assertThatThrownBy(() -> BlueprintLoader.load(file))

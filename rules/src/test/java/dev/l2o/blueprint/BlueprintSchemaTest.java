@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class BlueprintSchemaTest {
@@ -47,7 +48,7 @@ class BlueprintSchemaTest {
 
         // then
         assertThat(messages).extracting(ValidationMessage::getType, ValidationMessage::getProperty)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("additionalProperties", "colour"));
+                .containsExactly(Tuple.tuple("additionalProperties", "colour"));
     }
 
     @Test

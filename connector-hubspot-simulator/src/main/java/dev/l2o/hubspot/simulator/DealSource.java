@@ -8,6 +8,7 @@ import dev.l2o.hubspot.simulator.PortalDescription.StageSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -123,7 +124,7 @@ final class DealSource {
         if (ownerId != null) {
             properties.put("hubspot_owner_id", ownerId);
         }
-        java.util.Collections.reverse(history); // newest first, as HubSpot serves them
+        Collections.reverse(history); // newest first, as HubSpot serves them
         return new DealSpec(String.valueOf(GENERATED_ID_BASE + n), properties, history);
     }
 

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The CRM v3 objects endpoints: {@code GET /crm/v3/objects/deals} and {@code /contacts} (cursor pages; default
@@ -113,7 +115,7 @@ final class ObjectResponder {
      * lookup {@code reader} makes for the requested properties and history (null: not found, named in a 207).
      */
     private PortalReply batch(RouteTable.Request request,
-            java.util.function.BiFunction<List<String>, List<String>, java.util.function.Function<String, JsonNode>> reader) {
+            BiFunction<List<String>, List<String>, Function<String, JsonNode>> reader) {
         JsonNode body = replies.readBody(request.body());
         if (body == null || !body.path("inputs").isArray()) {
             return replies.validation("inputs is required");
@@ -126,7 +128,7 @@ final class ObjectResponder {
         }
         List<String> requested = new ArrayList<>();
         body.path("properties").forEach(p -> requested.add(p.asText()));
-        java.util.function.Function<String, JsonNode> lookup = reader.apply(requested, withHistory);
+        Function<String, JsonNode> lookup = reader.apply(requested, withHistory);
         List<JsonNode> results = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (JsonNode input : body.path("inputs")) {

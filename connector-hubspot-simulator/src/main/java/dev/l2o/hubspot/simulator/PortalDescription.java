@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.l2o.error.ErrorCode;
@@ -15,8 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a simulated portal holds, read from a JSON portal description file (format in the connector README)
@@ -130,7 +137,7 @@ public record PortalDescription(
     public record DealSpec(String id, Map<String, String> properties, List<HistoryEntry> stageHistory) {
         public DealSpec {
             requireNonNull(id, "deal id is null");
-            properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
+            properties = properties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
             stageHistory = List.copyOf(stageHistory == null ? List.of() : stageHistory);
         }
     }
@@ -146,7 +153,7 @@ public record PortalDescription(
     public record ContactSpec(String id, Map<String, String> properties, List<HistoryEntry> lifecycleHistory) {
         public ContactSpec {
             requireNonNull(id, "contact id is null");
-            properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
+            properties = properties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
             lifecycleHistory = List.copyOf(lifecycleHistory == null ? List.of() : lifecycleHistory);
         }
     }
@@ -222,7 +229,7 @@ public record PortalDescription(
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? origin : origin + ":" + at.getLineNr() + ":" + at.getColumnNr();
-            if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            if (e instanceof UnrecognizedPropertyException unknown) {
                 // records are built after all their fields are buffered, so Jackson reports the object's end
                 where = locate(json, unknown.getPropertyName()).map(position -> origin + ":" + position).orElse(where);
             }
@@ -233,10 +240,10 @@ public record PortalDescription(
     }
 
     /** The line:column of the first key {@code "name"} in {@code json}. */
-    private static java.util.Optional<String> locate(String json, String name) {
-        java.util.regex.Matcher key = java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(name) + "\"\\s*:").matcher(json);
+    private static Optional<String> locate(String json, String name) {
+        Matcher key = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:").matcher(json);
         if (!key.find()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         int line = 1;
         int lineStart = 0;
@@ -246,13 +253,13 @@ public record PortalDescription(
                 lineStart = i + 1;
             }
         }
-        return java.util.Optional.of(line + ":" + (key.start() - lineStart + 1));
+        return Optional.of(line + ":" + (key.start() - lineStart + 1));
     }
 
     /** This description as JSON, in the file format {@link #read} accepts. */
     public String toJson() {
         try {
-            return mapper().configure(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
+            return mapper().configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
                     .writerWithDefaultPrettyPrinter().writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new L2oException(ErrorCode.INTERNAL_ERROR, "cannot write the portal description: " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package dev.l2o.hubspot.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -62,7 +63,7 @@ final class SearchFilter {
     /** A sort key: the value as a number where it reads as one, else its text after every number. */
     static String sortKey(String value) {
         Double number = value == null ? null : number(value);
-        return number != null ? String.format(java.util.Locale.ROOT, "0%030.6f", number) : "1" + (value == null ? "" : value);
+        return number != null ? String.format(Locale.ROOT, "0%030.6f", number) : "1" + (value == null ? "" : value);
     }
 
     private static Double number(String value) {

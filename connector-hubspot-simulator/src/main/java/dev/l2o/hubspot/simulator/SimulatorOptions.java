@@ -3,6 +3,7 @@ package dev.l2o.hubspot.simulator;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,7 +40,7 @@ public record SimulatorOptions(
         }
         requireNonNull(rateWindow, "rateWindow is null");
         acceptedTokens = Set.copyOf(acceptedTokens);
-        grantedScopes = grantedScopes == null ? null : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(grantedScopes));
+        grantedScopes = grantedScopes == null ? null : Collections.unmodifiableSortedSet(new TreeSet<>(grantedScopes));
         faults = List.copyOf(faults);
     }
 

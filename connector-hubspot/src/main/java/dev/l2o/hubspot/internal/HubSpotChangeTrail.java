@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Who changed the portal's setup and when: the account activity audit log ({@code GET
@@ -72,10 +73,10 @@ final class HubSpotChangeTrail {
         }
     }
 
-    private static java.util.Optional<SetupChange> change(Dto.AuditLogEntry entry) {
+    private static Optional<SetupChange> change(Dto.AuditLogEntry entry) {
         Instant at = instant(entry.occurredAt());
         if (at == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String category = entry.category() == null ? "" : entry.category();
         String target = entry.targetObjectId();
@@ -90,7 +91,7 @@ final class HubSpotChangeTrail {
         String display = String.join(" ", List.of(entry.action() == null ? "CHANGE" : entry.action(), category,
                 entry.subCategory() == null ? "" : entry.subCategory(), target == null ? "" : target)).replaceAll(" +", " ").trim();
         String user = entry.actingUser() == null ? null : entry.actingUser().userEmail();
-        return java.util.Optional.of(new SetupChange(at, user, entry.action(), category.isEmpty() ? null : category, display, subject));
+        return Optional.of(new SetupChange(at, user, entry.action(), category.isEmpty() ? null : category, display, subject));
     }
 
     private static Instant instant(String text) {

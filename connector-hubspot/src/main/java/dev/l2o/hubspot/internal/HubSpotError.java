@@ -2,6 +2,7 @@ package dev.l2o.hubspot.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -30,7 +31,7 @@ record HubSpotError(String message, String category, String policyName, String c
         JsonNode root;
         try {
             root = body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             root = JSON.createObjectNode();
         }
         if (root == null || !root.isObject()) {

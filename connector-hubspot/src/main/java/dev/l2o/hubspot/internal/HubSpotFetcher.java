@@ -19,8 +19,8 @@ import dev.l2o.model.Pipeline;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.SourceInfo;
 import dev.l2o.model.Stage;
-import dev.l2o.model.StageHistories;
 import dev.l2o.model.StageEvent;
+import dev.l2o.model.StageHistories;
 import dev.l2o.model.StageHistory;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +36,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads a portal into a {@link Snapshot}: deal pipelines, property definitions, the contact lifecycle,
@@ -362,7 +365,7 @@ public final class HubSpotFetcher implements AutoCloseable {
 
     /** Batch-reads {@code ids} 50 at a time in id order; a source failure part-way keeps what was read and says so. */
     private void readBatches(String what, String object, Set<String> ids, List<String> properties, String historyOf,
-            java.util.function.Consumer<JsonNode> each, List<String> reasons) {
+            Consumer<JsonNode> each, List<String> reasons) {
         List<String> sorted = new ArrayList<>(ids);
         sorted.sort(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
         ProgressListener progress = context.progress();
@@ -450,7 +453,7 @@ public final class HubSpotFetcher implements AutoCloseable {
      * Reads pages by cursor until the last one (no {@code paging}), handing each result to {@code each}. A source
      * failure part-way ends the reading with a reason saying how many were read; user-caused failures are thrown.
      */
-    private void readPages(String what, java.util.function.Function<String, JsonNode> page, java.util.function.Consumer<JsonNode> each,
+    private void readPages(String what, Function<String, JsonNode> page, Consumer<JsonNode> each,
             List<String> reasons) {
         ProgressListener progress = context.progress();
         progress.started(what, -1);
@@ -521,7 +524,7 @@ public final class HubSpotFetcher implements AutoCloseable {
         return List.copyOf(names);
     }
 
-    private static <T> Optional<T> part(List<String> reasons, String what, java.util.function.Supplier<T> read) {
+    private static <T> Optional<T> part(List<String> reasons, String what, Supplier<T> read) {
         try {
             return Optional.of(read.get());
         } catch (L2oException e) {

@@ -1,5 +1,6 @@
 package dev.l2o.salesforce.simulator;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -40,7 +41,7 @@ final class ChangedHistoryTable implements HistoryTable {
                 all[count++] = i;
             }
         }
-        this.kept = java.util.Arrays.copyOf(all, count);
+        this.kept = Arrays.copyOf(all, count);
     }
 
     @Override

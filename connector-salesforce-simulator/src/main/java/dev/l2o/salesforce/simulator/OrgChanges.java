@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import com.sforce.soap.metadata.Flow;
 import com.sforce.soap.metadata.FlowDefinition;
+import com.sforce.soap.metadata.FlowVersionStatus;
 import com.sforce.soap.metadata.StandardValue;
 import com.sforce.soap.metadata.StandardValueSet;
+import dev.l2o.salesforce.wsc.WscXml;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,7 +137,7 @@ public final class OrgChanges {
 
     private static boolean isActiveSet(StandardValue value) {
         // WSC writes isActive only when it was set; unset reads as active in the mapper
-        return new String(dev.l2o.salesforce.wsc.WscXml.write(value, "standardValue"), java.nio.charset.StandardCharsets.UTF_8)
+        return new String(WscXml.write(value, "standardValue"), StandardCharsets.UTF_8)
                 .contains("isActive");
     }
 
@@ -158,8 +161,8 @@ public final class OrgChanges {
         if (!deactivated && flows.size() > 1) {
             MetadataStore.Component first = flows.get(0);
             Flow copy = (Flow) MetadataStoreBuilder.copyOf(first.record(), "Flow");
-            copy.setStatus(copy.getStatus() == com.sforce.soap.metadata.FlowVersionStatus.Active
-                    ? com.sforce.soap.metadata.FlowVersionStatus.Draft : com.sforce.soap.metadata.FlowVersionStatus.Active);
+            copy.setStatus(copy.getStatus() == FlowVersionStatus.Active
+                    ? FlowVersionStatus.Draft : FlowVersionStatus.Active);
             changed.add(new MetadataStore.Component(first.type(), first.fullName(), first.fileName(), copy));
         }
         if (!flows.isEmpty()) {

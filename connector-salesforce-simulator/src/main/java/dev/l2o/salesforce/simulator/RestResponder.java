@@ -1,10 +1,5 @@
 package dev.l2o.salesforce.simulator;
 
-import dev.l2o.history.LeadHistoryCsv;
-import dev.l2o.model.FieldDef;
-
-import dev.l2o.salesforce.metadata.SalesforceStandardFields;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,18 +8,26 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sforce.soap.metadata.CustomField;
 import com.sforce.soap.metadata.CustomObject;
+import dev.l2o.history.LeadHistoryCsv;
+import dev.l2o.model.FieldDef;
+import dev.l2o.salesforce.metadata.SalesforceStandardFields;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +86,7 @@ final class RestResponder {
      * whose page broke off can ask for it again; like Salesforce, a user keeps at most {@link #OPEN_CURSORS}
      * cursors and opening another closes the oldest.
      */
-    private final Map<String, Cursor> cursors = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>() {
+    private final Map<String, Cursor> cursors = Collections.synchronizedMap(new LinkedHashMap<>() {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -117,12 +120,12 @@ final class RestResponder {
         Instant from;
         Instant to;
         try {
-            from = java.time.OffsetDateTime.parse(start).toInstant();
-            to = java.time.OffsetDateTime.parse(end).toInstant();
+            from = OffsetDateTime.parse(start).toInstant();
+            to = OffsetDateTime.parse(end).toInstant();
         } catch (RuntimeException e) {
             return SimulatorResponse.restError(400, "INVALID_REPLICATION_DATE", "start and end must be date-times");
         }
-        Instant earliest = to.minus(java.time.Duration.ofDays(15));
+        Instant earliest = to.minus(Duration.ofDays(15));
         ObjectNode answer = SimulatorResponse.object();
         ArrayNode records = answer.putArray("deletedRecords");
         if (object.equals("Opportunity")) {
@@ -476,7 +479,7 @@ final class RestResponder {
                 rows[count++] = i;
             }
         }
-        return java.util.Arrays.copyOf(rows, count);
+        return Arrays.copyOf(rows, count);
     }
 
     /** The 18-character id SOQL gives the organization. */

@@ -26,6 +26,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,10 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
-import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 
 /**
@@ -333,7 +334,7 @@ public final class SalesforceSimulator implements AutoCloseable {
     }
 
     private Outcome restCall(Request request, SimulatedFault.Endpoint endpoint, String operation,
-            java.util.function.Supplier<SimulatorResponse> handler) {
+            Supplier<SimulatorResponse> handler) {
         String session = bearer(request);
         return guarded(endpoint, operation, session, true, true, () -> {
             if (!sessionValid(session)) {
@@ -349,7 +350,7 @@ public final class SalesforceSimulator implements AutoCloseable {
      * daily API requests; {@code api} calls are refused once the limit is used up.
      */
     private Outcome guarded(SimulatedFault.Endpoint endpoint, String operation, String session, boolean counted, boolean api,
-            java.util.function.Supplier<SimulatorResponse> handler) {
+            Supplier<SimulatorResponse> handler) {
         int delay = 0;
         SimulatedFault triggered = null;
         synchronized (lock) {
@@ -430,7 +431,7 @@ public final class SalesforceSimulator implements AutoCloseable {
         SimulatorResponse response = handler.get();
         if (malformed) {
             response = new SimulatorResponse(response.status(), response.contentType(),
-                    java.util.Arrays.copyOf(response.body(), response.body().length / 2), response.headers());
+                    Arrays.copyOf(response.body(), response.body().length / 2), response.headers());
         }
         return new Outcome(endpoint == SimulatedFault.Endpoint.REST || endpoint == SimulatedFault.Endpoint.BULK
                 ? withLimitInfo(response) : response, null, delay);

@@ -9,10 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The content of a simulated Salesforce org: its metadata (as Force WSC records), its OpportunityHistory
@@ -74,8 +75,8 @@ public final class SimulatedOrg {
      * components {@code changed} (added or replaced) or {@code removed} ({@code type/fullName}) at {@code at}.
      */
     SimulatedOrg withChanges(List<ChangedHistoryTable.AddedRow> added, Map<String, Instant> deleted,
-            List<MetadataStore.Component> changed, java.util.Set<String> removed, Instant at) {
-        Map<String, Instant> allDeleted = new java.util.HashMap<>(deletedOpportunities);
+            List<MetadataStore.Component> changed, Set<String> removed, Instant at) {
+        Map<String, Instant> allDeleted = new HashMap<>(deletedOpportunities);
         allDeleted.putAll(deleted);
         return new SimulatedOrg(organizationId, name, metadata.with(changed, removed, at), new ChangedHistoryTable(history, added,
                 deleted.keySet()), leadHistory, setupAuditTrail, allDeleted, touchedOpportunities);
@@ -86,7 +87,7 @@ public final class SimulatedOrg {
      * bin, an edit of a field OpportunityHistory does not track): their {@code SystemModstamp} moves, nothing else.
      */
     SimulatedOrg withTouched(Map<String, Instant> touched) {
-        Map<String, Instant> all = new java.util.HashMap<>(touchedOpportunities);
+        Map<String, Instant> all = new HashMap<>(touchedOpportunities);
         all.putAll(touched);
         return new SimulatedOrg(organizationId, name, metadata, history, leadHistory, setupAuditTrail, deletedOpportunities, all);
     }

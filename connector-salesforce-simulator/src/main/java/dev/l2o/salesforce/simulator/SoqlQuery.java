@@ -1,8 +1,11 @@
 package dev.l2o.salesforce.simulator;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,12 +51,12 @@ record SoqlQuery(String object, List<String> fields, boolean count, String where
     }
 
     /** The field and instant of a {@code Field > datetime} condition, or null when there is none. */
-    java.util.Map.Entry<String, java.time.Instant> after() {
+    Map.Entry<String, Instant> after() {
         Matcher matcher = AFTER.matcher(where);
         if (!matcher.find()) {
             return null;
         }
-        return java.util.Map.entry(matcher.group(1), java.time.OffsetDateTime.parse(matcher.group(2)).toInstant());
+        return Map.entry(matcher.group(1), OffsetDateTime.parse(matcher.group(2)).toInstant());
     }
 
     boolean isObject(String name) {

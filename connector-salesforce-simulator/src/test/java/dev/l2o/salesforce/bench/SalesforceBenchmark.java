@@ -9,8 +9,8 @@ import dev.l2o.model.Snapshot;
 import dev.l2o.salesforce.SalesforceConnector;
 import dev.l2o.salesforce.SalesforceSettings;
 import dev.l2o.salesforce.internal.OrgMetadata;
-import dev.l2o.salesforce.internal.SalesforceSetupAuditTrail;
 import dev.l2o.salesforce.internal.SalesforceCredentials;
+import dev.l2o.salesforce.internal.SalesforceSetupAuditTrail;
 import dev.l2o.salesforce.simulator.OrgSizes;
 import dev.l2o.salesforce.simulator.SalesforceSimulator;
 import dev.l2o.salesforce.simulator.SimulatedOrg;
@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +79,7 @@ public final class SalesforceBenchmark {
             }
         } finally {
             try (var paths = Files.walk(work)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

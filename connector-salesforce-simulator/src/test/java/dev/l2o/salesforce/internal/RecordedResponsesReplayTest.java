@@ -7,9 +7,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.sforce.soap.metadata.FileProperties;
+import com.sforce.soap.metadata.ForecastCategories;
 import com.sforce.soap.metadata.Metadata;
 import com.sforce.soap.metadata.StandardValue;
 import com.sforce.soap.metadata.StandardValueSet;
@@ -66,7 +68,7 @@ class RecordedResponsesReplayTest {
                 .withHeader("Content-Type", "text/xml;charset=UTF-8").withBody(recorded(file))));
     }
 
-    private void serveJson(com.github.tomakehurst.wiremock.client.MappingBuilder request, String file) {
+    private void serveJson(MappingBuilder request, String file) {
         server.stubFor(request.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json;charset=UTF-8")
                 .withHeader("Sforce-Limit-Info", "api-usage=18/15000").withBody(recorded(file))));
     }
@@ -103,8 +105,8 @@ class RecordedResponsesReplayTest {
             assertThat(set.getFullName()).isEqualTo("OpportunityStage");
             assertThat(set.getStandardValue()).extracting(StandardValue::getFullName, StandardValue::getClosed, StandardValue::getWon,
                     StandardValue::getProbability, StandardValue::getForecastCategory)
-                    .containsExactly(tuple("Prospecting", false, false, 10, com.sforce.soap.metadata.ForecastCategories.Pipeline),
-                            tuple("Closed Won", true, true, 100, com.sforce.soap.metadata.ForecastCategories.Closed));
+                    .containsExactly(tuple("Prospecting", false, false, 10, ForecastCategories.Pipeline),
+                            tuple("Closed Won", true, true, 100, ForecastCategories.Closed));
         });
     }
 

@@ -3,6 +3,7 @@ package dev.l2o.salesforce.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sforce.soap.metadata.Flow;
 import com.sforce.soap.metadata.Metadata;
 import com.sforce.soap.metadata.MetadataConnection;
 import com.sforce.ws.ConnectionException;
@@ -139,7 +140,7 @@ class SalesforceMetadataReaderTest {
         // then
         assertThatThrownBy(() -> connection.deleteMetadata("Flow", new String[] {"Opportunity_Automation_1"}))
                 .hasCauseInstanceOf(WriteRefusedException.class);
-        assertThatThrownBy(() -> connection.createMetadata(new Metadata[] {new com.sforce.soap.metadata.Flow()}))
+        assertThatThrownBy(() -> connection.createMetadata(new Metadata[] {new Flow()}))
                 .hasCauseInstanceOf(WriteRefusedException.class);
         assertThat(simulator.requestLog()).hasSize(before).extracting(SimulatedRequest::operation)
                 .doesNotContain("deleteMetadata", "createMetadata");

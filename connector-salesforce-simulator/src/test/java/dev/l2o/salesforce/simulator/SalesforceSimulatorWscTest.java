@@ -8,6 +8,7 @@ import com.sforce.soap.metadata.FileProperties;
 import com.sforce.soap.metadata.Flow;
 import com.sforce.soap.metadata.FlowVersionStatus;
 import com.sforce.soap.metadata.ListMetadataQuery;
+import com.sforce.soap.metadata.ManageableState;
 import com.sforce.soap.metadata.Metadata;
 import com.sforce.soap.metadata.MetadataConnection;
 import com.sforce.soap.metadata.StandardValueSet;
@@ -75,7 +76,7 @@ class SalesforceSimulatorWscTest {
         assertThat(listed).filteredOn(p -> p.getType().equals("Queue")).extracting(FileProperties::getFullName).contains("EMEA_SDR");
         // the org's own components, as an org without a namespace lists them: an id, unmanaged, no namespace prefix
         assertThat(listed[0].getId()).isNotEmpty();
-        assertThat(listed[0].getManageableState()).isEqualTo(com.sforce.soap.metadata.ManageableState.unmanaged);
+        assertThat(listed[0].getManageableState()).isEqualTo(ManageableState.unmanaged);
         assertThat(listed[0].getNamespacePrefix()).isNull();
     }
 

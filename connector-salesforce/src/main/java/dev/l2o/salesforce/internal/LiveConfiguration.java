@@ -18,6 +18,7 @@ import dev.l2o.salesforce.metadata.SalesforceMetadataMapper;
 import dev.l2o.salesforce.metadata.XmlElement;
 import dev.l2o.salesforce.wsc.WscXml;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,11 +34,11 @@ public final class LiveConfiguration {
 
     /** Maps the records; {@code objects} are the requested objects (their standard fields come from the catalog). */
     public static SalesforceMetadata map(OrgMetadata metadata, Set<String> objects) {
-        return map(metadata, objects, java.util.List.of());
+        return map(metadata, objects, List.of());
     }
 
     /** Maps the records, adding {@code carriedOver} automations kept from a previous snapshot (see the assembler). */
-    public static SalesforceMetadata map(OrgMetadata metadata, Set<String> objects, java.util.List<Automation> carriedOver) {
+    public static SalesforceMetadata map(OrgMetadata metadata, Set<String> objects, List<Automation> carriedOver) {
         requireNonNull(metadata, "metadata is null");
         SalesforceMetadataAssembler assembler = new SalesforceMetadataAssembler();
         metadata.standardValueSets().forEach(r -> add(assembler, r, "StandardValueSet", r.getFullName()));

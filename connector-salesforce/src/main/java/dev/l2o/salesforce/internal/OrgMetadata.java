@@ -2,8 +2,18 @@ package dev.l2o.salesforce.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import com.sforce.soap.metadata.CustomField;
+import com.sforce.soap.metadata.CustomObject;
+import com.sforce.soap.metadata.FileProperties;
 import com.sforce.soap.metadata.Metadata;
+import dev.l2o.salesforce.metadata.SalesforceStandardFields;
+import java.util.AbstractMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The metadata records a live fetch read, by type, as Force WSC parsed them.
@@ -47,8 +57,8 @@ public record OrgMetadata(List<Metadata> standardValueSets, List<Metadata> objec
      * As {@link #read(SalesforceMetadataReader, List)} with the listing already made, reading only the flows (and
      * their definitions) whose names {@code readFlow} accepts; an incremental read keeps the others' automations.
      */
-    public static OrgMetadata read(SalesforceMetadataReader reader, List<String> objects, List<com.sforce.soap.metadata.FileProperties> listed,
-            java.util.function.Predicate<String> readFlow) {
+    public static OrgMetadata read(SalesforceMetadataReader reader, List<String> objects, List<FileProperties> listed,
+            Predicate<String> readFlow) {
         List<String> flowNames = names(listed, "Flow").stream().filter(readFlow).toList();
         List<String> definitionNames = names(listed, "FlowDefinition").stream().filter(readFlow).toList();
         List<String> queueNames = names(listed, "Queue");
@@ -72,11 +82,11 @@ public record OrgMetadata(List<Metadata> standardValueSets, List<Metadata> objec
      * up only by looking them up, so the names are recorded from its lookups.
      */
     static List<String> standardValueSetNames(List<String> objects) {
-        java.util.SortedSet<String> names = new java.util.TreeSet<>(List.of("LeadStatus", "OpportunityStage"));
-        java.util.Map<String, List<String>> recorder = new java.util.AbstractMap<>() {
+        SortedSet<String> names = new TreeSet<>(List.of("LeadStatus", "OpportunityStage"));
+        Map<String, List<String>> recorder = new AbstractMap<>() {
             @Override
-            public java.util.Set<java.util.Map.Entry<String, List<String>>> entrySet() {
-                return java.util.Set.of();
+            public Set<Map.Entry<String, List<String>>> entrySet() {
+                return Set.of();
             }
 
             @Override
@@ -92,18 +102,18 @@ public record OrgMetadata(List<Metadata> standardValueSets, List<Metadata> objec
             }
         };
         for (String object : objects) {
-            dev.l2o.salesforce.metadata.SalesforceStandardFields.fields(object, recorder);
+            SalesforceStandardFields.fields(object, recorder);
         }
         return List.copyOf(names);
     }
 
     /** The global value sets that picklist fields of {@code objects} are bound to, sorted. */
     private static List<String> globalValueSetNames(List<Metadata> objects) {
-        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        SortedSet<String> names = new TreeSet<>();
         for (Metadata object : objects) {
-            com.sforce.soap.metadata.CustomField[] fields = ((com.sforce.soap.metadata.CustomObject) object).getFields();
+            CustomField[] fields = ((CustomObject) object).getFields();
             if (fields != null) {
-                for (com.sforce.soap.metadata.CustomField field : fields) {
+                for (CustomField field : fields) {
                     if (field.getValueSet() != null && field.getValueSet().getValueSetName() != null) {
                         names.add(field.getValueSet().getValueSetName());
                     }
@@ -113,8 +123,8 @@ public record OrgMetadata(List<Metadata> standardValueSets, List<Metadata> objec
         return List.copyOf(names);
     }
 
-    private static List<String> names(List<com.sforce.soap.metadata.FileProperties> listed, String type) {
-        return listed.stream().filter(p -> p.getType().equals(type)).map(com.sforce.soap.metadata.FileProperties::getFullName).toList();
+    private static List<String> names(List<FileProperties> listed, String type) {
+        return listed.stream().filter(p -> p.getType().equals(type)).map(FileProperties::getFullName).toList();
     }
 
     /** How many readMetadata and listMetadata calls the API needs at least for this content. */

@@ -14,7 +14,9 @@ import dev.l2o.http.SecretRedactor;
 import dev.l2o.http.Sleeper;
 import dev.l2o.http.WriteRefusedException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -51,7 +53,7 @@ public final class SalesforceHttp {
 
     /** As above, with a read timeout other than the shared client's (null keeps it). */
     public SalesforceHttp(ApiBudget budget, SessionHolder sessions, SecretRedactor redactor, Sleeper sleeper, RetryPolicy retryPolicy,
-            java.time.Duration readTimeout) {
+            Duration readTimeout) {
         this.budget = requireNonNull(budget, "budget is null");
         this.sessions = requireNonNull(sessions, "sessions is null");
         OkHttpClient.Builder builder = HttpClients.shared().newBuilder().addInterceptor(ReadOnlyGuard.allowing(READ_POSTS));
@@ -87,7 +89,7 @@ public final class SalesforceHttp {
      *
      * @param what names the request in messages ({@code the OpportunityHistory query})
      */
-    public <T> T call(String what, java.util.function.Function<SalesforceSession, Request> request, HttpExecutor.ResponseReader<T> reader) {
+    public <T> T call(String what, Function<SalesforceSession, Request> request, HttpExecutor.ResponseReader<T> reader) {
         SalesforceSession session = sessions.current();
         for (int attempt = 0; ; attempt++) {
             budget.charge(what);

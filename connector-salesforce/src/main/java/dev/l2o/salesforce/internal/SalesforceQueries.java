@@ -18,17 +18,26 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -361,36 +370,36 @@ public final class SalesforceQueries {
      * @param ids the deleted records' ids
      * @param earliestDateAvailable deletions before this instant may be missing (the recycle bin was emptied)
      */
-    public record DeletedRecords(java.util.Set<String> ids, java.time.Instant earliestDateAvailable) {
+    public record DeletedRecords(Set<String> ids, Instant earliestDateAvailable) {
         public DeletedRecords {
-            ids = java.util.Set.copyOf(ids);
+            ids = Set.copyOf(ids);
             requireNonNull(earliestDateAvailable, "earliestDateAvailable is null");
         }
     }
 
     /** The records of {@code object} deleted in ({@code start}, {@code end}]. */
-    public DeletedRecords deleted(String object, java.time.Instant start, java.time.Instant end) {
+    public DeletedRecords deleted(String object, Instant start, Instant end) {
         String path = dataPath() + "/sobjects/" + object + "/deleted/?start=" + URLEncoder.encode(soqlDateTime(start), StandardCharsets.UTF_8)
                 + "&end=" + URLEncoder.encode(soqlDateTime(end), StandardCharsets.UTF_8);
         JsonNode result = http.call("the " + object + " records deleted since " + start, s -> authorized(s, path).get().build(),
                 response -> mapper.readTree(response.body().byteStream()));
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         result.path("deletedRecords").forEach(record -> ids.add(record.path("id").asText()));
         String earliest = result.path("earliestDateAvailable").asText("");
         try {
-            return new DeletedRecords(ids, java.time.OffsetDateTime.parse(earliest, SALESFORCE_DATE_TIME).toInstant());
-        } catch (java.time.format.DateTimeParseException e) {
+            return new DeletedRecords(ids, OffsetDateTime.parse(earliest, SALESFORCE_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
             throw new L2oException(ErrorCode.SOURCE_UNAVAILABLE, "Salesforce's getDeleted answer for " + object
                     + " has no readable earliestDateAvailable: '" + earliest + "'", e);
         }
     }
 
-    private static final java.time.format.DateTimeFormatter SALESFORCE_DATE_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX");
+    private static final DateTimeFormatter SALESFORCE_DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX");
 
     /** An instant as SOQL and the REST API take it: {@code 2026-02-01T01:45:00Z} (whole seconds). */
-    public static String soqlDateTime(java.time.Instant instant) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC).format(instant);
+    public static String soqlDateTime(Instant instant) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC).format(instant);
     }
 
     /**
@@ -462,7 +471,7 @@ public final class SalesforceQueries {
     }
 
     /** Lets writers wrap the spool channel without closing it when they are flushed and dropped. */
-    private static final class NonClosingChannel implements java.nio.channels.WritableByteChannel {
+    private static final class NonClosingChannel implements WritableByteChannel {
         private final FileChannel channel;
 
         NonClosingChannel(FileChannel channel) {
@@ -470,7 +479,7 @@ public final class SalesforceQueries {
         }
 
         @Override
-        public int write(java.nio.ByteBuffer source) throws IOException {
+        public int write(ByteBuffer source) throws IOException {
             return channel.write(source);
         }
 

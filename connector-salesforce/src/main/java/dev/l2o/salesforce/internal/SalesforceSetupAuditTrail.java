@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The org's setup audit trail: who changed its setup and when, from {@code SetupAuditTrail} (the org keeps 180
@@ -46,13 +47,13 @@ public final class SalesforceSetupAuditTrail {
         return ChangeTrail.of(source, changes);
     }
 
-    private static java.util.Optional<SetupChange> change(JsonNode record) {
+    private static Optional<SetupChange> change(JsonNode record) {
         Instant at = LeadHistoryCsv.parseTimestamp(record.path("CreatedDate").asText("")).orElse(null);
         String display = text(record.path("Display"));
         if (at == null || display == null) {
-            return java.util.Optional.empty(); // a row without a time or a description attributes nothing
+            return Optional.empty(); // a row without a time or a description attributes nothing
         }
-        return java.util.Optional.of(new SetupChange(at, text(record.path("CreatedBy").path("Name")), text(record.path("Action")),
+        return Optional.of(new SetupChange(at, text(record.path("CreatedBy").path("Name")), text(record.path("Action")),
                 text(record.path("Section")), display, null));
     }
 

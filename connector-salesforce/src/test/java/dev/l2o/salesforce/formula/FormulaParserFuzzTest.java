@@ -8,6 +8,7 @@ import dev.l2o.error.ErrorCode;
 import dev.l2o.testing.FuzzCorpus;
 import dev.l2o.testing.ReaderFuzzTest;
 import dev.l2o.testing.ResultOrUserError;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class FormulaParserFuzzTest {
     @Test
     void aLongOperatorChainIsASyntaxErrorInsteadOfATreeTooDeepToAnalyse() {
         // when / then
-        assertThatThrownBy(() -> FormulaParser.parse(String.join(" && ", java.util.Collections.nCopies(100_000, "A"))))
+        assertThatThrownBy(() -> FormulaParser.parse(String.join(" && ", Collections.nCopies(100_000, "A"))))
                 .isInstanceOf(FormulaSyntaxException.class)
                 .hasMessageEndingWith("the formula nests deeper than " + FormulaParser.MAX_DEPTH + " levels");
     }

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -295,7 +296,7 @@ class SfdxLayoutTest {
 
         // when
         Snapshot withHistory = fetch();
-        Snapshot without = connector(folder).fetch(new FetchRequest(java.util.Set.of("Opportunity"), Map.of(), false));
+        Snapshot without = connector(folder).fetch(new FetchRequest(Set.of("Opportunity"), Map.of(), false));
 
         // then
         assertThat(withHistory.stageHistory()).isPresent();

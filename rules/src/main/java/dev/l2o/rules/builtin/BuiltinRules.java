@@ -1,8 +1,5 @@
 package dev.l2o.rules.builtin;
 
-import dev.l2o.rules.builtin.measurement.HubSpotStageDatesRule;
-import dev.l2o.rules.builtin.pipeline.DataRules;
-
 import dev.l2o.rules.Rule;
 import dev.l2o.rules.builtin.lifecycle.PipelineMissingRule;
 import dev.l2o.rules.builtin.lifecycle.StageClosedFlagsRule;
@@ -10,8 +7,10 @@ import dev.l2o.rules.builtin.lifecycle.StageMissingRule;
 import dev.l2o.rules.builtin.lifecycle.StageOrderRule;
 import dev.l2o.rules.builtin.lifecycle.StageUndeclaredRule;
 import dev.l2o.rules.builtin.measurement.HistoryUntrackedRule;
+import dev.l2o.rules.builtin.measurement.HubSpotStageDatesRule;
 import dev.l2o.rules.builtin.measurement.StageForecastRule;
 import dev.l2o.rules.builtin.measurement.StageProbabilityRule;
+import dev.l2o.rules.builtin.pipeline.DataRules;
 import dev.l2o.rules.builtin.qualification.CriteriaUnenforcedRule;
 import dev.l2o.rules.builtin.routing.AutomationInactiveRule;
 import dev.l2o.rules.builtin.routing.AutomationMissingRule;
@@ -20,6 +19,7 @@ import dev.l2o.rules.builtin.routing.RoutingUnimplementedRule;
 import dev.l2o.rules.builtin.strategy.FieldMissingRule;
 import dev.l2o.rules.builtin.strategy.FieldPicklistRule;
 import dev.l2o.rules.builtin.strategy.FieldTypeRule;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The built-in rules of the catalog (CONTRACT.md section 3). Every rule is stateless and thread-safe. */
@@ -55,7 +55,7 @@ public final class BuiltinRules {
      * ({@link DataRules}), and the HubSpot cross-check of stage-date properties with the history.
      */
     public static List<Rule> all() {
-        List<Rule> all = new java.util.ArrayList<>(configuration());
+        List<Rule> all = new ArrayList<>(configuration());
         all.addAll(DataRules.all());
         all.add(new HubSpotStageDatesRule());
         return List.copyOf(all);

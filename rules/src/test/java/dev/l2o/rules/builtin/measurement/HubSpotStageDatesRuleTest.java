@@ -13,6 +13,8 @@ import dev.l2o.snapshot.ListStageHistory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class HubSpotStageDatesRuleTest {
@@ -67,8 +69,8 @@ class HubSpotStageDatesRuleTest {
 
         // then
         assertThat(findings).extracting(Finding::subject, Finding::count, Finding::evidence).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("hubspot:pipeline/default/stage/appointmentscheduled", 1L, List.of("2")),
-                org.assertj.core.groups.Tuple.tuple("hubspot:pipeline/default/stage/qualifiedtobuy", 1L, List.of("1")));
+                Tuple.tuple("hubspot:pipeline/default/stage/appointmentscheduled", 1L, List.of("2")),
+                Tuple.tuple("hubspot:pipeline/default/stage/qualifiedtobuy", 1L, List.of("1")));
         assertThat(findings.get(0).message()).contains("cumulative time");
         assertThat(findings.get(1).message()).contains("date entered");
     }
@@ -99,7 +101,7 @@ class HubSpotStageDatesRuleTest {
     }
 
     private static List<StageEvent> history(List<String> ids) {
-        return ids.stream().flatMap(id -> java.util.stream.Stream.of(
+        return ids.stream().flatMap(id -> Stream.of(
                         new StageEvent("deals", id, "appointmentscheduled", T0, null, null, null, null),
                         new StageEvent("deals", id, "appointmentscheduled", T0.plusSeconds(3600), 5000.0, null, null, null),
                         new StageEvent("deals", id, "qualifiedtobuy", T1, null, null, null, null)))
