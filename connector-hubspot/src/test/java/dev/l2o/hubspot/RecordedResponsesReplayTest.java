@@ -147,6 +147,8 @@ class RecordedResponsesReplayTest {
         assertThatThrownBy(() -> fetch(new ArrayList<>()))
                 .isInstanceOfSatisfying(L2oException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.API_LIMIT_REACHED))
                 .hasMessageContaining("daily");
-        assertThat(server.getAllServeEvents()).hasSize(1);
+        // the portal-id request comes first and may be answered with the limit too; nothing is asked twice
+        assertThat(server.getAllServeEvents()).extracting(event -> event.getRequest().getUrl()).hasSizeLessThanOrEqualTo(2)
+                .doesNotHaveDuplicates();
     }
 }
