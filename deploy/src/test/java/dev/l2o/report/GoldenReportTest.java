@@ -1,6 +1,7 @@
 package dev.l2o.report;
 
 import dev.l2o.audit.AuditReport;
+import dev.l2o.model.SourceInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,11 +21,22 @@ class GoldenReportTest {
 
         // when
         boolean pdf = writer.defaultFileName().endsWith(".pdf");
-        String output = Northwind.normalise(pdf ? pdfText(writer, report) : Northwind.render(writer, report, ReportContext.DEFAULT),
-                report);
+        String output = Northwind.normalise(pdf ? pdfText(writer, portable(report)) : Northwind.render(writer, report,
+                ReportContext.DEFAULT), report);
 
         // then
         GoldenFiles.assertMatches("northwind/" + writer.defaultFileName() + (pdf ? ".txt" : ""), output);
+    }
+
+    /**
+     * The report with the example's folder as {@code /EXAMPLE} before it is laid out: the PDF's line breaks depend on how
+     * long the checkout's path is, so it cannot be replaced in the text afterwards.
+     */
+    private static AuditReport portable(AuditReport r) {
+        SourceInfo source = new SourceInfo(r.source().type(), "/EXAMPLE", r.source().attributes());
+        return new AuditReport(r.schemaVersion(), r.toolVersion(), r.blueprintName(), "/EXAMPLE/blueprint.yaml", source, r.crm(),
+                r.asOf(), r.complete(), r.incompleteReasons(), r.findings(), r.baselined(), r.suppressed(), r.notices(), r.metrics(),
+                r.maturity(), r.facts(), r.rules(), r.coverage(), r.answers(), r.attribution());
     }
 
     /** A PDF's golden file is its text, page by page: what a reader sees, without the binary layout. */
