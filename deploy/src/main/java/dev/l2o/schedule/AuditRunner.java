@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,17 +76,40 @@ final class AuditRunner {
         this.pause = requireNonNull(pause, "pause is null");
     }
 
-    /** A claimed run in progress; the lock decides between publishing and interruption, whichever comes first. */
+    /**
+     * A claimed run in progress; the lock decides between publishing and interruption, whichever comes first.
+     *
+     * <p>Its thread is interrupted only while the executor works, never while the run uses the store: an interrupt
+     * during file I/O closes the embedded H2 database's file channel for every connection of the process
+     * (h2database#227, #1076: "MVStore is never going to be interrupt() safe"), and the store's records of the
+     * other runs with it. Interrupted elsewhere, the run sees {@link #isInterrupted()} at its next step.
+     */
     private static final class ActiveRun {
         final RunRecord attempt;
         final Thread thread;
         final List<Path> temporaries = new ArrayList<>();
+        private boolean executing;
         private boolean publishing;
         private boolean interrupted;
 
         ActiveRun(RunRecord attempt, Thread thread) {
             this.attempt = attempt;
             this.thread = thread;
+        }
+
+        /** False if the run was interrupted before its executor started. */
+        synchronized boolean startExecuting() {
+            if (interrupted) {
+                return false;
+            }
+            executing = true;
+            return true;
+        }
+
+        /** Called on the run's thread when the executor returns: clears an interrupt sent to it, which is remembered here. */
+        synchronized void stopExecuting() {
+            executing = false;
+            Thread.interrupted();
         }
 
         synchronized boolean startPublishing() {
@@ -96,11 +120,18 @@ final class AuditRunner {
             return true;
         }
 
+        synchronized boolean isInterrupted() {
+            return interrupted;
+        }
+
         synchronized boolean interrupt() {
             if (publishing) {
                 return false;
             }
             interrupted = true;
+            if (executing) {
+                thread.interrupt();
+            }
             return true;
         }
     }
@@ -114,6 +145,24 @@ final class AuditRunner {
 
     boolean isIdle() {
         return active.isEmpty();
+    }
+
+    /** Waits until no run is in progress or {@code timeout} (real time) passed; true if idle. */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (active) {
+            for (long left = timeout.toNanos(); !active.isEmpty() && left > 0; left = deadline - System.nanoTime()) {
+                TimeUnit.NANOSECONDS.timedWait(active, left);
+            }
+            return active.isEmpty();
+        }
+    }
+
+    private void ended(long runId) {
+        synchronized (active) {
+            active.remove(runId);
+            active.notifyAll();
+        }
     }
 
     /** Runs the fire of {@code auditName} scheduled for {@code fireTime}. */
@@ -144,7 +193,7 @@ final class AuditRunner {
                         "audit " + auditName + " is not in the schedule file of node " + nodeId), Optional.empty());
                 return;
             }
-            Optional<RunHistoryStore.AuditLock> lock = lockAudit(run);
+            Optional<RunHistoryStore.AuditLock> lock = lockAudit(run, activeRun);
             if (lock.isEmpty()) {
                 return;
             }
@@ -155,7 +204,7 @@ final class AuditRunner {
                 lock.get().close();
             }
         } finally {
-            active.remove(run.runId());
+            ended(run.runId());
             activeRun.temporaries.forEach(ReportFolders::deleteQuietly);
         }
     }
@@ -181,6 +230,9 @@ final class AuditRunner {
                     Optional.empty());
             return;
         }
+        if (!activeRun.startExecuting()) {
+            return;
+        }
         RunResult result;
         try {
             RunRequest request = new RunRequest(audit, runDirectory, run.fireTime(), previousSnapshot,
@@ -192,6 +244,8 @@ final class AuditRunner {
         } catch (RuntimeException | Error e) {
             LOG.error("audit {}: internal error in the run of {}", audit.name(), run.fireTime(), e);
             result = RunResult.failed(RunOutcome.FAILED, "internal error: " + oneLine(e));
+        } finally {
+            activeRun.stopExecuting();
         }
         finish(run, activeRun, Optional.of(new Published(folders, runDirectory)), result, previous);
     }
@@ -283,10 +337,10 @@ final class AuditRunner {
      * run it was taken; Quartz keeps live nodes apart on its own). Empty if the wait was interrupted (shutdown:
      * the run was marked interrupted) or the store failed (the run is marked failed).
      */
-    private Optional<RunHistoryStore.AuditLock> lockAudit(RunRecord run) {
+    private Optional<RunHistoryStore.AuditLock> lockAudit(RunRecord run, ActiveRun activeRun) {
         boolean waited = false;
         try {
-            while (true) {
+            while (!activeRun.isInterrupted()) {
                 Optional<RunHistoryStore.AuditLock> lock = retryingConnection(() -> store.tryLockAudit(run.auditName()));
                 if (lock.isPresent()) {
                     return lock;
@@ -298,6 +352,7 @@ final class AuditRunner {
                 }
                 pause.pause(LOCK_POLL);
             }
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
@@ -372,8 +427,8 @@ final class AuditRunner {
     }
 
     /**
-     * Marks every run still in progress as interrupted and interrupts its thread; runs already publishing
-     * their result are left to finish. Returns the audits marked.
+     * Marks every run still in progress as interrupted and interrupts its thread if its executor works; runs
+     * already publishing their result are left to finish. Returns the audits marked.
      */
     List<String> interruptAll(String reason) {
         List<String> interrupted = new ArrayList<>();
@@ -385,7 +440,6 @@ final class AuditRunner {
                 } catch (L2oException e) {
                     LOG.error("audit {}: could not mark run {} interrupted: {}", auditName, runId, e.getMessage());
                 }
-                run.thread.interrupt();
                 run.temporaries.forEach(ReportFolders::deleteQuietly);
                 interrupted.add(auditName);
                 LOG.warn("audit {}: run {} interrupted: {}", auditName, runId, reason);

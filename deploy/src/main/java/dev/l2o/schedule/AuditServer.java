@@ -63,6 +63,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuditServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuditServer.class);
+    /** How long interrupted runs get to leave before the store closes under them. */
+    private static final Duration INTERRUPTED_RUNS_LEAVE = Duration.ofSeconds(10);
     /** The Quartz job and trigger group of the audits; the key's name is the audit name. */
     static final String GROUP = "l2o-audits";
     /** The scheduler name: equal on every node of a cluster, since it keys the Quartz tables. */
@@ -324,16 +326,15 @@ public final class AuditServer implements AutoCloseable {
         try {
             scheduler.standby();
             // real time, not the injected clock: the grace period is an operational limit (Kubernetes kills after its own)
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.shutdownGraceSeconds());
             if (!runner.isIdle()) {
                 LOG.info("l2o serve: stopping; waiting up to {} s for {} to finish", config.shutdownGraceSeconds(), runner.runningAudits());
             }
-            while (!runner.isIdle() && System.nanoTime() - deadline < 0) {
-                Thread.sleep(100);
-            }
+            runner.awaitIdle(Duration.ofSeconds(config.shutdownGraceSeconds()));
             List<String> interrupted = runner.interruptAll("stopped: the process shut down before the run finished (grace "
                     + config.shutdownGraceSeconds() + " s)");
-            scheduler.shutdown(interrupted.isEmpty());
+            // interrupted runs leave at once (they release their audit's lock in the store on the way): the store
+            // closes after them, unless an executor ignores the interrupt (a socket read) past this bound
+            scheduler.shutdown(runner.awaitIdle(INTERRUPTED_RUNS_LEAVE));
         } catch (SchedulerException e) {
             LOG.warn("l2o serve: the scheduler did not stop cleanly: {}", e.getMessage());
         } catch (InterruptedException e) {

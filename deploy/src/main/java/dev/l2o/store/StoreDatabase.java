@@ -83,27 +83,33 @@ public final class StoreDatabase implements AutoCloseable {
                     Optional.empty());
         }
         Path file = dataDir.resolve("store").resolve("l2o").toAbsolutePath().normalize();
+        // async: H2's file system on AsynchronousFileChannel, which a Thread.interrupt does not close. On the default
+        // FileChannel, an interrupt that reaches a thread during a write ("If a thread's interrupt status is already
+        // set and it invokes a blocking I/O operation upon a channel then the channel will be closed", InterruptibleChannel)
+        // closes the database for every connection of the process (h2database#227, #1076), and Quartz interrupts
+        // its scheduler thread when it shuts down (QuartzSchedulerThread.halt), possibly mid-commit
+        String database = "async:" + file;
         Path addressFile = file.resolveSibling(ADDRESS_FILE);
         String description = "embedded store " + file + ".mv.db";
         if (access == Access.READER) {
             Optional<String> address = readAddress(addressFile);
             if (address.isPresent()) {
                 try {
-                    return migrated(new HikariDataSource(embeddedConfig(poolSize, "jdbc:h2:" + address.get() + "/" + file)),
+                    return migrated(new HikariDataSource(embeddedConfig(poolSize, "jdbc:h2:" + address.get() + "/" + database)),
                             StoreDialect.H2, description, Optional.empty(), Optional.empty());
                 } catch (RuntimeException ownerGone) {
                     // the owner that wrote the address was killed: read the file itself
                 }
             }
             // DB_CLOSE_ON_EXIT=FALSE: our shutdown hook, not H2's, decides when the database closes (see OWNER)
-            return migrated(connect(embeddedConfig(poolSize, "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE"), description),
+            return migrated(connect(embeddedConfig(poolSize, "jdbc:h2:" + database + ";DB_CLOSE_ON_EXIT=FALSE"), description),
                     StoreDialect.H2, description, Optional.empty(), Optional.empty());
         }
         // DB_CLOSE_ON_EXIT=FALSE keeps H2's own shutdown hook from closing the database while ours still lets running
         // audits finish and records them; H2's AUTO_SERVER would need that hook, hence a listener of our own.
         // WRITE_DELAY=0 writes each commit to the file at once (H2 waits up to 500 ms by default): a serve killed
         // with SIGKILL keeps every run it recorded, and the claim of the run it was working on, for the next start
-        HikariDataSource dataSource = connect(embeddedConfig(poolSize, "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"),
+        HikariDataSource dataSource = connect(embeddedConfig(poolSize, "jdbc:h2:" + database + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"),
                 description);
         Server listener;
         try {
