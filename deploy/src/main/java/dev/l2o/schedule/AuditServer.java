@@ -165,7 +165,8 @@ public final class AuditServer implements AutoCloseable {
         Properties properties = new Properties();
         properties.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
         // unclustered, the instance id must stay the same across restarts: Quartz recovers only its own fires
-        properties.setProperty("org.quartz.scheduler.instanceId", config.cluster() ? options.nodeId().orElse("AUTO") : "NON_CLUSTERED");
+        properties.setProperty("org.quartz.scheduler.instanceId", config.cluster() ? options.nodeId().orElseGet(AuditServer::uniqueNodeId)
+                : "NON_CLUSTERED");
         properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         properties.setProperty("org.quartz.scheduler.threadName", "l2o-scheduler");
         properties.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
@@ -361,6 +362,14 @@ public final class AuditServer implements AutoCloseable {
                 // the JVM is already running its hooks; ours has nothing left to do
             }
         }
+    }
+
+    /**
+     * A cluster node id no other live node has. Not Quartz's AUTO (host name and start time in milliseconds): two
+     * nodes started on one host in the same millisecond got the same id, and then neither saw the other fail.
+     */
+    static String uniqueNodeId() {
+        return hostName() + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static String hostName() {

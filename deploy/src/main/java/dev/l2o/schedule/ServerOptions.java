@@ -10,7 +10,7 @@ import java.util.Optional;
  * How an {@link AuditServer} runs, beyond the schedule file.
  *
  * @param environment where credentials, store credentials and webhook URLs are read
- * @param nodeId the scheduler instance id in a cluster; empty for Quartz's AUTO (host name and start time)
+ * @param nodeId the scheduler instance id in a cluster; empty for one made of the host name, process id and a random part
  * @param misfireThreshold how late a fire may be before it counts as missed (and is run once, late)
  * @param clusterCheckinInterval how often a cluster node reports itself alive; a node silent for this long
  *     plus 7.5 s is taken as dead and its running audits are recovered by another node

@@ -119,6 +119,16 @@ class AuditServerTest {
     }
 
     @Test
+    void clusterNodesStartedAtOnceOnOneHostGetDifferentIds() {
+        // when: what two nodes started in the same millisecond would call
+        String first = AuditServer.uniqueNodeId();
+        String second = AuditServer.uniqueNodeId();
+
+        // then
+        assertThat(first).isNotEqualTo(second).contains("-" + ProcessHandle.current().pid() + "-");
+    }
+
+    @Test
     void aStopWithinTheGracePeriodLetsTheRunningAuditFinish() throws Exception {
         // given
         FakeExecutor executor = FakeExecutor.working(Duration.ofMillis(1_500));
