@@ -47,8 +47,9 @@ class HubSpotFaultMatrixTest {
     private static final String TOKEN = "pat-na1-00000000-1111-2222-3333-444444444444";
     private static final RetryPolicy POLICY = new RetryPolicy(3, Duration.ofMillis(100), 2.0, Duration.ofSeconds(1), Duration.ofSeconds(30));
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
-    private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
-    private static final Duration SLOW_ANSWER = Duration.ofSeconds(2);
+    /** Every request of a timeout cell has it: long enough that a healthy answer on two busy cores never hits it. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration SLOW_ANSWER = Duration.ofSeconds(3);
     private static final FetchRequest REQUEST = new FetchRequest(Set.of("Opportunity", "Lead"),
             Map.of("Opportunity", Set.of("amount", "closedate", "region")), true);
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
