@@ -97,8 +97,8 @@ public final class SalesforceMetadataReader {
 
     /**
      * The records of {@code names} of one type, in the order asked (whatever order the calls answer in); names
-     * the org lacks are left out. When a call fails, no further call starts, the calls under way end, and the
-     * failure of the first failed batch in name order is thrown.
+     * the org lacks are left out. Once a call has failed, no worker starts another, the calls under way end, and
+     * the failure of the first failed batch in name order is thrown.
      */
     public List<Metadata> read(String type, List<String> names) {
         int batches = (names.size() + READ_BATCH - 1) / READ_BATCH;
