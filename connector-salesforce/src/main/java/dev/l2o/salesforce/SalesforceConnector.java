@@ -59,7 +59,8 @@ import java.util.stream.Collectors;
 /**
  * A live Salesforce org, read-only. Configuration comes from the Metadata API through Force WSC
  * ({@code readMetadata} of StandardValueSets, CustomObjects with their fields, validation rules and sales
- * processes, Workflows, AssignmentRules, Flows, FlowDefinitions and Queues), re-serialized to metadata XML and
+ * processes, Workflows, AssignmentRules, Flows, FlowDefinitions and Queues, ten names a call, up to
+ * {@link SalesforceMetadataReader#CONCURRENT_READS} calls at once), re-serialized to metadata XML and
  * mapped by the same code as an SFDX project, so that {@code --source salesforce} and {@code --source sfdx:}
  * of the same org give the same snapshot. Stage history comes from {@code OpportunityHistory}, then lead status
  * history from {@code LeadHistory} rows of {@code Field = 'Status'} (none when the org does not track Lead
@@ -94,6 +95,7 @@ public final class SalesforceConnector implements CrmConnector {
     private final Sleeper sleeper;
     private final RetryPolicy retryPolicy;
     private final Duration readTimeout;
+    private final int concurrentMetadataReads;
     private final List<Path> spools = new ArrayList<>();
     private SalesforceHttp http;
 
@@ -114,6 +116,19 @@ public final class SalesforceConnector implements CrmConnector {
      */
     public SalesforceConnector(SalesforceSettings settings, SalesforceCredentials credentials, ConnectorContext context, Sleeper sleeper,
             RetryPolicy retryPolicy, Duration readTimeout) {
+        this(settings, credentials, context, sleeper, retryPolicy, readTimeout, SalesforceMetadataReader.CONCURRENT_READS);
+    }
+
+    /**
+     * As above, running at most {@code concurrentMetadataReads} readMetadata calls at once (1: one after the other;
+     * {@link SalesforceMetadataReader#CONCURRENT_READS} by default), so that benchmarks can compare the two.
+     */
+    public SalesforceConnector(SalesforceSettings settings, SalesforceCredentials credentials, ConnectorContext context, Sleeper sleeper,
+            RetryPolicy retryPolicy, Duration readTimeout, int concurrentMetadataReads) {
+        if (concurrentMetadataReads < 1) {
+            throw new IllegalArgumentException("concurrentMetadataReads must be at least 1: " + concurrentMetadataReads);
+        }
+        this.concurrentMetadataReads = concurrentMetadataReads;
         this.readTimeout = readTimeout;
         this.settings = requireNonNull(settings, "settings is null");
         this.credentials = requireNonNull(credentials, "credentials is null");
@@ -168,7 +183,7 @@ public final class SalesforceConnector implements CrmConnector {
 
         context.progress().started("Reading Salesforce metadata", -1);
         List<String> objects = List.copyOf(request.objects());
-        SalesforceMetadataReader reader = new SalesforceMetadataReader(http);
+        SalesforceMetadataReader reader = new SalesforceMetadataReader(http, concurrentMetadataReads);
         List<FileProperties> listed = reader.list(OrgMetadata.LISTED_TYPES);
         SalesforceMetadata configuration;
         int flowsRead;
@@ -425,8 +440,9 @@ public final class SalesforceConnector implements CrmConnector {
         spools.clear();
     }
 
+    /** The fetch's session; metadata reads run on several threads, which all see a renewal. */
     private final class Sessions implements SalesforceHttp.SessionHolder {
-        SalesforceSession session;
+        volatile SalesforceSession session;
 
         @Override
         public SalesforceSession current() {
@@ -434,7 +450,7 @@ public final class SalesforceConnector implements CrmConnector {
         }
 
         @Override
-        public SalesforceSession renew() {
+        public synchronized SalesforceSession renew() {
             if (!authenticator.renewable()) {
                 return null;
             }

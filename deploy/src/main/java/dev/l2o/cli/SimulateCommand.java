@@ -37,6 +37,18 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Generate instead: N opportunity history rows (salesforce) or N deals (hubspot).")
     Integer generate;
 
+    @Option(names = "--fields", paramLabel = "N",
+            description = "salesforce --generate: N custom fields, half of them on Opportunity, the rest on Lead and Account (default: 50).")
+    Integer fields;
+
+    @Option(names = "--flows", paramLabel = "N",
+            description = "salesforce --generate: N record-triggered flows on Opportunity, each with its definition (default: 20).")
+    Integer flows;
+
+    @Option(names = "--validation-rules", paramLabel = "N",
+            description = "salesforce --generate: N validation rules on Opportunity (default: one per 20 Opportunity fields).")
+    Integer validationRules;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Seed for --generate (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -51,11 +63,16 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Crm crm = Crm.of(kind).orElseThrow(
                 () -> new L2oException(ErrorCode.BAD_ARGUMENT, "unknown KIND '" + kind + "': use salesforce or hubspot"));
+        if ((fields != null || flows != null || validationRules != null) && (crm != Crm.SALESFORCE || generate == null)) {
+            throw new L2oException(ErrorCode.BAD_ARGUMENT, "--fields, --flows and --validation-rules size a generated org: use them with"
+                    + " salesforce --generate");
+        }
+        OrgSizes sizes = crm == Crm.SALESFORCE && generate != null ? sizes() : null;
         TemporaryDirectory work = TemporaryDirectory.create("l2o-simulate");
         SimulatedSources.Running running = switch (crm) {
             case SALESFORCE -> {
                 if (generate != null) {
-                    yield SimulatedSources.salesforceGenerated(seed, new OrgSizes(50, 20, generate), port);
+                    yield SimulatedSources.salesforceGenerated(seed, sizes, port);
                 }
                 if (from != null) {
                     SourceSpec spec = SourceSpec.parse(from, Map.of());
@@ -91,5 +108,21 @@ final class SimulateCommand implements Callable<Integer> {
         environment.err().flush();
         stopped.await();
         return ExitCode.OK;
+    }
+
+    /** The generated Salesforce org's sizes: the options given, the defaults for the others. */
+    OrgSizes sizes() {
+        int rows = nonNegative("--generate", generate);
+        int fieldCount = nonNegative("--fields", fields == null ? 50 : fields);
+        int flowCount = nonNegative("--flows", flows == null ? 20 : flows);
+        return validationRules == null ? new OrgSizes(fieldCount, flowCount, rows)
+                : new OrgSizes(fieldCount, flowCount, rows, nonNegative("--validation-rules", validationRules));
+    }
+
+    private static int nonNegative(String option, int value) {
+        if (value < 0) {
+            throw new L2oException(ErrorCode.BAD_ARGUMENT, option + " must not be negative: " + value);
+        }
+        return value;
     }
 }

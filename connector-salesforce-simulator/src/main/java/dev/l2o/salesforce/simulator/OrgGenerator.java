@@ -92,9 +92,13 @@ final class OrgGenerator {
                 opportunityFields.add(name);
             }
         }
-        for (int i = 0; i < opportunityFields.size(); i += 20) {
-            builder.addChild("CustomObject", "Opportunity", "validationRules", "Require_" + opportunityFields.get(i).replace("__c", ""),
-                    validationRule(opportunityFields.get(i), SimulatedStage.DEFAULTS.get(1 + (i / 20) % 7).apiName()));
+        for (int rule = 0; rule < sizes.validationRules(); rule++) {
+            // every 20th field, then round again with a numbered name: an org of few fields can have many rules
+            int index = rule * 20;
+            String field = opportunityFields.isEmpty() ? "Amount" : opportunityFields.get(index % opportunityFields.size());
+            String name = "Require_" + field.replace("__c", "") + (index < opportunityFields.size() ? "" : "_" + rule);
+            builder.addChild("CustomObject", "Opportunity", "validationRules", name,
+                    validationRule(field, SimulatedStage.DEFAULTS.get(1 + rule % 7).apiName()));
         }
         builder.addChild("CustomObject", "Opportunity", "businessProcesses", "New Business", businessProcess());
         for (int i = 0; i < sizes.flows(); i++) {

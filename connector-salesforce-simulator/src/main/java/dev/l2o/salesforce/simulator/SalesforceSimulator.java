@@ -34,10 +34,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /**
@@ -56,6 +61,8 @@ public final class SalesforceSimulator implements AutoCloseable {
     private static final Pattern DATA = Pattern.compile("/services/data/v(\\d+\\.\\d+)(/.*)?");
     private static final Pattern DELETED = Pattern.compile("/sobjects/([A-Za-z0-9_]+)/deleted/?");
     private static final int SESSION_SECONDS_VALID = 7_200;
+    /** How long a gathered readMetadata waits for the others before all go on: a client that never overlaps fails its test, not hangs. */
+    private static final long GATHER_TIMEOUT_SECONDS = 10;
 
     private final SimulatedOrg org;
     private final SimulatorOptions options;
@@ -71,6 +78,10 @@ public final class SalesforceSimulator implements AutoCloseable {
     private final Set<String> expiredSessions = new HashSet<>();
     private int apiRequestsUsed;
     private long injected;
+    private final AtomicInteger metadataReadsInFlight = new AtomicInteger();
+    private final AtomicInteger peakMetadataReads = new AtomicInteger();
+    private volatile CountDownLatch metadataReadGathering = new CountDownLatch(0);
+    private volatile String gatheredType = "";
 
     private static final class ArmedFault {
         final SimulatedFault fault;
@@ -158,10 +169,36 @@ public final class SalesforceSimulator implements AutoCloseable {
     }
 
     /**
-     * Disarms every fault and forgets expired sessions and used API requests, as if the simulator had just
-     * started with its options' usage; the request log is kept. Lets one simulator serve many fault scenarios.
+     * The most {@code readMetadata} requests answered at the same time so far: how many calls a client ran at once
+     * (a request counts from its arrival until its answer is ready, so this never exceeds the client's own count).
+     */
+    public int peakConcurrentMetadataReads() {
+        return peakMetadataReads.get();
+    }
+
+    /**
+     * Holds the next {@code readMetadata} requests of {@code type} ({@code Flow}) until {@code parties} of them are
+     * under way at once, then lets them all go on, once; a client that never runs that many at once is let go after
+     * 10 s. A test thus sees reads overlap without timing them: {@link #peakConcurrentMetadataReads()} is then at
+     * least {@code parties}.
+     */
+    public void gatherMetadataReads(String type, int parties) {
+        requireNonNull(type, "type is null");
+        if (parties < 1) {
+            throw new IllegalArgumentException("parties must be at least 1: " + parties);
+        }
+        gatheredType = type;
+        metadataReadGathering = new CountDownLatch(parties);
+    }
+
+    /**
+     * Disarms every fault and forgets expired sessions, used API requests and the peak of concurrent metadata
+     * reads, as if the simulator had just started with its options' usage; the request log is kept. Lets one
+     * simulator serve many fault scenarios.
      */
     public void reset() {
+        metadataReadGathering = new CountDownLatch(0);
+        peakMetadataReads.set(metadataReadsInFlight.get());
         synchronized (lock) {
             faults.clear();
             options.faults().forEach(f -> faults.add(new ArmedFault(f)));
@@ -325,12 +362,43 @@ public final class SalesforceSimulator implements AutoCloseable {
             }
             return switch (call.operation()) {
                 case "listMetadata" -> soap.listMetadata(call.body());
-                case "readMetadata" -> soap.readMetadata(call.body());
+                case "readMetadata" -> readMetadata(call.body());
                 default -> SoapResponder.metadataFault("INSUFFICIENT_ACCESS", "INSUFFICIENT_ACCESS: the simulated org is read-only; "
                         + call.operation() + " is not served");
             };
         });
         return new Routed(call.operation(), outcome);
+    }
+
+    /** Answers a readMetadata, counted among those under way and held while a gathering waits for more. */
+    private SimulatorResponse readMetadata(Element body) {
+        peakMetadataReads.accumulateAndGet(metadataReadsInFlight.incrementAndGet(), Math::max);
+        try {
+            CountDownLatch gathering = type(body).equals(gatheredType) ? metadataReadGathering : new CountDownLatch(0);
+            gathering.countDown();
+            try {
+                if (!gathering.await(GATHER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    while (gathering.getCount() > 0) {
+                        gathering.countDown();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return soap.readMetadata(body);
+        } finally {
+            metadataReadsInFlight.decrementAndGet();
+        }
+    }
+
+    /** The {@code type} a readMetadata asks for. */
+    private static String type(Element readMetadata) {
+        for (Node node = readMetadata.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && "type".equals(element.getLocalName())) {
+                return element.getTextContent().trim();
+            }
+        }
+        return "";
     }
 
     private Outcome restCall(Request request, SimulatedFault.Endpoint endpoint, String operation,

@@ -135,8 +135,8 @@ public final class SimulatedOrg {
 
     /**
      * A generated org: {@code sizes.fields()} custom fields, {@code sizes.flows()} record-triggered flows with
-     * their definitions, validation rules, a sales process, a workflow, lead assignment rules, queues,
-     * {@value #GENERATED_SETUP_CHANGES} rows of setup audit trail, and
+     * their definitions, {@code sizes.validationRules()} validation rules on Opportunity, a sales process, a
+     * workflow, lead assignment rules, queues, {@value #GENERATED_SETUP_CHANGES} rows of setup audit trail, and
      * {@code sizes.historyRows()} history rows computed on demand (no memory per row). The same seed gives
      * the same org.
      */

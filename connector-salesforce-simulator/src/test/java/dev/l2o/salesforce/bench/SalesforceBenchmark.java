@@ -10,6 +10,7 @@ import dev.l2o.salesforce.SalesforceConnector;
 import dev.l2o.salesforce.SalesforceSettings;
 import dev.l2o.salesforce.internal.OrgMetadata;
 import dev.l2o.salesforce.internal.SalesforceCredentials;
+import dev.l2o.salesforce.internal.SalesforceMetadataReader;
 import dev.l2o.salesforce.internal.SalesforceSetupAuditTrail;
 import dev.l2o.salesforce.simulator.OrgSizes;
 import dev.l2o.salesforce.simulator.SalesforceSimulator;
@@ -47,12 +48,7 @@ public final class SalesforceBenchmark {
         long start = System.nanoTime();
         try (SalesforceSimulator simulator = SalesforceSimulator.start(org, SimulatorOptions.defaults().withApiUsage(0, 1_000_000))) {
             ConnectorContext context = new ConnectorContext(Clock.systemUTC(), Map.of(), work, ProgressListener.NONE);
-            SalesforceSettings settings = new SalesforceSettings(null, simulator.loginUrl(), "62.0",
-                    SalesforceSettings.DEFAULT_BULK_THRESHOLD, SalesforceSettings.DEFAULT_API_BUDGET_SHARE);
-            // Bulk polls wait 50 ms here: the simulator finishes a job after two polls, a real org takes longer
-            Sleeper quickPolls = d -> Thread.sleep(Math.min(d.toMillis(), 50));
-            try (SalesforceConnector connector = new SalesforceConnector(settings, new SalesforceCredentials.Password("bench@example.com",
-                    "any"), context, quickPolls, RetryPolicy.standard())) {
+            try (SalesforceConnector connector = connector(simulator, context, SalesforceMetadataReader.CONCURRENT_READS)) {
                 Snapshot snapshot = connector.fetch(new FetchRequest(Set.of("Account", "Lead", "Opportunity"), Map.of(), true));
                 long[] history = {0};
                 snapshot.stageHistory().orElseThrow().forEach(e -> history[0]++);
@@ -84,8 +80,18 @@ public final class SalesforceBenchmark {
         }
     }
 
+    /** A connector for the benchmark's simulated org, running at most {@code concurrentReads} readMetadata calls at once. */
+    static SalesforceConnector connector(SalesforceSimulator simulator, ConnectorContext context, int concurrentReads) {
+        SalesforceSettings settings = new SalesforceSettings(null, simulator.loginUrl(), "62.0",
+                SalesforceSettings.DEFAULT_BULK_THRESHOLD, SalesforceSettings.DEFAULT_API_BUDGET_SHARE);
+        // Bulk polls wait 50 ms here: the simulator finishes a job after two polls, a real org takes longer
+        Sleeper quickPolls = d -> Thread.sleep(Math.min(d.toMillis(), 50));
+        return new SalesforceConnector(settings, new SalesforceCredentials.Password("bench@example.com", "any"), context, quickPolls,
+                RetryPolicy.standard(), null, concurrentReads);
+    }
+
     /** The sum of the heap pools' peak usage since the JVM started. */
-    private static long peakHeap() {
+    static long peakHeap() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

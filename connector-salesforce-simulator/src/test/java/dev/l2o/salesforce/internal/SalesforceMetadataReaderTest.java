@@ -23,6 +23,7 @@ import dev.l2o.salesforce.simulator.SimulatorOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,23 @@ class SalesforceMetadataReaderTest {
         // then
         assertThat(flows).hasSize(1);
         assertThat(count("login")).isEqualTo(2);
+    }
+
+    @Test
+    void readsOnThePoolThatMeetAnExpiredSessionTogetherShareOneNewLogin() {
+        // given
+        SalesforceMetadataReader reader = new SalesforceMetadataReader(http(new SalesforceCredentials.Password("u", "p")), 3);
+        List<String> names = IntStream.range(0, 23).mapToObj(i -> "Opportunity_Automation_" + i).toList();
+        simulator.gatherMetadataReads("Flow", 3);
+        simulator.inject(SimulatedFault.of(SimulatedFault.Endpoint.METADATA, SimulatedFault.Kind.SESSION_EXPIRED).on("readMetadata"));
+
+        // when
+        List<Metadata> flows = reader.read("Flow", names);
+
+        // then
+        assertThat(flows).extracting(Metadata::getFullName).containsExactlyElementsOf(names);
+        assertThat(count("login")).isEqualTo(2);
+        assertThat(simulator.peakConcurrentMetadataReads()).isEqualTo(3);
     }
 
     @Test
