@@ -24,7 +24,7 @@ public final class Main {
      * @param terminal whether stdout is a terminal (colour, progress bars, default text output)
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal) {
-        CommandLine commandLine = commandLine(new CliEnvironment(out, err, environment, terminal));
+        CommandLine commandLine = commandLine(new CliEnvironment(out, err, environment, terminal), args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         try {
@@ -35,8 +35,13 @@ public final class Main {
         }
     }
 
-    static CommandLine commandLine(CliEnvironment environment) {
-        CommandLine commandLine = new CommandLine(new L2oCommand(), new CommandFactory(environment));
+    /** The command line for one run of {@code args}, with the subcommands that run needs ({@link L2oCommand}). */
+    static CommandLine commandLine(CliEnvironment environment, String... args) {
+        CommandFactory factory = new CommandFactory(environment);
+        CommandLine commandLine = new CommandLine(L2oCommand.class, factory);
+        for (L2oCommand.Subcommand subcommand : L2oCommand.subcommandsFor(args)) {
+            commandLine.addSubcommand(subcommand.name(), new CommandLine(subcommand.type(), factory));
+        }
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             if (exception instanceof L2oException l2o) {
@@ -46,7 +51,7 @@ public final class Main {
             err.println("l2o: internal error: " + exception + " (please report it with the command that caused it)");
             return ExitCode.INTERNAL;
         });
-        commandLine.setParameterExceptionHandler((exception, args) -> {
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
             PrintWriter err = exception.getCommandLine().getErr();
             err.println("l2o: " + exception.getMessage());
             err.println("Try '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
