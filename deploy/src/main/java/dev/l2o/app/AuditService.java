@@ -8,6 +8,7 @@ import dev.l2o.blueprint.CustomRuleSpec;
 import dev.l2o.blueprint.LoadedBlueprint;
 import dev.l2o.blueprint.RulesetLoader;
 import dev.l2o.blueprint.RulesetSpec;
+import dev.l2o.blueprint.ValidatedBlueprints;
 import dev.l2o.connector.ConnectorContext;
 import dev.l2o.connector.FetchRequest;
 import dev.l2o.maturity.Maturity;
@@ -50,9 +51,17 @@ import java.util.Optional;
  */
 public final class AuditService {
     private final ConnectorContext context;
+    private final ValidatedBlueprints validated;
 
+    /** Checks every blueprint in full. */
     public AuditService(ConnectorContext context) {
+        this(context, ValidatedBlueprints.none());
+    }
+
+    /** Skips the schema check of a blueprint file that {@code validated} holds (see {@link ValidatedBlueprints}). */
+    public AuditService(ConnectorContext context, ValidatedBlueprints validated) {
         this.context = requireNonNull(context, "context is null");
+        this.validated = requireNonNull(validated, "validated is null");
     }
 
     /**
@@ -63,7 +72,7 @@ public final class AuditService {
      *     gave nothing usable (a partly read source gives an incomplete report instead)
      */
     public AuditRun run(AuditRequest request) {
-        LoadedBlueprint loaded = request.blueprintName() == null ? BlueprintLoader.load(request.blueprint())
+        LoadedBlueprint loaded = request.blueprintName() == null ? BlueprintLoader.load(request.blueprint(), validated)
                 : BlueprintLoader.parse(readString(request.blueprint()), request.blueprintName());
         Baseline baseline = request.baseline() == null ? Baseline.none() : Baseline.read(request.baseline());
         Optional<RulesetSpec> rulesetFile = Optional.ofNullable(request.ruleset())

@@ -4,6 +4,7 @@ import dev.l2o.app.AuditRequest;
 import dev.l2o.app.AuditRun;
 import dev.l2o.app.AuditService;
 import dev.l2o.app.PreviousRun;
+import dev.l2o.app.UserCache;
 import dev.l2o.audit.AuditReport;
 import dev.l2o.report.ReportContext;
 import dev.l2o.report.ReportWriter;
@@ -66,7 +67,8 @@ final class AuditCommand implements Callable<Integer> {
                 .toList();
         AuditRequest request = new AuditRequest(blueprint, null, source.spec(environment.environment()), source.historyCsv,
                 asOf, baseline, failOn.threshold(), sinceSnapshot == null ? null : PreviousRun.file(sinceSnapshot), ruleset);
-        try (AuditRun run = new AuditService(Contexts.connectorContext(environment)).run(request)) {
+        try (AuditRun run = new AuditService(Contexts.connectorContext(environment),
+                UserCache.validatedBlueprints(environment.environment())).run(request)) {
             List<Path> files = output.write(renderings(writers, run.report(), ReportContext.of(failOn.threshold())), environment);
             files.forEach(file -> environment.err().println("l2o: wrote " + file));
             return ExitCode.of(run.verdict());

@@ -50,7 +50,18 @@ public final class BlueprintLoader {
      * @throws L2oException with {@link ErrorCode#UNREADABLE_FILE} when the file cannot be read
      */
     public static LoadedBlueprint load(Path file) {
-        return parse(readText(file, "blueprint"), file.toString());
+        return load(file, ValidatedBlueprints.none());
+    }
+
+    /**
+     * Reads and checks the blueprint in {@code file} (UTF-8), skipping the schema check when {@code validated} holds
+     * its text, and recording it there when it passes.
+     *
+     * @throws BlueprintException when the blueprint has problems (all of them, with positions)
+     * @throws L2oException with {@link ErrorCode#UNREADABLE_FILE} when the file cannot be read
+     */
+    public static LoadedBlueprint load(Path file, ValidatedBlueprints validated) {
+        return parse(readText(file, "blueprint"), file.toString(), validated);
     }
 
     /**
@@ -96,9 +107,20 @@ public final class BlueprintLoader {
      * @throws BlueprintException when the blueprint has problems (all of them, with positions)
      */
     public static LoadedBlueprint parse(String yaml, String fileName) {
+        return parse(yaml, fileName, ValidatedBlueprints.none());
+    }
+
+    /**
+     * Reads and checks the blueprint {@code yaml}, skipping the schema check when {@code validated} holds it, and
+     * recording it there when it passes; {@code fileName} names it in problems and in the result.
+     *
+     * @throws BlueprintException when the blueprint has problems (all of them, with positions)
+     */
+    public static LoadedBlueprint parse(String yaml, String fileName, ValidatedBlueprints validated) {
         YamlTree tree = tree(yaml, fileName, "Blueprint");
         List<Issue> errors = new ArrayList<>(tree.issues());
-        List<Issue> schemaIssues = BlueprintSchema.check(tree.root());
+        boolean validatedBefore = validated.contains(yaml);
+        List<Issue> schemaIssues = validatedBefore ? List.of() : BlueprintSchema.check(tree.root());
         List<Issue> identity = identityIssues(schemaIssues);
         if (!identity.isEmpty()) {
             // another kind of document (a schedule file, an old version): the rest would only be noise
@@ -112,6 +134,9 @@ public final class BlueprintLoader {
             throw new BlueprintException(tree.locate(errors, fileName));
         }
         Blueprint blueprint = bind(tree.root(), Blueprint.class, tree, fileName);
+        if (!validatedBefore) {
+            validated.add(yaml);
+        }
         List<BlueprintProblem> warnings = tree.locate(checks.warnings(), fileName).stream()
                 .sorted(BlueprintProblem.ORDER)
                 .toList();

@@ -10,17 +10,30 @@ import java.util.List;
  * cannot disagree on what a blueprint may contain.
  */
 public final class BlueprintSchema {
-    static final YamlSchema SCHEMA = YamlSchema.fromResource(BlueprintSchema.class, "blueprint.schema.json", "the blueprint");
+    private static final String TEXT = YamlSchema.resourceText(BlueprintSchema.class, "blueprint.schema.json");
 
     private BlueprintSchema() {}
 
+    /**
+     * The validator, built on first use: it loads a couple of hundred classes, and a run whose blueprint was checked
+     * before ({@link ValidatedBlueprints}) does not need it.
+     */
+    private static final class Validator {
+        static final YamlSchema SCHEMA = YamlSchema.fromText(TEXT, "the blueprint");
+    }
+
     /** The schema document, as JSON text. */
     public static String text() {
-        return SCHEMA.text();
+        return TEXT;
+    }
+
+    /** The schema, with its validator. */
+    static YamlSchema schema() {
+        return Validator.SCHEMA;
     }
 
     /** Every way {@code document} breaks the schema, each at the node it is about, in a user's words. */
     static List<Issue> check(JsonNode document) {
-        return SCHEMA.check(document);
+        return schema().check(document);
     }
 }

@@ -51,11 +51,20 @@ public final class YamlSchema {
      * @throws IllegalStateException when the resource is missing (a packaging defect)
      */
     public static YamlSchema fromResource(Class<?> owner, String resource, String documentName) {
+        return new YamlSchema(resourceText(owner, resource), requireNonNull(documentName, "documentName is null"));
+    }
+
+    /**
+     * The text of the schema resource {@code resource} beside {@code owner}, without building a validator for it.
+     *
+     * @throws IllegalStateException when the resource is missing (a packaging defect)
+     */
+    static String resourceText(Class<?> owner, String resource) {
         try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            return new YamlSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), requireNonNull(documentName, "documentName is null"));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

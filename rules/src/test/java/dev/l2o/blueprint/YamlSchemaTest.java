@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class YamlSchemaTest {
-    private static final YamlSchema SCHEMA = BlueprintSchema.SCHEMA;
+    private static final YamlSchema SCHEMA = BlueprintSchema.schema();
 
     @Test
     void aSyntaxErrorIsAProblemAtItsPositionAndTheDocumentHasNoRoot() {

@@ -1,0 +1,107 @@
+package dev.l2o.blueprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidatedBlueprintsTest {
+    private static final String BLUEPRINT = """
+            apiVersion: l2o/v1
+            kind: Blueprint
+            metadata:
+              name: test
+            opportunityLifecycle:
+              stages:
+                - key: open
+                  maxDaysInStage: 10
+                - key: won
+                  closed: true
+                  won: true
+            """;
+
+    /** Breaks only the schema ({@code minimum: 1}); no other check looks at the value. */
+    private static final String OUT_OF_SCHEMA = BLUEPRINT.replace("maxDaysInStage: 10", "maxDaysInStage: 0");
+
+    @TempDir
+    Path cache;
+
+    @Test
+    void a_blueprint_that_passes_is_recorded_and_found_the_next_time() {
+        ValidatedBlueprints validated = ValidatedBlueprints.in(cache, "1.0");
+        assertThat(validated.contains(BLUEPRINT)).isFalse();
+
+        BlueprintLoader.parse(BLUEPRINT, "b.yaml", validated);
+
+        assertThat(validated.contains(BLUEPRINT)).isTrue();
+        assertThat(ValidatedBlueprints.in(cache, "1.0").contains(BLUEPRINT)).isTrue();
+        assertThat(entries()).isOne();
+    }
+
+    @Test
+    void a_changed_blueprint_or_another_version_of_l2o_is_not_trusted() {
+        ValidatedBlueprints validated = ValidatedBlueprints.in(cache, "1.0");
+        BlueprintLoader.parse(BLUEPRINT, "b.yaml", validated);
+
+        assertThat(validated.contains(BLUEPRINT.replace("name: test", "name: tests"))).isFalse();
+        assertThat(validated.contains(BLUEPRINT + "\n")).isFalse();
+        assertThat(ValidatedBlueprints.in(cache, "1.1").contains(BLUEPRINT)).isFalse();
+    }
+
+    @Test
+    void a_blueprint_with_problems_is_never_recorded_and_a_changed_file_is_checked_in_full() {
+        ValidatedBlueprints validated = ValidatedBlueprints.in(cache, "1.0");
+        BlueprintLoader.parse(BLUEPRINT, "b.yaml", validated);
+
+        assertThatThrownBy(() -> BlueprintLoader.parse(OUT_OF_SCHEMA, "b.yaml", validated))
+                .isInstanceOf(BlueprintException.class)
+                .hasMessageContaining("b.yaml:8:");
+        assertThat(validated.contains(OUT_OF_SCHEMA)).isFalse();
+        assertThat(entries()).isOne();
+    }
+
+    @Test
+    void a_recorded_blueprint_is_not_checked_against_the_schema_again_but_its_other_checks_run() {
+        ValidatedBlueprints validated = ValidatedBlueprints.in(cache, "1.0");
+        validated.add(OUT_OF_SCHEMA); // as if an earlier run had passed it: only the schema check is skipped
+
+        assertThat(BlueprintLoader.parse(OUT_OF_SCHEMA, "b.yaml", validated).blueprint().metadata().name())
+                .isEqualTo("test");
+        String contradiction = OUT_OF_SCHEMA.replace("closed: true", "closed: false");
+        validated.add(contradiction);
+        assertThatThrownBy(() -> BlueprintLoader.parse(contradiction, "b.yaml", validated))
+                .isInstanceOf(BlueprintException.class);
+    }
+
+    @Test
+    void a_cache_that_cannot_be_written_only_means_checking_again(@TempDir Path folder) throws IOException {
+        Path notADirectory = Files.writeString(folder.resolve("file"), "x", StandardCharsets.UTF_8);
+        ValidatedBlueprints validated = ValidatedBlueprints.in(notADirectory.resolve("l2o"), "1.0");
+
+        assertThat(BlueprintLoader.parse(BLUEPRINT, "b.yaml", validated).blueprint().metadata().name()).isEqualTo("test");
+        assertThat(validated.contains(BLUEPRINT)).isFalse();
+        assertThatThrownBy(() -> BlueprintLoader.parse(OUT_OF_SCHEMA, "b.yaml", validated))
+                .isInstanceOf(BlueprintException.class);
+    }
+
+    @Test
+    void none_remembers_nothing() {
+        BlueprintLoader.parse(BLUEPRINT, "b.yaml", ValidatedBlueprints.none());
+
+        assertThat(ValidatedBlueprints.none().contains(BLUEPRINT)).isFalse();
+    }
+
+    private long entries() {
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.count();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
