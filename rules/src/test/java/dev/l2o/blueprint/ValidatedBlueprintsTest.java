@@ -3,7 +3,9 @@ package dev.l2o.blueprint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.l2o.testing.RepositoryFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,22 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ValidatedBlueprintsTest {
-    private static final String BLUEPRINT = """
-            apiVersion: l2o/v1
-            kind: Blueprint
-            metadata:
-              name: test
-            opportunityLifecycle:
-              stages:
-                - key: open
-                  maxDaysInStage: 10
-                - key: won
-                  closed: true
-                  won: true
-            """;
+    private static final String BLUEPRINT = text(RepositoryFiles.exampleBlueprint());
 
     /** Breaks only the schema ({@code minimum: 1}); no other check looks at the value. */
-    private static final String OUT_OF_SCHEMA = BLUEPRINT.replace("maxDaysInStage: 10", "maxDaysInStage: 0");
+    private static final String OUT_OF_SCHEMA = BLUEPRINT.replace("maxDaysInStage: 30", "maxDaysInStage: 0");
 
     @TempDir
     Path cache;
@@ -49,7 +39,7 @@ class ValidatedBlueprintsTest {
         ValidatedBlueprints validated = ValidatedBlueprints.in(cache, "1.0");
         BlueprintLoader.parse(BLUEPRINT, "b.yaml", validated);
 
-        assertThat(validated.contains(BLUEPRINT.replace("name: test", "name: tests"))).isFalse();
+        assertThat(validated.contains(BLUEPRINT.replace("name: northwind", "name: southwind"))).isFalse();
         assertThat(validated.contains(BLUEPRINT + "\n")).isFalse();
         assertThat(ValidatedBlueprints.in(cache, "1.1").contains(BLUEPRINT)).isFalse();
     }
@@ -61,7 +51,7 @@ class ValidatedBlueprintsTest {
 
         assertThatThrownBy(() -> BlueprintLoader.parse(OUT_OF_SCHEMA, "b.yaml", validated))
                 .isInstanceOf(BlueprintException.class)
-                .hasMessageContaining("b.yaml:8:");
+                .hasMessageContaining("b.yaml:50:");
         assertThat(validated.contains(OUT_OF_SCHEMA)).isFalse();
         assertThat(entries()).isOne();
     }
@@ -72,8 +62,8 @@ class ValidatedBlueprintsTest {
         validated.add(OUT_OF_SCHEMA); // as if an earlier run had passed it: only the schema check is skipped
 
         assertThat(BlueprintLoader.parse(OUT_OF_SCHEMA, "b.yaml", validated).blueprint().metadata().name())
-                .isEqualTo("test");
-        String contradiction = OUT_OF_SCHEMA.replace("closed: true", "closed: false");
+                .isEqualTo("northwind-new-business");
+        String contradiction = OUT_OF_SCHEMA.replace("closed: true\n      won: true", "closed: false\n      won: true");
         validated.add(contradiction);
         assertThatThrownBy(() -> BlueprintLoader.parse(contradiction, "b.yaml", validated))
                 .isInstanceOf(BlueprintException.class);
@@ -84,7 +74,8 @@ class ValidatedBlueprintsTest {
         Path notADirectory = Files.writeString(folder.resolve("file"), "x", StandardCharsets.UTF_8);
         ValidatedBlueprints validated = ValidatedBlueprints.in(notADirectory.resolve("l2o"), "1.0");
 
-        assertThat(BlueprintLoader.parse(BLUEPRINT, "b.yaml", validated).blueprint().metadata().name()).isEqualTo("test");
+        assertThat(BlueprintLoader.parse(BLUEPRINT, "b.yaml", validated).blueprint().metadata().name())
+                .isEqualTo("northwind-new-business");
         assertThat(validated.contains(BLUEPRINT)).isFalse();
         assertThatThrownBy(() -> BlueprintLoader.parse(OUT_OF_SCHEMA, "b.yaml", validated))
                 .isInstanceOf(BlueprintException.class);
@@ -95,6 +86,14 @@ class ValidatedBlueprintsTest {
         BlueprintLoader.parse(BLUEPRINT, "b.yaml", ValidatedBlueprints.none());
 
         assertThat(ValidatedBlueprints.none().contains(BLUEPRINT)).isFalse();
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private long entries() {
