@@ -9,6 +9,7 @@ import dev.l2o.error.L2oException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -223,6 +224,15 @@ final class HistoryCsv {
             throw unreadable(displayName, e);
         } catch (CsvParseException e) {
             throw malformedCsv(displayName, e);
+        }
+    }
+
+    /** The file's length in bytes, or -1 when it cannot be told (the read that follows reports why). */
+    static long sizeBytes(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
         }
     }
 

@@ -133,6 +133,11 @@ public final class LeadHistoryCsv implements StageHistory {
     }
 
     @Override
+    public long sizeBytes() {
+        return HistoryCsv.sizeBytes(file);
+    }
+
+    @Override
     public String description() {
         return displayName;
     }

@@ -99,6 +99,11 @@ public final class OpportunityHistoryCsv implements StageHistory {
     }
 
     @Override
+    public long sizeBytes() {
+        return HistoryCsv.sizeBytes(file);
+    }
+
+    @Override
     public String description() {
         return displayName;
     }

@@ -80,6 +80,12 @@ public final class StageHistories {
         public boolean sortedByRecord() {
             return history.sortedByRecord();
         }
+
+        /** The unfiltered source's size: the filter reads all of it. */
+        @Override
+        public long sizeBytes() {
+            return history.sizeBytes();
+        }
     }
 
     /**
@@ -106,6 +112,20 @@ public final class StageHistories {
         @Override
         public boolean sortedByRecord() {
             return parts.stream().allMatch(StageHistory::sortedByRecord);
+        }
+
+        /** The parts' sizes added up; unknown when any part's is. */
+        @Override
+        public long sizeBytes() {
+            long total = 0;
+            for (StageHistory part : parts) {
+                long size = part.sizeBytes();
+                if (size < 0) {
+                    return -1;
+                }
+                total += size;
+            }
+            return total;
         }
 
         @Override

@@ -22,6 +22,14 @@ public interface StageHistory {
         return false;
     }
 
+    /**
+     * The size of the rows' source in bytes (a file's length), or -1 when unknown: lets a reader of unsorted
+     * history decide between holding the rows in the heap and spilling them to disk before it reads them.
+     */
+    default long sizeBytes() {
+        return -1;
+    }
+
     /** A human-readable description of where the rows come from, for reports ({@code data/OpportunityHistory.csv}). */
     String description();
 }

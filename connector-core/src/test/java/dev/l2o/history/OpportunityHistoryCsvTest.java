@@ -8,6 +8,9 @@ import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import dev.l2o.model.ForecastCategory;
 import dev.l2o.model.StageEvent;
+import dev.l2o.model.StageHistories;
+import dev.l2o.model.StageHistory;
+import dev.l2o.snapshot.ListStageHistory;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +50,28 @@ class OpportunityHistoryCsvTest {
                         30000.0, LocalDate.parse("2026-04-15"), 80.0, ForecastCategory.COMMIT),
                 new StageEvent("Opportunity", "006000000000002AAA", "Proposal/Price Quote", Instant.parse("2026-02-03T07:00:00Z"),
                         null, null, null, ForecastCategory.BEST_CASE));
+    }
+
+    @Test
+    void sizeIsTheFileLengthSoThatReadersCanPlanMemoryAndConcatAndFilterPassItOn() throws IOException {
+        // given
+        Path file = write("""
+                OpportunityId,StageName,CreatedDate
+                006A,Qualification,2026-01-05T09:30:00Z
+                """, StandardCharsets.UTF_8);
+        OpportunityHistoryCsv history = OpportunityHistoryCsv.open(file, "data/OpportunityHistory.csv");
+        StageHistory unknown = new ListStageHistory(List.of(), "listed", false);
+
+        // when
+        long size = history.sizeBytes();
+
+        // then
+        assertThat(size).isEqualTo(Files.size(file));
+        assertThat(StageHistories.concat(history, history).sizeBytes()).isEqualTo(2 * size);
+        assertThat(StageHistories.concat(history, unknown).sizeBytes()).isEqualTo(-1);
+        assertThat(StageHistories.filter(history, row -> true, "kept").sizeBytes()).isEqualTo(size);
+        Files.delete(file);
+        assertThat(history.sizeBytes()).isEqualTo(-1);
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Use: {@link #add} for each row on one thread, then {@link #finish}; {@link #abandon} when reading failed.
  */
-final class ColumnLoader {
+final class ColumnLoader implements UnsortedRows {
     private static final int BATCH = 4096;
 
     private final HistoryColumns columns;
@@ -51,7 +51,8 @@ final class ColumnLoader {
         current = takeFree();
     }
 
-    void add(String recordId, int slot, long time, double amount, int closeDay) {
+    @Override
+    public void add(String recordId, int slot, long time, double amount, int closeDay) {
         Batch batch = current;
         int i = batch.size++;
         batch.recordIds[i] = recordId;
@@ -79,7 +80,8 @@ final class ColumnLoader {
     }
 
     /** Stops the loader after a failed read; the columns are then incomplete and must not be used. */
-    void abandon() {
+    @Override
+    public void abandon() {
         loader.interrupt();
         join();
     }

@@ -58,6 +58,12 @@ final class HistoryWalker {
         this.regressions = new ExampleIds[blueprintStages * blueprintStages];
     }
 
+    /** Sales cycles (one a closed record) keep one chunk in memory and the rest in {@code directory}. */
+    void spillTo(SpillDirectory directory) {
+        salesCycles.spillTo(directory);
+        wonSalesCycles.spillTo(directory);
+    }
+
     /** Folds in record {@code id}, whose rows {@code rows} holds in time order. */
     void walk(String id, RecordBuffer rows) {
         if (rows.size == 0) {

@@ -1,23 +1,48 @@
 package dev.l2o.metrics;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
-/** A growable list of primitive longs: durations kept for exact quantiles without boxing. */
+/**
+ * A growable list of primitive longs: durations kept for exact quantiles without boxing. After
+ * {@link #spillTo} it keeps at most {@value #SPILL_CHUNK} values in memory and appends the rest to a temporary
+ * file, so a history too large for the heap holds one chunk a list while it is walked; {@link #sorted} reads
+ * them back, one list at a time.
+ */
 final class LongList {
+    /** Values held in memory between writes to the spill file: 1 MB. */
+    static final int SPILL_CHUNK = 131_072;
+
     private long[] values = new long[16];
     private int size;
     private long sum;
+    private SpillDirectory spill;
+    private Path spillFile;
+    private int spilled;
 
     void add(long value) {
         if (size == values.length) {
-            values = Arrays.copyOf(values, size + (size >> 1));
+            if (spill != null && size >= SPILL_CHUNK) {
+                writeChunk();
+            } else {
+                values = Arrays.copyOf(values, size + (size >> 1));
+            }
         }
         values[size++] = value;
         sum += value;
     }
 
+    /** From now on, values beyond one chunk go to a file in {@code directory}. */
+    void spillTo(SpillDirectory directory) {
+        this.spill = directory;
+    }
+
     int size() {
-        return size;
+        return spilled + size;
     }
 
     long sum() {
@@ -26,9 +51,58 @@ final class LongList {
 
     /** The values in ascending order (sorts in place and returns the backing array; use the first {@link #size()}). */
     long[] sorted() {
-        // Hundreds of thousands of stays a stage at millions of rows: sorting them is the walk's last step and
-        // otherwise runs on one core. The order of longs does not depend on how the sort is split.
-        Arrays.parallelSort(values, 0, size);
+        if (spilled > 0) {
+            values = readBack();
+            size += spilled;
+            spilled = 0;
+        }
+        // Hundreds of thousands of stays a stage at millions of rows: a radix sort takes a few linear passes
+        // where a comparison sort takes log n.
+        RadixSort.sort(values, size);
         return values;
+    }
+
+    private void writeChunk() {
+        if (spillFile == null) {
+            spillFile = spill.newFile("durations");
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(size * Long.BYTES);
+        bytes.asLongBuffer().put(values, 0, size);
+        try (FileChannel out = FileChannel.open(spillFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+        } catch (IOException e) {
+            throw SpillDirectory.failure("cannot write the temporary file " + spillFile, e);
+        }
+        spilled += size;
+        size = 0;
+    }
+
+    /** Every value, the spilled ones first, in an array of exactly {@link #size()} longs. */
+    private long[] readBack() {
+        long[] all = new long[spilled + size];
+        ByteBuffer bytes = ByteBuffer.allocate(SPILL_CHUNK * Long.BYTES);
+        int read = 0;
+        try (FileChannel in = FileChannel.open(spillFile, StandardOpenOption.READ)) {
+            while (read < spilled) {
+                bytes.clear();
+                bytes.limit(Math.min(bytes.capacity(), (spilled - read) * Long.BYTES));
+                while (bytes.hasRemaining()) {
+                    if (in.read(bytes) < 0) {
+                        throw new IOException("the file ends after " + read + " of " + spilled + " values");
+                    }
+                }
+                bytes.flip();
+                int count = bytes.remaining() / Long.BYTES;
+                bytes.asLongBuffer().get(all, read, count);
+                read += count;
+            }
+        } catch (IOException e) {
+            throw SpillDirectory.failure("cannot read the temporary file " + spillFile, e);
+        }
+        System.arraycopy(values, 0, all, spilled, size);
+        return all;
     }
 }

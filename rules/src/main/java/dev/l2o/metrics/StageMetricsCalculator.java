@@ -26,7 +26,10 @@ import java.util.Objects;
  * streams; any other history is first held as primitive columns (16 bytes a row, no object per row) and
  * sorted by (record, time, source position); a second thread fills those columns while the caller's thread
  * reads ({@code ColumnLoader}). Memory grows with records and stages, plus 16 bytes a row for
- * unsorted input and 8 bytes a completed stay: 2 million rows fit a 256 MB heap.
+ * unsorted input and 8 bytes a completed stay: 2 million rows fit a 256 MB heap. Unsorted history whose source
+ * is larger than the heap ({@link SpillPolicy}) is instead partitioned by record id into temporary files and
+ * walked one partition at a time ({@code PartitionedRows}), with durations beyond a chunk a stage on disk too:
+ * the same figures, to the last bit, in a heap of the size of one partition.
  *
  * <p>Rows of the lead lifecycle's object measure the conversions between lead statuses: per lead, the first
  * and last row of each status is kept ({@code LeadStatusHistory}), so memory grows with leads × statuses. They
@@ -49,6 +52,23 @@ public final class StageMetricsCalculator {
      * @throws dev.l2o.error.L2oException when the history cannot be read
      */
     public static StageMetrics compute(Blueprint blueprint, Snapshot snapshot, Instant asOf) {
+        return compute(blueprint, snapshot, asOf, SpillPolicy.ofRuntime());
+    }
+
+    /** As {@link #compute(Blueprint, Snapshot, Instant)}, spilling unsorted history to disk as {@code spill} decides. */
+    static StageMetrics compute(Blueprint blueprint, Snapshot snapshot, Instant asOf, SpillPolicy spill) {
+        StageHistory history = snapshot.history();
+        if (history == null || history.sortedByRecord() || !spill.spills(history)) {
+            return compute(blueprint, snapshot, asOf, null, 0);
+        }
+        try (SpillDirectory directory = SpillDirectory.create(spill.directory())) {
+            return compute(blueprint, snapshot, asOf, directory, spill.partitions(history));
+        }
+    }
+
+    /** With {@code spill} null, unsorted rows are held in memory; else in {@code partitions} files in {@code spill}. */
+    private static StageMetrics compute(Blueprint blueprint, Snapshot snapshot, Instant asOf, SpillDirectory spill,
+            int partitions) {
         requireNonNull(blueprint, "blueprint is null");
         requireNonNull(snapshot, "snapshot is null");
         requireNonNull(asOf, "asOf is null");
@@ -67,20 +87,16 @@ public final class StageMetricsCalculator {
         if (history != null) {
             if (history.sortedByRecord()) {
                 streamSorted(history, object, asOfMillis, slots, leads, walker, usedAndIgnored);
+            } else if (spill != null) {
+                slots.spillDurationsTo(spill);
+                walker.spillTo(spill);
+                PartitionedRows rows = new PartitionedRows(spill, partitions);
+                readUnsorted(history, object, asOfMillis, slots, leads, usedAndIgnored, rows);
+                rows.forEachRecord(walker);
             } else {
                 HistoryColumns columns = new HistoryColumns();
                 ColumnLoader loader = new ColumnLoader(columns);
-                try {
-                    history.forEach(event -> {
-                        if (accept(event, object, asOfMillis, leads, usedAndIgnored)) {
-                            loader.add(event.recordId(), slots.resolve(event.stage()), event.at().toEpochMilli(),
-                                    amount(event), closeDay(event));
-                        }
-                    });
-                } catch (RuntimeException | Error e) {
-                    loader.abandon();
-                    throw e;
-                }
+                readUnsorted(history, object, asOfMillis, slots, leads, usedAndIgnored, loader);
                 loader.finish();
                 columns.forEachRecord(walker);
             }
@@ -113,6 +129,22 @@ public final class StageMetricsCalculator {
                 walker.meanWonAmount(), walker.meanWonSalesCycleDays(), walker.dealVelocityPerDay(), walker.skips(),
                 walker.regressions(), walker.pastCloseDates(), walker.openStaleOrPastDue(),
                 ConversionBenchmark.FORRESTER_FUNNEL);
+    }
+
+    /** Reads every row of unsorted history into {@code rows}; abandons them when reading fails. */
+    private static void readUnsorted(StageHistory history, String object, long asOfMillis, StageSlots slots,
+            LeadStatusHistory leads, long[] usedAndIgnored, UnsortedRows rows) {
+        try {
+            history.forEach(event -> {
+                if (accept(event, object, asOfMillis, leads, usedAndIgnored)) {
+                    rows.add(event.recordId(), slots.resolve(event.stage()), event.at().toEpochMilli(), amount(event),
+                            closeDay(event));
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            rows.abandon();
+            throw e;
+        }
     }
 
     private static void streamSorted(StageHistory history, String object, long asOfMillis, StageSlots slots,

@@ -32,6 +32,7 @@ final class StageSlots {
     private final Map<String, Integer> byHistoryName = new HashMap<>();
     private String lastName;
     private int lastSlot;
+    private SpillDirectory spill;
 
     private StageSlots(Blueprint blueprint, Snapshot snapshot) {
         this.specs = blueprint.opportunityLifecycle().stages();
@@ -64,6 +65,12 @@ final class StageSlots {
         lastName = name;
         lastSlot = slot;
         return slot;
+    }
+
+    /** Durations of every stage, present and to come, keep one chunk in memory and the rest in {@code directory}. */
+    void spillDurationsTo(SpillDirectory directory) {
+        spill = directory;
+        slots.forEach(slot -> slot.durations.spillTo(directory));
     }
 
     int blueprintStageCount() {
@@ -109,6 +116,9 @@ final class StageSlots {
                     crmStage.map(Stage::won).orElse(false), StageSlot.UNRANKED, null, null,
                     crmStage.map(Stage::order).orElse(Integer.MAX_VALUE)));
             index = slots.size() - 1;
+            if (spill != null) {
+                slots.get(index).durations.spillTo(spill);
+            }
         }
         slots.get(index).historyNames.add(name);
         byHistoryName.put(name, index);

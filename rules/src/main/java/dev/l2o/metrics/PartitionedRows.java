@@ -1,0 +1,208 @@
+package dev.l2o.metrics;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Unsorted history too large for the heap, in two passes. Pass 1 ({@link #add}) writes each row to one of
+ * {@code K} temporary files chosen by a hash of its record id, so every row of a record lands in the same
+ * file, in source order. Pass 2 ({@link #forEachRecord}) loads one file at a time into {@link HistoryColumns}
+ * and walks its records exactly as the in-memory path walks all of them: the walk's figures do not depend on
+ * the order of records, only on each record's rows in (time, source position) order, which the file keeps.
+ * Memory: one partition's columns and a 64 KB buffer a partition.
+ *
+ * <p>A row on disk: id length (negative: UTF-16 chars follow, else ASCII bytes), the id, stage slot, epoch
+ * millis, amount (NaN: none), close day.
+ */
+final class PartitionedRows implements UnsortedRows {
+    private static final int BUFFER = 1 << 16;
+    private static final int FIXED_BYTES = Integer.BYTES + Integer.BYTES + Long.BYTES + Double.BYTES + Integer.BYTES;
+
+    private final Path[] files;
+    private final ByteBuffer[] buffers;
+    private final FileChannel[] channels;
+    private long rows;
+
+    PartitionedRows(SpillDirectory directory, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be positive: " + partitions);
+        }
+        files = new Path[partitions];
+        buffers = new ByteBuffer[partitions];
+        channels = new FileChannel[partitions];
+        for (int p = 0; p < partitions; p++) {
+            files[p] = directory.newFile("rows");
+        }
+    }
+
+    /** Pass 1: appends one row; {@code amount} is NaN and {@code closeDay} {@link RecordBuffer#NO_DATE} when absent. */
+    @Override
+    public void add(String recordId, int slot, long time, double amount, int closeDay) {
+        int p = partition(recordId, files.length);
+        boolean ascii = isAscii(recordId);
+        int length = recordId.length();
+        int rowBytes = FIXED_BYTES + (ascii ? length : 2 * length);
+        ByteBuffer buffer = buffers[p];
+        if (buffer == null || buffer.remaining() < rowBytes) {
+            buffer = flushed(p, rowBytes);
+        }
+        buffer.putInt(ascii ? length : -length);
+        for (int i = 0; i < length; i++) {
+            if (ascii) {
+                buffer.put((byte) recordId.charAt(i));
+            } else {
+                buffer.putChar(recordId.charAt(i));
+            }
+        }
+        buffer.putInt(slot).putLong(time).putDouble(amount).putInt(closeDay);
+        rows++;
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    /** Pass 2: hands each record's rows, in time order (ties in source order), to {@code walker}, partition by partition. */
+    void forEachRecord(HistoryWalker walker) {
+        for (int p = 0; p < files.length; p++) {
+            flushed(p, 0);
+            close(p);
+            buffers[p] = null;
+        }
+        for (Path file : files) {
+            HistoryColumns columns = new HistoryColumns();
+            load(file, columns);
+            columns.forEachRecord(walker);
+        }
+    }
+
+    /** Closes the open files after a failure; the files themselves go with their {@link SpillDirectory}. */
+    @Override
+    public void abandon() {
+        for (int p = 0; p < channels.length; p++) {
+            try {
+                close(p);
+            } catch (RuntimeException e) {
+                // The read failed already; its error is the one to report.
+            }
+        }
+    }
+
+    /** Which partition a record's rows go to: a mixed hash, so ids differing only in their last digits spread. */
+    static int partition(String recordId, int partitions) {
+        int h = recordId.hashCode();
+        h ^= h >>> 16;
+        h *= 0x9E3779B9;
+        return Math.floorMod(h ^ (h >>> 15), partitions);
+    }
+
+    private static boolean isAscii(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            if (id.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes partition {@code p}'s buffer out and returns it empty, grown when a row needs more than it holds. */
+    private ByteBuffer flushed(int p, int rowBytes) {
+        ByteBuffer buffer = buffers[p];
+        if (buffer != null && buffer.position() > 0) {
+            buffer.flip();
+            try {
+                if (channels[p] == null) {
+                    channels[p] = FileChannel.open(files[p], StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                            StandardOpenOption.APPEND);
+                }
+                while (buffer.hasRemaining()) {
+                    channels[p].write(buffer);
+                }
+            } catch (IOException e) {
+                throw SpillDirectory.failure("cannot write the temporary file " + files[p], e);
+            }
+            buffer.clear();
+        }
+        if (buffer == null || buffer.capacity() < rowBytes) {
+            buffer = ByteBuffer.allocate(Math.max(BUFFER, rowBytes));
+            buffers[p] = buffer;
+        }
+        return buffer;
+    }
+
+    private void close(int p) {
+        if (channels[p] != null) {
+            try {
+                channels[p].close();
+            } catch (IOException e) {
+                throw SpillDirectory.failure("cannot write the temporary file " + files[p], e);
+            } finally {
+                channels[p] = null;
+            }
+        }
+    }
+
+    private static void load(Path file, HistoryColumns columns) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+        buffer.flip();
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (true) {
+                if (!fill(in, buffer, Integer.BYTES)) {
+                    return;
+                }
+                int coded = buffer.getInt();
+                int length = Math.abs(coded);
+                int idBytes = coded >= 0 ? length : 2 * length;
+                if (buffer.capacity() < idBytes + FIXED_BYTES) {
+                    ByteBuffer larger = ByteBuffer.allocate(idBytes + FIXED_BYTES);
+                    larger.put(buffer).flip();
+                    buffer = larger;
+                }
+                if (!fill(in, buffer, idBytes + FIXED_BYTES - Integer.BYTES)) {
+                    throw new IOException("the file ends inside a row");
+                }
+                String id;
+                if (coded >= 0) {
+                    id = new String(buffer.array(), buffer.arrayOffset() + buffer.position(), length,
+                            StandardCharsets.ISO_8859_1);
+                    buffer.position(buffer.position() + length);
+                } else {
+                    char[] chars = new char[length];
+                    buffer.asCharBuffer().get(chars);
+                    buffer.position(buffer.position() + 2 * length);
+                    id = new String(chars);
+                }
+                columns.add(id, buffer.getInt(), buffer.getLong(), buffer.getDouble(), buffer.getInt());
+            }
+        } catch (IOException e) {
+            throw SpillDirectory.failure("cannot read the temporary file " + file, e);
+        }
+    }
+
+    /** Makes {@code bytes} readable in {@code buffer}; false at the end of the file before any of them. */
+    private static boolean fill(FileChannel in, ByteBuffer buffer, int bytes) throws IOException {
+        if (buffer.remaining() >= bytes) {
+            return true;
+        }
+        buffer.compact();
+        while (buffer.position() < bytes) {
+            if (in.read(buffer) < 0) {
+                buffer.flip();
+                if (buffer.hasRemaining()) {
+                    throw new IOException("the file ends inside a row");
+                }
+                return false;
+            }
+        }
+        buffer.flip();
+        return true;
+    }
+}

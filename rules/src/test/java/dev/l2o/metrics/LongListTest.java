@@ -1,0 +1,52 @@
+package dev.l2o.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LongListTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void spilledValuesComeBackSortedWithTheInMemoryOnes() throws IOException {
+        // given
+        SplittableRandom random = new SplittableRandom(3);
+        int count = 2 * LongList.SPILL_CHUNK + LongList.SPILL_CHUNK / 3;
+        long[] expected = new long[count];
+        LongList spilled = new LongList();
+        LongList inMemory = new LongList();
+
+        // when
+        try (SpillDirectory directory = SpillDirectory.create(temp)) {
+            spilled.spillTo(directory);
+            for (int i = 0; i < count; i++) {
+                long value = random.nextLong(1L << 40);
+                expected[i] = value;
+                spilled.add(value);
+                inMemory.add(value);
+            }
+            try (Stream<Path> files = Files.list(directory.path())) {
+                assertThat(files).hasSize(1);
+            }
+            long[] sorted = spilled.sorted();
+
+            // then
+            Arrays.sort(expected);
+            assertThat(spilled.size()).isEqualTo(count);
+            assertThat(spilled.sum()).isEqualTo(inMemory.sum()).isEqualTo(Arrays.stream(expected).sum());
+            assertThat(Arrays.copyOf(sorted, count)).containsExactly(expected);
+            assertThat(Arrays.copyOf(inMemory.sorted(), count)).containsExactly(expected);
+        }
+        try (Stream<Path> left = Files.list(temp)) {
+            assertThat(left).isEmpty();
+        }
+    }
+}
