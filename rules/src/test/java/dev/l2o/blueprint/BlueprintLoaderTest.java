@@ -157,7 +157,7 @@ class BlueprintLoaderTest {
     void unknownTopLevelKeyIsAnErrorThatListsTheAllowedKeys() {
         assertThat(problems(HEAD + STAGES + "colour: blue\n")).containsExactly(
                 "12:1: unknown key 'colour' in the blueprint; allowed keys: apiVersion, kind, metadata, "
-                        + "opportunityLifecycle, leadLifecycle, fields, routing, automation, benchmarks, rules, suppress, ruleset");
+                        + "opportunityLifecycle, leadLifecycle, lifecycles, fields, routing, automation, benchmarks, rules, suppress, ruleset");
     }
 
     @Test
