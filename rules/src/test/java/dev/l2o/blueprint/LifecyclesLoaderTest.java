@@ -1,10 +1,9 @@
 package dev.l2o.blueprint;
 
+import static dev.l2o.blueprint.BlueprintLoaderTest.problems;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LifecyclesLoaderTest {
@@ -118,11 +117,5 @@ class LifecyclesLoaderTest {
     void stagesOfALifecycleAreCheckedLikeTheOpportunityLifecycles() {
         assertThat(problems(HEAD + RENEWALS.replace("        closed: true\n", "")))
                 .containsExactly("21:9: stage 'renewed' is won but not closed; add closed: true");
-    }
-
-    private static List<String> problems(String yaml) {
-        BlueprintException thrown = catchThrowableOfType(BlueprintException.class, () -> BlueprintLoader.parse(yaml, "bp.yaml"));
-        assertThat(thrown).as("problems of%n%s", yaml).isNotNull();
-        return thrown.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList();
     }
 }
