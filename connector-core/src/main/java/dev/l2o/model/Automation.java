@@ -40,6 +40,12 @@ public record Automation(
         String expression,
         ResourceRef ref,
         Map<String, String> attributes) {
+    /** The attribute naming the objects the automation creates records of, comma-separated ({@code Opportunity}). */
+    public static final String CREATES = "creates";
+
+    /** The attribute holding when its delayed parts run, as {@link ScheduledOffset#format} writes it. */
+    public static final String SCHEDULE = "schedule";
+
     public Automation {
         requireNonNull(kind, "kind is null");
         requireNonNull(name, "name is null");
@@ -50,6 +56,17 @@ public record Automation(
         assignees = List.copyOf(assignees == null ? List.of() : assignees);
         requireNonNull(ref, "ref is null");
         attributes = Collections.unmodifiableSortedMap(new TreeMap<>(attributes == null ? Map.of() : attributes));
+    }
+
+    /** The objects it creates records of ({@link #CREATES}), in the order the attribute lists them. */
+    public List<String> creates() {
+        String objects = attributes.get(CREATES);
+        return objects == null || objects.isBlank() ? List.of() : List.of(objects.split(","));
+    }
+
+    /** When its delayed parts run ({@link #SCHEDULE}); empty when nothing in it waits. */
+    public List<ScheduledOffset> schedule() {
+        return List.copyOf(ScheduledOffset.parse(attributes.get(SCHEDULE)));
     }
 
     /** Whether it assigns owners, i.e. implements routing. */

@@ -1,5 +1,6 @@
 package dev.l2o.blueprint;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,8 +19,10 @@ public record Blueprint(
         Benchmarks benchmarks,
         List<CustomRuleSpec> rules,
         List<Suppression> suppress,
-        RulesetSpec ruleset) {
+        RulesetSpec ruleset,
+        List<Lifecycle> lifecycles) {
     public Blueprint {
+        lifecycles = lifecycles == null ? List.of() : List.copyOf(lifecycles);
         fields = fields == null ? List.of() : List.copyOf(fields);
         routing = routing == null ? List.of() : List.copyOf(routing);
         automation = automation == null ? List.of() : List.copyOf(automation);
@@ -34,6 +37,34 @@ public record Blueprint(
             OpportunityLifecycle opportunityLifecycle, List<FieldSpec> fields, List<RoutingSpec> routing,
             List<AutomationSpec> automation, Benchmarks benchmarks, List<CustomRuleSpec> rules, List<Suppression> suppress) {
         this(apiVersion, kind, metadata, leadLifecycle, opportunityLifecycle, fields, routing, automation, benchmarks, rules,
-                suppress, null);
+                suppress, null, null);
+    }
+
+    /** A blueprint without further {@code lifecycles}. */
+    public Blueprint(String apiVersion, String kind, BlueprintMetadata metadata, LeadLifecycle leadLifecycle,
+            OpportunityLifecycle opportunityLifecycle, List<FieldSpec> fields, List<RoutingSpec> routing,
+            List<AutomationSpec> automation, Benchmarks benchmarks, List<CustomRuleSpec> rules, List<Suppression> suppress,
+            RulesetSpec ruleset) {
+        this(apiVersion, kind, metadata, leadLifecycle, opportunityLifecycle, fields, routing, automation, benchmarks, rules,
+                suppress, ruleset, null);
+    }
+
+    /**
+     * Every opportunity lifecycle: {@code opportunityLifecycle} first (as {@link Lifecycle#of}), then
+     * {@code lifecycles} in blueprint order.
+     */
+    public List<Lifecycle> allLifecycles() {
+        List<Lifecycle> all = new ArrayList<>();
+        if (opportunityLifecycle != null) {
+            all.add(Lifecycle.of(opportunityLifecycle));
+        }
+        all.addAll(lifecycles);
+        return List.copyOf(all);
+    }
+
+    /** The same blueprint with other lifecycles (a ruleset's parameters complete them). */
+    public Blueprint withLifecycles(OpportunityLifecycle completed, List<Lifecycle> others) {
+        return new Blueprint(apiVersion, kind, metadata, leadLifecycle, completed, fields, routing, automation, benchmarks,
+                rules, suppress, ruleset, others);
     }
 }

@@ -26,6 +26,7 @@ import java.util.function.Function;
 final class BlueprintChecks {
     private static final String STAGES = "/opportunityLifecycle/stages";
     private static final String STATUSES = "/leadLifecycle/statuses";
+    private static final String LIFECYCLES = "/lifecycles";
 
     private final JsonNode root;
     private final YamlTree tree;
@@ -42,7 +43,8 @@ final class BlueprintChecks {
     /** Checks the document of {@code tree}, read from {@code text}. */
     static BlueprintChecks run(YamlTree tree, String text) {
         BlueprintChecks checks = new BlueprintChecks(tree, text);
-        checks.stages();
+        checks.stages(STAGES);
+        checks.lifecycles();
         checks.unique(STATUSES, item -> text(item, "key"), "key", "status key");
         checks.unique("/fields", item -> text(item, "object").flatMap(o -> text(item, "name").map(n -> o + "." + n)),
                 "name", "field");
@@ -63,13 +65,13 @@ final class BlueprintChecks {
         return warnings;
     }
 
-    private void stages() {
-        unique(STAGES, item -> text(item, "key"), "key", "stage key");
-        JsonNode stages = root.at(STAGES);
+    private void stages(String list) {
+        unique(list, item -> text(item, "key"), "key", "stage key");
+        JsonNode stages = root.at(list);
         boolean anyWon = false;
         for (int i = 0; i < count(stages); i++) {
             JsonNode stage = stages.get(i);
-            String at = child(STAGES, i);
+            String at = child(list, i);
             String name = "stage '" + text(stage, "key").orElse(Integer.toString(i + 1)) + "'";
             Optional<Boolean> closed = bool(stage, "closed");
             Optional<Boolean> won = bool(stage, "won");
@@ -103,8 +105,34 @@ final class BlueprintChecks {
             anyWon |= won.orElse(false) || (isClosed && won.isEmpty() && probability.filter(p -> p == 100).isPresent());
         }
         if (stages.isArray() && !stages.isEmpty() && !anyWon) {
-            warnings.add(Issue.atKey(STAGES,
+            warnings.add(Issue.atKey(list,
                     "no stage is won (closed: true, won: true), so win rate and sales cycle cannot be measured"));
+        }
+    }
+
+    /**
+     * {@code lifecycles}: unique names, none that reuses {@code opportunityLifecycle}'s, a {@code renewal} block only
+     * where the motion is renewal, and each lifecycle's stages checked as {@code opportunityLifecycle}'s are.
+     */
+    private void lifecycles() {
+        unique(LIFECYCLES, item -> text(item, "name"), "name", "lifecycle name");
+        JsonNode lifecycles = root.path("lifecycles");
+        for (int i = 0; i < count(lifecycles); i++) {
+            JsonNode lifecycle = lifecycles.get(i);
+            String at = child(LIFECYCLES, i);
+            Optional<String> name = text(lifecycle, "name");
+            if (name.filter(n -> n.equalsIgnoreCase(Lifecycle.OPPORTUNITY_LIFECYCLE)).isPresent()) {
+                errors.add(Issue.atValue(child(at, "name"), "lifecycle name '" + name.get()
+                        + "' is reserved: it names the blueprint's opportunityLifecycle"));
+            }
+            Optional<String> motion = text(lifecycle, "motion");
+            boolean otherMotion = motion.filter(m -> m.equals(Motion.NEW_BUSINESS.blueprintName())
+                    || m.equals(Motion.EXPANSION.blueprintName())).isPresent();
+            if (lifecycle.has("renewal") && otherMotion) {
+                errors.add(Issue.atKey(child(at, "renewal"), "lifecycle '" + name.orElse(Integer.toString(i + 1))
+                        + "' has motion " + motion.get() + ", so it has no renewal block; only motion renewal has one"));
+            }
+            stages(child(at, "stages"));
         }
     }
 

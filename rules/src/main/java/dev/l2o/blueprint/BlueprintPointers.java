@@ -19,6 +19,17 @@ public final class BlueprintPointers {
         return item(stages, stage -> key.equals(stage.key()), "opportunityLifecycle", "stages");
     }
 
+    /**
+     * {@code /opportunityLifecycle} or {@code /lifecycles/1}: the opportunity lifecycle named {@code name} (see
+     * {@link Blueprint#allLifecycles}).
+     */
+    public static Optional<String> lifecycle(Blueprint blueprint, String name) {
+        if (name.equals(Lifecycle.OPPORTUNITY_LIFECYCLE)) {
+            return blueprint.opportunityLifecycle() == null ? Optional.empty() : Optional.of(section(name));
+        }
+        return item(blueprint.lifecycles(), lifecycle -> name.equals(lifecycle.name()), "lifecycles");
+    }
+
     /** {@code /leadLifecycle/statuses/1}: the lead status {@code key}. */
     public static Optional<String> status(Blueprint blueprint, String key) {
         List<LeadStatusSpec> statuses = blueprint.leadLifecycle() == null ? List.of() : blueprint.leadLifecycle().statuses();

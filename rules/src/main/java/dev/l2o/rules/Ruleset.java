@@ -3,6 +3,7 @@ package dev.l2o.rules;
 import static java.util.Objects.requireNonNull;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.Lifecycle;
 import dev.l2o.blueprint.OpportunityLifecycle;
 import dev.l2o.blueprint.RuleParameters;
 import dev.l2o.blueprint.RulesetSpec;
@@ -85,16 +86,25 @@ public final class Ruleset {
         if (lifecycle == null || parameters.equals(RuleParameters.NONE)) {
             return blueprint;
         }
-        List<StageSpec> stages = lifecycle.stages().stream()
+        OpportunityLifecycle completed = new OpportunityLifecycle(lifecycle.object(), lifecycle.pipeline(), lifecycle.allowSkips(),
+                regression(lifecycle.allowRegression(), parameters), completeStages(lifecycle.stages(), parameters));
+        List<Lifecycle> others = blueprint.lifecycles().stream()
+                .map(other -> other.withStages(completeStages(other.stages(), parameters),
+                        regression(other.allowRegression(), parameters)))
+                .toList();
+        return blueprint.withLifecycles(completed, others);
+    }
+
+    private static Boolean regression(Boolean declared, RuleParameters parameters) {
+        return declared != null ? declared : parameters.allowRegression();
+    }
+
+    private static List<StageSpec> completeStages(List<StageSpec> stages, RuleParameters parameters) {
+        return stages.stream()
                 .map(stage -> stage.closed() || stage.maxDaysInStage() != null || parameters.staleDealDays() == null ? stage
                         : new StageSpec(stage.key(), stage.label(), stage.crm(), stage.probability(), stage.forecastCategory(),
                                 stage.closed(), stage.won(), stage.entry(), stage.exit(), parameters.staleDealDays()))
                 .toList();
-        OpportunityLifecycle completed = new OpportunityLifecycle(lifecycle.object(), lifecycle.pipeline(), lifecycle.allowSkips(),
-                lifecycle.allowRegression() != null ? lifecycle.allowRegression() : parameters.allowRegression(), stages);
-        return new Blueprint(blueprint.apiVersion(), blueprint.kind(), blueprint.metadata(), blueprint.leadLifecycle(), completed,
-                blueprint.fields(), blueprint.routing(), blueprint.automation(), blueprint.benchmarks(), blueprint.rules(),
-                blueprint.suppress(), blueprint.ruleset());
     }
 
     private static boolean matches(String selector, RuleDescriptor rule) {

@@ -3,6 +3,7 @@ package dev.l2o.rules;
 import static java.util.Objects.requireNonNull;
 
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.Lifecycle;
 import dev.l2o.model.Pipeline;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.Stage;
@@ -43,9 +44,17 @@ public record StageMapping(Pipeline pipeline, Map<String, Stage> byKey, Map<Stri
      */
     public static StageMapping of(Blueprint blueprint, Snapshot snapshot) {
         requireNonNull(blueprint.opportunityLifecycle(), "blueprint has no opportunityLifecycle");
-        List<Pipeline> candidates = CrmObjects.pipelinesOf(snapshot, blueprint.opportunityLifecycle().object());
-        Pipeline pipeline = selectPipeline(candidates, blueprint.opportunityLifecycle().pipeline()).orElse(null);
-        List<Wanted> stages = blueprint.opportunityLifecycle().stages().stream()
+        return of(Lifecycle.of(blueprint.opportunityLifecycle()), snapshot);
+    }
+
+    /**
+     * The mapping of one opportunity lifecycle ({@code opportunityLifecycle} or an entry of {@code lifecycles}) onto
+     * the snapshot, by the rule of {@link #of(Blueprint, Snapshot)}.
+     */
+    public static StageMapping of(Lifecycle lifecycle, Snapshot snapshot) {
+        List<Pipeline> candidates = CrmObjects.pipelinesOf(snapshot, lifecycle.object());
+        Pipeline pipeline = selectPipeline(candidates, lifecycle.pipeline()).orElse(null);
+        List<Wanted> stages = lifecycle.stages().stream()
                 .map(spec -> new Wanted(spec.key(), spec.crm().forCrm(snapshot.crm()), spec.label()))
                 .toList();
         return map(pipeline, candidates, stages);

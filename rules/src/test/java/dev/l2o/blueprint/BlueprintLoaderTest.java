@@ -157,7 +157,7 @@ class BlueprintLoaderTest {
     void unknownTopLevelKeyIsAnErrorThatListsTheAllowedKeys() {
         assertThat(problems(HEAD + STAGES + "colour: blue\n")).containsExactly(
                 "12:1: unknown key 'colour' in the blueprint; allowed keys: apiVersion, kind, metadata, "
-                        + "opportunityLifecycle, leadLifecycle, fields, routing, automation, benchmarks, rules, suppress, ruleset");
+                        + "opportunityLifecycle, leadLifecycle, lifecycles, fields, routing, automation, benchmarks, rules, suppress, ruleset");
     }
 
     @Test
@@ -531,7 +531,7 @@ class BlueprintLoaderTest {
                 .hasMessage(file + ":1:1: the file is not UTF-8 text");
     }
 
-    private static List<String> problems(String yaml) {
+    static List<String> problems(String yaml) {
         BlueprintException thrown = catchThrowableOfType(BlueprintException.class, () -> BlueprintLoader.parse(yaml, "bp.yaml"));
         assertThat(thrown).as("problems of%n%s", yaml).isNotNull();
         return thrown.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList();

@@ -9,6 +9,7 @@ import dev.l2o.model.AutomationKind;
 import dev.l2o.model.FieldDef;
 import dev.l2o.model.Pipeline;
 import dev.l2o.model.ResourceRef;
+import dev.l2o.model.ScheduledOffset;
 import dev.l2o.model.Stage;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +35,12 @@ final class SnapshotMapper {
 
     private static final String ROTATE_TO_OWNER = "0-11";
     private static final String SET_PROPERTY = "0-5";
+    // Action types as public v4 flow definitions use them [OBS, CRM-APIS.md H6]: 0-1 is documented as the delay
+    // (fields delta, time_unit); 0-35 waits until a date property (fields date.propertyName, delta: negative is
+    // before the date); 0-14 creates a record of fields.object_type_id (0-3: a deal).
+    private static final String DELAY = "0-1";
+    private static final String DELAY_UNTIL_DATE = "0-35";
+    private static final String CREATE_RECORD = "0-14";
 
     private SnapshotMapper() {}
 
@@ -164,10 +171,24 @@ final class SnapshotMapper {
         String name = flow.path("name").asText(id);
         Set<String> written = new TreeSet<>();
         Map<String, Assignee> assignees = new LinkedHashMap<>();
+        Set<String> created = new TreeSet<>();
+        List<ScheduledOffset> schedule = new ArrayList<>();
         for (JsonNode action : flow.path("actions")) {
             String type = action.path("actionTypeId").asText("");
             JsonNode fields = action.path("fields");
-            if (type.equals(ROTATE_TO_OWNER)) {
+            if (type.equals(CREATE_RECORD)) {
+                String object = HubSpotObjects.nameOfTypeId(fields.path("object_type_id").asText(null));
+                if (object != null) {
+                    created.add(object);
+                }
+            } else if (type.equals(DELAY) || type.equals(DELAY_UNTIL_DATE)) {
+                String property = type.equals(DELAY_UNTIL_DATE) ? fields.path("date").path("propertyName").asText(null) : null;
+                ScheduledOffset offset = ScheduledOffset.of(fields.path("delta").asText(null), fields.path("time_unit").asText(null),
+                        property);
+                if (offset != null) {
+                    schedule.add(offset);
+                }
+            } else if (type.equals(ROTATE_TO_OWNER)) {
                 written.add(fields.path("target_property").asText(OWNER_PROPERTY));
                 for (JsonNode user : fields.path("user_ids")) {
                     String ownerId = ownerIdOf(user.asText(), ownerIdByUserId);
@@ -195,6 +216,12 @@ final class SnapshotMapper {
         putText(attributes, "type", flow.path("type"));
         putText(attributes, "objectTypeId", flow.path("objectTypeId"));
         putText(attributes, "revisionId", flow.path("revisionId"));
+        if (!created.isEmpty()) {
+            attributes.put(Automation.CREATES, String.join(",", created));
+        }
+        if (!schedule.isEmpty()) {
+            attributes.put(Automation.SCHEDULE, ScheduledOffset.format(schedule));
+        }
         String trigger = flow.path("enrollmentCriteria").path("type").asText(null);
         return new Automation(AutomationKind.FLOW, name, name, HubSpotObjects.nameOfTypeId(flow.path("objectTypeId").asText(null)),
                 flow.path("isEnabled").asBoolean(false), trigger, referenced, written, List.of(), List.copyOf(assignees.values()),

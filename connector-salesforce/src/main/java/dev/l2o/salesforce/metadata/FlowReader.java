@@ -6,6 +6,7 @@ import dev.l2o.model.Automation;
 import dev.l2o.model.AutomationKind;
 import dev.l2o.model.FieldRequirement;
 import dev.l2o.model.ResourceRef;
+import dev.l2o.model.ScheduledOffset;
 import dev.l2o.salesforce.formula.FormulaAnalysis;
 import dev.l2o.salesforce.formula.FormulaNode;
 import dev.l2o.salesforce.formula.FormulaParser;
@@ -64,6 +65,7 @@ final class FlowReader {
         FormulaNode entry = start == null ? null : entryCondition(start, referenced, attributes);
         decisionFields(referenced);
         recordWrites(object, written, assignees, attributes);
+        createsAndSchedule(start, attributes);
         routeWork(assignees);
         List<FieldRequirement> requirements = isRecordTriggered(triggerType)
                 ? requirements(entry, object, attributes)
@@ -172,6 +174,39 @@ final class FlowReader {
                     owner(item.child("value"), assignees, attributes);
                 }
             }
+        }
+    }
+
+    /**
+     * The objects the flow creates records of ({@code <recordCreates><object>}) and its scheduled paths
+     * ({@code <start><scheduledPaths>}), which a renewal rule compares with the blueprint. Salesforce Help, "Scheduled
+     * Paths": "Specify a Time Source for the scheduled path. That time can be based on the triggering event or on a
+     * specified date or date/time field in the record. To run the scheduled flow path at a specified time before or
+     * after the selected Time Source, enter an Offset Number and select an Offset Option." In the metadata the time
+     * source is {@code timeSource} ({@code RecordField} with {@code recordField}, or {@code RecordTriggerEvent}), the
+     * offset {@code offsetNumber} (negative: before) in {@code offsetUnit} ({@code Days}, {@code Hours}, …).
+     */
+    private void createsAndSchedule(XmlElement start, Map<String, String> attributes) {
+        Set<String> created = new TreeSet<>();
+        for (XmlElement create : root.children("recordCreates")) {
+            String createdObject = create.text("object");
+            if (createdObject != null) {
+                created.add(createdObject);
+            }
+        }
+        if (!created.isEmpty()) {
+            attributes.put(Automation.CREATES, String.join(",", created));
+        }
+        List<ScheduledOffset> offsets = new ArrayList<>();
+        for (XmlElement path : start == null ? List.<XmlElement>of() : start.children("scheduledPaths")) {
+            String field = "RecordField".equals(path.text("timeSource")) ? path.text("recordField") : null;
+            ScheduledOffset offset = ScheduledOffset.of(path.text("offsetNumber"), path.text("offsetUnit"), field);
+            if (offset != null) {
+                offsets.add(offset);
+            }
+        }
+        if (!offsets.isEmpty()) {
+            attributes.put(Automation.SCHEDULE, ScheduledOffset.format(offsets));
         }
     }
 

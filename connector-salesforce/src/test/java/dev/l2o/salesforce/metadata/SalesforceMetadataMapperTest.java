@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.l2o.model.Assignee;
 import dev.l2o.model.AssigneeKind;
 import dev.l2o.model.Automation;
+import dev.l2o.model.ScheduledOffset;
 import dev.l2o.model.FieldDef;
 import dev.l2o.model.FieldRequirement;
 import dev.l2o.model.ResourceRef;
@@ -253,6 +254,62 @@ class SalesforceMetadataMapperTest {
         assertThat(flow.fieldsReferenced()).containsExactly("StageName");
         assertThat(flow.fieldsWritten()).containsExactly("Won_Date__c");
         assertThat(flow.attributes()).containsEntry("processType", "Workflow").containsEntry("status", "Obsolete");
+    }
+
+    @Test
+    void aRenewalFlowRecordsTheObjectsItCreatesAndItsScheduledPaths() {
+        // given
+        XmlElement root = MetadataXml.parse("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Flow xmlns="http://soap.sforce.com/2006/04/metadata">
+                    <label>Create Renewal Opportunity</label>
+                    <processType>AutoLaunchedFlow</processType>
+                    <recordCreates>
+                        <name>New_Renewal</name>
+                        <label>New Renewal</label>
+                        <locationX>0</locationX>
+                        <locationY>0</locationY>
+                        <object>Opportunity</object>
+                    </recordCreates>
+                    <start>
+                        <locationX>0</locationX>
+                        <locationY>0</locationY>
+                        <object>Contract</object>
+                        <recordTriggerType>CreateAndUpdate</recordTriggerType>
+                        <scheduledPaths>
+                            <name>Before_End</name>
+                            <connector>
+                                <targetReference>New_Renewal</targetReference>
+                            </connector>
+                            <label>120 Days Before End</label>
+                            <offsetNumber>-120</offsetNumber>
+                            <offsetUnit>Days</offsetUnit>
+                            <recordField>EndDate</recordField>
+                            <timeSource>RecordField</timeSource>
+                        </scheduledPaths>
+                        <scheduledPaths>
+                            <name>Next_Day</name>
+                            <label>Next Day</label>
+                            <offsetNumber>36</offsetNumber>
+                            <offsetUnit>Hours</offsetUnit>
+                            <timeSource>RecordTriggerEvent</timeSource>
+                        </scheduledPaths>
+                        <triggerType>RecordAfterSave</triggerType>
+                    </start>
+                    <status>Active</status>
+                </Flow>
+                """, "Create_Renewal_Opportunity.flow");
+
+        // when
+        Automation flow = SalesforceMetadataMapper.flow(root, "Create_Renewal_Opportunity",
+                SalesforceAddresses.component("Flow", "Create_Renewal_Opportunity"), STAGES);
+
+        // then
+        assertThat(flow.object()).isEqualTo("Contract");
+        assertThat(flow.creates()).containsExactly("Opportunity");
+        assertThat(flow.attributes()).containsEntry(Automation.SCHEDULE, "-120 days from EndDate; 1.5 days from trigger");
+        assertThat(flow.schedule()).extracting(offset -> offset.days().toPlainString(), ScheduledOffset::field)
+                .containsExactly(tuple("-120", "EndDate"), tuple("1.5", null));
     }
 
     @Test

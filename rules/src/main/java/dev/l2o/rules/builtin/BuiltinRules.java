@@ -2,6 +2,9 @@ package dev.l2o.rules.builtin;
 
 import dev.l2o.rules.Rule;
 import dev.l2o.rules.builtin.lifecycle.PipelineMissingRule;
+import dev.l2o.rules.builtin.lifecycle.RenewalInactiveRule;
+import dev.l2o.rules.builtin.lifecycle.RenewalMissingRule;
+import dev.l2o.rules.builtin.lifecycle.RenewalTimingRule;
 import dev.l2o.rules.builtin.lifecycle.StageClosedFlagsRule;
 import dev.l2o.rules.builtin.lifecycle.StageMissingRule;
 import dev.l2o.rules.builtin.lifecycle.StageOrderRule;
@@ -39,6 +42,9 @@ public final class BuiltinRules {
                 new StageProbabilityRule(),
                 new StageForecastRule(),
                 new StageClosedFlagsRule(),
+                new RenewalMissingRule(),
+                new RenewalInactiveRule(),
+                new RenewalTimingRule(),
                 new FieldMissingRule(),
                 new FieldTypeRule(),
                 new FieldPicklistRule(),

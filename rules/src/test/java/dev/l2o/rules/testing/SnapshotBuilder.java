@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -135,6 +136,17 @@ public final class SnapshotBuilder {
         };
         automations.add(new Automation(kind, name, null, object, active, null, Set.of(), Set.of(), requirements,
                 assignees, null, ResourceRef.of(crm, path), Map.of()));
+        return this;
+    }
+
+    /** A flow on {@code object} that creates {@code creates} records, with its scheduled paths ({@link Automation#SCHEDULE}). */
+    public SnapshotBuilder creatingFlow(String object, String name, boolean active, String creates, String schedule) {
+        Map<String, String> attributes = new TreeMap<>(Map.of(Automation.CREATES, creates, "status", active ? "Active" : "Draft"));
+        if (schedule != null) {
+            attributes.put(Automation.SCHEDULE, schedule);
+        }
+        automations.add(new Automation(AutomationKind.FLOW, name, null, object, active, null, Set.of(), Set.of(), List.of(),
+                List.of(), null, ResourceRef.of(crm, "Flow/" + name), attributes));
         return this;
     }
 

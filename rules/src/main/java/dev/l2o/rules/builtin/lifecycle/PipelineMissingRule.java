@@ -46,7 +46,7 @@ public final class PipelineMissingRule implements Rule {
                     : "The CRM has no default " + lifecycle.object() + " pipeline to compare the blueprint's "
                             + lifecycle.kind().plural() + " with; it has " + available + ".";
             context.report(FindingDraft.of(DriftKind.MISSING,
-                            Subjects.pipeline(snapshot, lifecycle.object(), wanted), message)
+                            Subjects.pipeline(snapshot, lifecycle.object(), wanted), lifecycle.named(message))
                     .expectedActual(wanted != null ? wanted : "a default pipeline", available)
                     .declaredAt(lifecycle.declaration()));
         }

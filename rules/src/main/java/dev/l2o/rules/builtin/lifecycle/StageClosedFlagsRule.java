@@ -54,7 +54,7 @@ public final class StageClosedFlagsRule implements Rule {
                 }
                 String message = "CRM " + lifecycle.kind().noun() + " '" + stage.label() + "' has " + actual
                         + " where blueprint " + lifecycle.kind().noun() + " '" + step.key() + "' has " + expected + ".";
-                context.report(FindingDraft.of(DriftKind.MISMATCH, stage.ref().address(), message)
+                context.report(FindingDraft.of(DriftKind.MISMATCH, stage.ref().address(), lifecycle.named(message))
                         .at(stage.ref())
                         .expectedActual(expected, actual)
                         .declaredAt(lifecycle.declaration(step)));

@@ -47,7 +47,7 @@ public final class StageMissingRule implements Rule {
                         + noun + " '" + step.wantedName() + "' in the CRM pipeline '" + lifecycle.pipelineName() + "'"
                         + (reason == null ? "." : ": it is " + reason + ".");
                 context.report(FindingDraft.of(DriftKind.MISSING,
-                                Subjects.stage(lifecycle.pipeline(), step.wantedName()), message)
+                                Subjects.stage(lifecycle.pipeline(), step.wantedName()), lifecycle.named(message))
                         .at(lifecycle.pipeline().ref())
                         .expectedActual(step.wantedName(), reason)
                         .declaredAt(lifecycle.declaration(step)));

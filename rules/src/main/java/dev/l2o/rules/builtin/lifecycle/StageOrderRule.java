@@ -49,7 +49,7 @@ public final class StageOrderRule implements Rule {
             String found = names(actual);
             String message = "The CRM pipeline '" + lifecycle.pipelineName() + "' orders the blueprint's "
                     + lifecycle.kind().plural() + " as " + found + " instead of " + expected + ".";
-            context.report(FindingDraft.of(DriftKind.MISMATCH, lifecycle.pipeline().ref().address(), message)
+            context.report(FindingDraft.of(DriftKind.MISMATCH, lifecycle.pipeline().ref().address(), lifecycle.named(message))
                     .at(lifecycle.pipeline().ref())
                     .expectedActual(expected, found)
                     .declaredAt(lifecycle.declaration()));

@@ -43,7 +43,7 @@ public final class StageUndeclaredRule implements Rule {
                 String noun = lifecycle.kind().noun();
                 String message = "CRM " + noun + " '" + stage.label() + "' of pipeline '" + lifecycle.pipelineName()
                         + "' is active but no blueprint " + noun + " maps to it.";
-                context.report(FindingDraft.of(DriftKind.UNDECLARED, stage.ref().address(), message)
+                context.report(FindingDraft.of(DriftKind.UNDECLARED, stage.ref().address(), lifecycle.named(message))
                         .at(stage.ref())
                         .expectedActual(null, stage.apiName())
                         .declaredAt(lifecycle.declaration()));

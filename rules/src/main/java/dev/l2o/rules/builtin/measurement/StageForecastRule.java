@@ -55,7 +55,7 @@ public final class StageForecastRule implements Rule {
                 String actual = stage.forecastCategory() == null ? "none" : stage.forecastCategory().blueprintName();
                 String message = "CRM stage '" + stage.label() + "' has forecast category " + actual
                         + " where blueprint stage '" + step.key() + "' designs " + expected + ".";
-                context.report(FindingDraft.of(DriftKind.MISMATCH, stage.ref().address(), message)
+                context.report(FindingDraft.of(DriftKind.MISMATCH, stage.ref().address(), lifecycle.named(message))
                         .at(stage.ref())
                         .expectedActual(expected, actual)
                         .declaredAt(lifecycle.declaration(step)));

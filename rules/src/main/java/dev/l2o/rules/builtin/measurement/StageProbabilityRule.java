@@ -56,7 +56,7 @@ public final class StageProbabilityRule implements Rule {
                 String actual = stage.probability() == null ? "none" : Texts.number(stage.probability());
                 String message = "CRM stage '" + stage.label() + "' has probability " + actual
                         + " where blueprint stage '" + step.key() + "' designs " + expected + ".";
-                context.report(FindingDraft.of(DriftKind.MISMATCH, stage.ref().address(), message)
+                context.report(FindingDraft.of(DriftKind.MISMATCH, stage.ref().address(), lifecycle.named(message))
                         .at(stage.ref())
                         .expectedActual(expected, actual)
                         .declaredAt(lifecycle.declaration(step)));

@@ -134,7 +134,7 @@ public final class CriteriaUnenforcedRule implements Rule {
         String noun = lifecycle.kind().noun();
         String message = "Blueprint " + noun + " '" + step.key() + "' requires " + field.name() + " " + verb + " "
                 + noun + " '" + stage.label() + "', but nothing in the CRM enforces it.";
-        context.report(FindingDraft.of(DriftKind.MISSING, subject, message)
+        context.report(FindingDraft.of(DriftKind.MISSING, subject, lifecycle.named(message))
                 .at(field.ref())
                 .expectedActual("required " + verb + " " + stage.apiName(),
                         "optional; no active validation rule or flow requires it there")

@@ -20,10 +20,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One designed lifecycle (the opportunity stages or the lead statuses) together with the CRM pipeline it is
- * compared with, so that stage rules treat both alike.
+ * One designed lifecycle (the stages of {@code opportunityLifecycle} or of an entry of {@code lifecycles}, or the
+ * lead statuses) together with the CRM pipeline it is compared with, so that stage rules treat all alike.
  *
  * @param kind which lifecycle
+ * @param name the name of an entry of {@code lifecycles}, or null for {@code opportunityLifecycle} and the lead lifecycle
+ * @param section the JSON Pointer of the lifecycle in the blueprint: {@code /opportunityLifecycle}, {@code /lifecycles/1}
  * @param object the blueprint's object ({@code Opportunity}, {@code Lead}, {@code deals})
  * @param wantedPipeline the pipeline the blueprint names, or null for the default one
  * @param steps the designed stages or statuses, in blueprint order
@@ -34,6 +36,8 @@ import java.util.Optional;
  */
 public record Lifecycle(
         Kind kind,
+        String name,
+        String section,
         String object,
         String wantedPipeline,
         List<Step> steps,
@@ -44,17 +48,15 @@ public record Lifecycle(
 
     /** Which lifecycle of the blueprint. */
     public enum Kind {
-        OPPORTUNITY("stage", "stages", "opportunityLifecycle"),
-        LEAD("status", "statuses", "leadLifecycle");
+        OPPORTUNITY("stage", "stages"),
+        LEAD("status", "statuses");
 
         private final String noun;
         private final String plural;
-        private final String section;
 
-        Kind(String noun, String plural, String section) {
+        Kind(String noun, String plural) {
             this.noun = noun;
             this.plural = plural;
-            this.section = section;
         }
 
         /** What one step is called in messages: {@code stage} or {@code status}. */
@@ -101,6 +103,7 @@ public record Lifecycle(
 
     public Lifecycle {
         requireNonNull(kind, "kind is null");
+        requireNonNull(section, "section is null");
         requireNonNull(object, "object is null");
         steps = List.copyOf(steps);
         candidates = List.copyOf(candidates);
@@ -108,30 +111,31 @@ public record Lifecycle(
         unmappedReasons = Collections.unmodifiableMap(new LinkedHashMap<>(unmappedReasons));
     }
 
-    /** The blueprint's lifecycles: the opportunity lifecycle, then the lead lifecycle when it has statuses. */
+    /**
+     * The blueprint's lifecycles: the opportunity lifecycle, then each entry of {@code lifecycles} in blueprint
+     * order, then the lead lifecycle when it has statuses.
+     */
     public static List<Lifecycle> of(Blueprint blueprint, Snapshot snapshot) {
         List<Lifecycle> all = new ArrayList<>();
-        if (blueprint.opportunityLifecycle() != null) {
-            all.add(opportunity(blueprint, snapshot));
+        String crm = snapshot.crm();
+        // var: this record shares its simple name with the blueprint's lifecycle
+        for (var designed : blueprint.allLifecycles()) {
+            String section = BlueprintPointers.lifecycle(blueprint, designed.name()).orElseThrow();
+            List<Step> steps = new ArrayList<>();
+            for (StageSpec spec : designed.stages()) {
+                steps.add(new Step(spec.key(), spec.label(), spec.crm().forCrm(crm), spec.entry().requiredFields(),
+                        spec.exit().requiredFields(), spec.probability(), spec.forecastCategory(), spec.closed(),
+                        spec.won(), false));
+            }
+            StageMapping mapping = StageMapping.of(designed, snapshot);
+            all.add(new Lifecycle(Kind.OPPORTUNITY, designed.primary() ? null : designed.name(), section, designed.object(),
+                    designed.pipeline(), steps, CrmObjects.pipelinesOf(snapshot, designed.object()), mapping.pipeline(),
+                    mapping.byKey(), mapping.unmappedReasons()));
         }
         if (blueprint.leadLifecycle() != null && !blueprint.leadLifecycle().statuses().isEmpty()) {
             all.add(lead(blueprint, snapshot));
         }
         return List.copyOf(all);
-    }
-
-    private static Lifecycle opportunity(Blueprint blueprint, Snapshot snapshot) {
-        String crm = snapshot.crm();
-        List<Step> steps = new ArrayList<>();
-        for (StageSpec spec : blueprint.opportunityLifecycle().stages()) {
-            steps.add(new Step(spec.key(), spec.label(), spec.crm().forCrm(crm), spec.entry().requiredFields(),
-                    spec.exit().requiredFields(), spec.probability(), spec.forecastCategory(), spec.closed(),
-                    spec.won(), false));
-        }
-        StageMapping mapping = StageMapping.of(blueprint, snapshot);
-        String object = blueprint.opportunityLifecycle().object();
-        return new Lifecycle(Kind.OPPORTUNITY, object, blueprint.opportunityLifecycle().pipeline(), steps,
-                CrmObjects.pipelinesOf(snapshot, object), mapping.pipeline(), mapping.byKey(), mapping.unmappedReasons());
     }
 
     private static Lifecycle lead(Blueprint blueprint, Snapshot snapshot) {
@@ -143,7 +147,7 @@ public record Lifecycle(
         }
         String object = blueprint.leadLifecycle().object();
         StageMapping mapping = StageMapping.ofLeads(blueprint, snapshot);
-        return new Lifecycle(Kind.LEAD, object, null, steps, CrmObjects.pipelinesOf(snapshot, object), mapping.pipeline(),
+        return new Lifecycle(Kind.LEAD, null, BlueprintPointers.section("leadLifecycle"), object, null, steps, CrmObjects.pipelinesOf(snapshot, object), mapping.pipeline(),
                 mapping.byKey(), mapping.unmappedReasons());
     }
 
@@ -159,7 +163,7 @@ public record Lifecycle(
 
     /** The JSON Pointer of the blueprint's list of steps: {@code /opportunityLifecycle/stages}. */
     public String declaration() {
-        return BlueprintPointers.section(kind.section, kind.plural);
+        return SourcePositions.child(section, kind.plural);
     }
 
     /** The JSON Pointer of {@code step} in the blueprint: {@code /leadLifecycle/statuses/2}. */
@@ -181,8 +185,8 @@ public record Lifecycle(
         List<String> fields = exit ? step.exitFields() : step.entryFields();
         for (int index = 0; index < fields.size(); index++) {
             if (fields.get(index).equalsIgnoreCase(field)) {
-                return SourcePositions.pointer(kind.section, kind.plural, steps.indexOf(step), exit ? "exit" : "entry",
-                        "requiredFields", index);
+                String criteria = SourcePositions.child(declaration(step), exit ? "exit" : "entry");
+                return SourcePositions.child(SourcePositions.child(criteria, "requiredFields"), index);
             }
         }
         return declaration(step);
@@ -191,6 +195,14 @@ public record Lifecycle(
     /** The step with blueprint key {@code key}. */
     public Optional<Step> step(String key) {
         return steps.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /**
+     * {@code message} as a finding about this lifecycle says it: prefixed with the lifecycle's name for an entry of
+     * {@code lifecycles}, so that findings of a renewal pipeline say which lifecycle they are about.
+     */
+    public String named(String message) {
+        return name == null ? message : "Lifecycle '" + name + "': " + message;
     }
 
     /** A readable name of the compared pipeline for messages ({@code New Business}), or null without one. */

@@ -384,4 +384,61 @@ class LifecycleRulesTest {
         assertThat(findings).extracting(Finding::ruleId, Finding::subject, Finding::actual).containsExactly(
                 tuple("L2O-STAGE-MISSING", "salesforce:Lead.Status#working", "inactive in pipeline 'All statuses'"));
     }
+
+    @Test
+    void eachLifecycleIsComparedWithItsOwnPipelineAndItsFindingsNameIt() {
+        // given
+        String yaml = BLUEPRINT + """
+                lifecycles:
+                  - name: renewals
+                    motion: renewal
+                    pipeline: Renewal
+                    stages:
+                      - key: renewal-review
+                        label: Renewal Review
+                      - key: renewed
+                        crm: { salesforce: "closed won" }
+                        closed: true
+                        won: true
+                """;
+        Snapshot snapshot = matching()
+                .pipeline("Opportunity", "Renewal", false, p -> p
+                        .stage("Negotiation")
+                        .stage("Closed Won", s -> s.closedWon()))
+                .build();
+
+        // when
+        List<Finding> findings = run(yaml, snapshot);
+
+        // then
+        assertThat(findings).extracting(Finding::ruleId).containsExactlyInAnyOrder("L2O-STAGE-MISSING", "L2O-STAGE-UNDECLARED");
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("L2O-STAGE-MISSING")).singleElement()
+                .satisfies(f -> assertThat(f.message()).isEqualTo("Lifecycle 'renewals': Blueprint stage 'renewal-review' has no "
+                        + "stage 'renewal-review' in the CRM pipeline 'Renewal'."));
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("L2O-STAGE-UNDECLARED")).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("Lifecycle 'renewals': ").contains("Negotiation"));
+    }
+
+    @Test
+    void aRenewalLifecycleWhosePipelineIsMissingIsReportedOnce() {
+        // given
+        String yaml = BLUEPRINT + """
+                lifecycles:
+                  - name: renewals
+                    motion: renewal
+                    pipeline: Renewal
+                    stages:
+                      - key: renewed
+                        closed: true
+                        won: true
+                """;
+
+        // when
+        List<Finding> findings = run(yaml, matching().build());
+
+        // then
+        assertThat(findings).extracting(Finding::ruleId, Finding::subject, Finding::message)
+                .containsExactly(tuple("L2O-PIPELINE-MISSING", "salesforce:Opportunity/pipeline/Renewal",
+                        "Lifecycle 'renewals': The CRM has no Opportunity pipeline 'Renewal'; it has 'New Business'."));
+    }
 }
