@@ -23,7 +23,10 @@ import java.nio.charset.StandardCharsets;
  * every figure and chart coordinate; the engine escapes all text, so report content cannot inject markup.
  */
 public final class HtmlReportWriter implements ReportWriter {
-    private static final Template TEMPLATE = compile();
+    /** Compiled when a page is first rendered, not when the writer registry is: most CI runs write no HTML. */
+    private static final class Compiled {
+        static final Template TEMPLATE = compile();
+    }
 
     @Override
     public String format() {
@@ -53,7 +56,7 @@ public final class HtmlReportWriter implements ReportWriter {
     static void render(AuditReport report, ReportContext context, boolean pdf, Writer writer) {
         HtmlView.Page page = HtmlView.of(report, context);
         String header = page.blueprintName() + " · source " + page.source() + " · as of " + page.asOf();
-        TEMPLATE.execute(page, new Paper(pdf, cssString(header)), writer);
+        Compiled.TEMPLATE.execute(page, new Paper(pdf, cssString(header)), writer);
     }
 
     /**

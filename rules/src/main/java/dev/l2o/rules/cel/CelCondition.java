@@ -38,11 +38,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * are available.
  *
  * <p>Compiled programs are cached by expression and variables, so compiling the same rule for every audit
- * costs a lookup. Instances are immutable and thread-safe.
+ * costs a lookup. Instances are thread-safe; each makes its runtime program when it is first evaluated.
  */
 public final class CelCondition {
     private static final CelOptions OPTIONS = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
     private static final int CACHE_SIZE = 1024;
     private static final Map<List<String>, CelCompiler> COMPILERS = new ConcurrentHashMap<>();
     private static final Map<Key, CelCondition> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
@@ -56,15 +55,26 @@ public final class CelCondition {
 
     private final String expression;
     private final List<String> variables;
-    private final CelRuntime.Program program;
+    private final CelAbstractSyntaxTree ast;
     private final Map<String, Set<String>> fieldsRead;
+    /** Made from {@link #ast} on the first evaluation; see {@link Runtime}. */
+    private volatile CelRuntime.Program program;
 
-    private CelCondition(String expression, List<String> variables, CelRuntime.Program program,
+    private CelCondition(String expression, List<String> variables, CelAbstractSyntaxTree ast,
             Map<String, Set<String>> fieldsRead) {
         this.expression = expression;
         this.variables = variables;
-        this.program = program;
+        this.ast = ast;
         this.fieldsRead = fieldsRead;
+    }
+
+    /**
+     * The CEL runtime, built when a condition is first evaluated: checking expressions and reading their fields need
+     * only the compiler, and the runtime loads about a thousand classes that a run evaluating nothing (a CI audit of
+     * metadata without records) would pay for at start-up.
+     */
+    private static final class Runtime {
+        static final CelRuntime INSTANCE = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
     }
 
     /**
@@ -92,8 +102,7 @@ public final class CelCondition {
             }
         }
         CelAbstractSyntaxTree ast = ast(expression, key.variables());
-        CelCondition compiled = new CelCondition(expression, key.variables(), program(expression, ast),
-                fieldsRead(ast, key.variables()));
+        CelCondition compiled = new CelCondition(expression, key.variables(), ast, fieldsRead(ast, key.variables()));
         synchronized (CACHE) {
             CACHE.put(key, compiled);
         }
@@ -115,13 +124,19 @@ public final class CelCondition {
         }
     }
 
-    private static CelRuntime.Program program(String expression, CelAbstractSyntaxTree ast) {
-        try {
-            return RUNTIME.createProgram(ast);
-        } catch (CelEvaluationException e) {
-            throw new CelConditionException("CEL expression '" + expression + "' cannot be prepared: " + clean(e.getMessage()),
-                    clean(e.getMessage()), 0, 0);
+    /** The program, made on first use; racing threads may both make one, which is harmless. */
+    private CelRuntime.Program program() {
+        CelRuntime.Program made = program;
+        if (made == null) {
+            try {
+                made = Runtime.INSTANCE.createProgram(ast);
+            } catch (CelEvaluationException e) {
+                throw new CelConditionException("CEL expression '" + expression + "' cannot be prepared: "
+                        + clean(e.getMessage()), clean(e.getMessage()), 0, 0);
+            }
+            program = made;
         }
+        return made;
     }
 
     private static CelCompiler compiler(List<String> variables) {
@@ -200,7 +215,7 @@ public final class CelCondition {
         }
         Object result;
         try {
-            result = program.eval(input);
+            result = program().eval(input);
         } catch (CelEvaluationException e) {
             String reason = clean(e.getMessage());
             throw new CelConditionException("CEL expression '" + expression + "' failed: " + reason, reason, 0, 0);
