@@ -1,20 +1,29 @@
 #!/usr/bin/env bash
 # Stage-metrics benchmark: l2o against DuckDB on a deterministic, shuffled OpportunityHistory.csv.
 # Usage: bench/run.sh [ROWS]   (default 2000000). Needs the local Maven repository (offline) and /usr/bin/time.
-# Prints both wall times, their ratio, peak RSS, and whether the figures agree exactly (diff of both outputs).
+# Times, on the same cached file: `cat FILE > /dev/null` and a FastCSV parse doing nothing else (the physical
+# references), the library entry (StageMetricsCalculator over OpportunityHistoryCsv), the whole `l2o metrics`
+# command as users run it, and DuckDB; prints wall, CPU, peak RSS, the ratios, and whether l2o's figures and
+# DuckDB's agree exactly (diff of both outputs).
+# Environment: L2O_HEAP (default 256m) is l2o's -Xmx; DUCKDB=0 skips DuckDB (and the diff); BUILD=0 skips the
+# Maven builds (jars already built).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ROWS=${1:-2000000}
+HEAP=${L2O_HEAP:-256m}
 OUT="$ROOT/bench/target/run"
 mkdir -p "$OUT"
 
+if [ "${BUILD:-1}" != 0 ]; then
 mvn -B -q -o -f "$ROOT/pom.xml" package -DskipTests
 mvn -B -q -o -f "$ROOT/bench/pom.xml" package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+fi
 CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
 
 CSV="$OUT/OpportunityHistory-$ROWS.csv"
 if [ ! -f "$CSV" ]; then
-  java -Xmx2g -cp "$CP" dev.l2o.bench.GenerateHistory "$CSV" "$ROWS"
+  # The generator shuffles every line in memory: about 150 bytes a row.
+  java -Xmx$((ROWS / 3000000 + 2))g -cp "$CP" dev.l2o.bench.GenerateHistory "$CSV" "$ROWS"
 fi
 # Warm the page cache so that neither contender pays for the first read of the file.
 cat "$CSV" > /dev/null
@@ -22,30 +31,46 @@ cat "$CSV" > /dev/null
 run() { # name, command...
   local name=$1; shift
   /usr/bin/time -v "$@" > "$OUT/$name.tsv" 2> "$OUT/$name.time"
-  grep -E '^(l2o|duckdb):' "$OUT/$name.time" || true
+  grep -E '^(l2o|duckdb|fastcsv):' "$OUT/$name.time" || true
 }
-run l2o java -Xmx256m -cp "$CP" dev.l2o.bench.L2oMetrics "$CSV"
-run duckdb java -cp "$CP" dev.l2o.bench.DuckDbMetrics "$CSV"
+/usr/bin/time -v cat "$CSV" > /dev/null 2> "$OUT/cat.time"
+run fastcsv java -Xmx"$HEAP" -cp "$CP" dev.l2o.bench.FastCsvParse "$CSV"
+run l2o java -Xmx"$HEAP" -cp "$CP" dev.l2o.bench.L2oMetrics "$CSV"
 # The whole command as a user runs it: JVM start, blueprint, SFDX project, CSV, metrics, JSON out.
-/usr/bin/time -v java -Xmx256m -jar "$ROOT/deploy/target/l2o-all.jar" metrics --source "sfdx:$ROOT/examples/northwind" \
-  --blueprint "$ROOT/examples/northwind/blueprint.yaml" --history-csv "$CSV" --as-of 2025-01-01T00:00:00Z --format json \
-  > "$OUT/cli.json" 2> "$OUT/cli.time"
+run cli java -Xmx"$HEAP" -jar "$ROOT/deploy/target/l2o-all.jar" metrics --source "sfdx:$ROOT/examples/northwind" \
+  --blueprint "$ROOT/examples/northwind/blueprint.yaml" --history-csv "$CSV" --as-of 2025-01-01T00:00:00Z --format json
+if [ "${DUCKDB:-1}" != 0 ]; then
+  run duckdb java -cp "$CP" dev.l2o.bench.DuckDbMetrics "$CSV"
+fi
 
 wall() { # seconds from "Elapsed (wall clock) time (h:mm:ss or m:ss): m:ss.ss"
   awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$OUT/$1.time"
 }
 rss() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$OUT/$1.time"; }
 cpu() { awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.2f", s}' "$OUT/$1.time"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+line() { # label, name
+  printf '%-26s: wall %6.2fs, cpu %6ss, peak RSS %5s MB\n' "$1" "$(wall "$2")" "$(cpu "$2")" "$(rss "$2")"
+}
 
-L2O=$(wall l2o); DUCK=$(wall duckdb)
-echo "rows: $ROWS"
-echo "l2o    (-Xmx256m): wall ${L2O}s, cpu $(cpu l2o)s, peak RSS $(rss l2o) MB"
-echo "duckdb           : wall ${DUCK}s, cpu $(cpu duckdb)s, peak RSS $(rss duckdb) MB"
-echo "l2o metrics CLI  : wall $(wall cli)s, cpu $(cpu cli)s, peak RSS $(rss cli) MB (whole process, -Xmx256m)"
-echo "load average     : $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-awk -v a="$L2O" -v b="$DUCK" 'BEGIN { printf "ratio l2o/duckdb: %.2f\n", a / b }'
-if diff "$OUT/l2o.tsv" "$OUT/duckdb.tsv" > "$OUT/diff.txt"; then
-  echo "figures: identical ($(($(wc -l < "$OUT/l2o.tsv") - 4)) stages, records, win rate, sales-cycle median)"
-else
-  echo "figures: DIFFER"; cat "$OUT/diff.txt"; exit 1
+echo "rows: $ROWS, file $(($(stat -c %s "$CSV") / 1000000)) MB, l2o heap -Xmx$HEAP"
+line "cat FILE (cached)" cat
+line "FastCSV parse only" fastcsv
+line "l2o library entry" l2o
+line "l2o metrics (whole CLI)" cli
+echo "l2o metrics vs cat         : $(ratio "$(wall cli)" "$(wall cat)")x wall"
+echo "l2o metrics vs FastCSV     : $(ratio "$(wall cli)" "$(wall fastcsv)")x wall, $(ratio "$(cpu cli)" "$(cpu fastcsv)")x cpu"
+echo "l2o library vs FastCSV     : $(ratio "$(wall l2o)" "$(wall fastcsv)")x wall, $(ratio "$(cpu l2o)" "$(cpu fastcsv)")x cpu"
+if [ "${DUCKDB:-1}" != 0 ]; then
+  line "duckdb" duckdb
+  echo "l2o metrics / duckdb       : $(ratio "$(wall cli)" "$(wall duckdb)") wall, $(ratio "$(rss cli)" "$(rss duckdb)") RSS"
+  echo "l2o library / duckdb       : $(ratio "$(wall l2o)" "$(wall duckdb)") wall, $(ratio "$(rss l2o)" "$(rss duckdb)") RSS"
+fi
+echo "load average               : $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+if [ "${DUCKDB:-1}" != 0 ]; then
+  if diff "$OUT/l2o.tsv" "$OUT/duckdb.tsv" > "$OUT/diff.txt"; then
+    echo "figures: identical ($(($(wc -l < "$OUT/l2o.tsv") - 4)) stages, records, win rate, sales-cycle median)"
+  else
+    echo "figures: DIFFER"; cat "$OUT/diff.txt"; exit 1
+  fi
 fi

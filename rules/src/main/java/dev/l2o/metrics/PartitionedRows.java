@@ -7,6 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Unsorted history too large for the heap, in two passes. Pass 1 ({@link #add}) writes each row to one of
@@ -14,7 +18,8 @@ import java.nio.file.StandardOpenOption;
  * file, in source order. Pass 2 ({@link #forEachRecord}) loads one file at a time into {@link HistoryColumns}
  * and walks its records exactly as the in-memory path walks all of them: the walk's figures do not depend on
  * the order of records, only on each record's rows in (time, source position) order, which the file keeps.
- * Memory: one partition's columns and a 64 KB buffer a partition.
+ * The next file is loaded on a second thread while one is walked. Memory: two partitions' columns and a 64 KB
+ * buffer a partition.
  *
  * <p>A row on disk: id length (negative: UTF-16 chars follow, else ASCII bytes), the id, stage slot, epoch
  * millis, amount (NaN: none), close day.
@@ -74,10 +79,43 @@ final class PartitionedRows implements UnsortedRows {
             close(p);
             buffers[p] = null;
         }
-        for (Path file : files) {
-            HistoryColumns columns = new HistoryColumns();
-            load(file, columns);
-            columns.forEachRecord(walker);
+        // The next partition is read from disk on a second thread while this one is walked: two partitions'
+        // columns in the heap at most, and the walk (one thread) no longer waits for the reading.
+        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "l2o-history-partitions");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<HistoryColumns> next = reader.submit(() -> loaded(files[0]));
+            for (int p = 0; p < files.length; p++) {
+                HistoryColumns columns = await(next);
+                Path following = p + 1 < files.length ? files[p + 1] : null;
+                next = following == null ? null : reader.submit(() -> loaded(following));
+                columns.forEachRecord(walker);
+            }
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    private static HistoryColumns loaded(Path file) {
+        HistoryColumns columns = new HistoryColumns();
+        load(file, columns);
+        return columns;
+    }
+
+    private static HistoryColumns await(Future<HistoryColumns> columns) {
+        try {
+            return columns.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading history partitions", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("reading a history partition failed", e.getCause());
         }
     }
 
