@@ -19,6 +19,7 @@ import dev.l2o.model.Snapshot;
 import dev.l2o.audit.AttributionSummary;
 import dev.l2o.audit.AuditReport;
 import dev.l2o.audit.Coverage;
+import dev.l2o.audit.Lifecycles;
 import dev.l2o.audit.FiveAnswers;
 import dev.l2o.audit.ChangeAttribution;
 import dev.l2o.audit.SnapshotFacts;
@@ -130,8 +131,8 @@ public final class AuditService {
                 descriptors,
                 Coverage.of(loaded, snapshot, all),
                 FiveAnswers.of(blueprint, snapshot, suppression.kept(), metrics, descriptors),
-
-                AttributionSummary.of(snapshot.changeTrail()));
+                AttributionSummary.of(snapshot.changeTrail()),
+                Lifecycles.of(blueprint, snapshot, metrics));
     }
 
     private static String readString(Path file) {

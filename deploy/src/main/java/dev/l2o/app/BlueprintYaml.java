@@ -7,6 +7,8 @@ import dev.l2o.blueprint.BlueprintDraft;
 import dev.l2o.blueprint.CrmMapping;
 import dev.l2o.blueprint.FieldSpec;
 import dev.l2o.blueprint.LeadStatusSpec;
+import dev.l2o.blueprint.Lifecycle;
+import dev.l2o.blueprint.Motion;
 import dev.l2o.blueprint.OpportunityLifecycle;
 import dev.l2o.blueprint.RoutingSpec;
 import dev.l2o.blueprint.StageSpec;
@@ -58,6 +60,7 @@ public final class BlueprintYaml {
             }
         }
         opportunityLifecycle(blueprint.opportunityLifecycle());
+        lifecycles(blueprint.lifecycles());
         fields(blueprint.fields());
         routing(blueprint.routing());
         automation(blueprint.automation());
@@ -72,22 +75,49 @@ public final class BlueprintYaml {
         line(2, "allowSkips: " + lifecycle.allowSkips() + "        # decide: may deals skip stages?");
         line(2, "allowRegression: " + lifecycle.allowRegression() + "   # decide: may deals move backwards?");
         comments(2, "/opportunityLifecycle/stages");
-        line(2, "stages:");
-        for (StageSpec stage : lifecycle.stages()) {
-            entry(4, "- key", stage.key());
-            entry(6, "label", stage.displayName());
-            line(6, "crm: " + crm(stage.crm()));
+        stages(2, lifecycle.stages());
+    }
+
+    private void lifecycles(List<Lifecycle> lifecycles) {
+        if (lifecycles.isEmpty()) {
+            return;
+        }
+        section("lifecycles");
+        for (int i = 0; i < lifecycles.size(); i++) {
+            Lifecycle lifecycle = lifecycles.get(i);
+            comments(2, "/lifecycles/" + i);
+            entry(2, "- name", lifecycle.name());
+            line(4, "motion: " + lifecycle.motion().blueprintName() + "   # newBusiness, renewal or expansion");
+            entry(4, "object", lifecycle.object());
+            if (lifecycle.pipeline() != null) {
+                entry(4, "pipeline", lifecycle.pipeline());
+            }
+            line(4, "allowSkips: " + lifecycle.allowSkips());
+            line(4, "allowRegression: " + lifecycle.regressionAllowed());
+            stages(4, lifecycle.stages());
+            if (lifecycle.motion() == Motion.RENEWAL) {
+                line(4, "# renewal: { automation: Create_Renewal_Opportunity, daysBeforeContractEnd: 120 }");
+            }
+        }
+    }
+
+    private void stages(int indent, List<StageSpec> stages) {
+        line(indent, "stages:");
+        for (StageSpec stage : stages) {
+            entry(indent + 2, "- key", stage.key());
+            entry(indent + 4, "label", stage.displayName());
+            line(indent + 4, "crm: " + crm(stage.crm()));
             if (stage.probability() != null) {
-                line(6, "probability: " + number(stage.probability()));
+                line(indent + 4, "probability: " + number(stage.probability()));
             }
             if (stage.forecastCategory() != null) {
-                line(6, "forecastCategory: " + stage.forecastCategory());
+                line(indent + 4, "forecastCategory: " + stage.forecastCategory());
             }
             if (stage.closed()) {
-                line(6, "closed: true");
-                line(6, "won: " + stage.won());
+                line(indent + 4, "closed: true");
+                line(indent + 4, "won: " + stage.won());
             } else {
-                line(6, "# entry: { requiredFields: [] }   exit: { requiredFields: [] }   maxDaysInStage: 30");
+                line(indent + 4, "# entry: { requiredFields: [] }   exit: { requiredFields: [] }   maxDaysInStage: 30");
             }
         }
     }

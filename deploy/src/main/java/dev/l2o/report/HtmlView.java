@@ -54,8 +54,13 @@ final class HtmlView {
             CoverageView coverage,
             List<FiveAnswers.Answer> answers,
             boolean hasAnswers,
+            String attribution,
+            boolean hasLifecycles,
+            String lifecyclesDefinition,
+            List<LifecycleRow> lifecycles) {}
 
-            String attribution) {}
+    /** One designed pipeline of the bowtie section. */
+    record LifecycleRow(String title, String stages, String rate) {}
 
     record Score(String value, String verdict, boolean revenueMachine, String ring, String ringRest, String colour) {}
 
@@ -136,7 +141,12 @@ final class HtmlView {
                 coverage(report.coverage()),
                 report.answers().answers(),
                 !report.answers().answers().isEmpty(),
-                ChangeTexts.summary(report.attribution()));
+                ChangeTexts.summary(report.attribution()),
+                LifecycleText.shown(report.lifecycles()),
+                LifecycleText.DEFINITION,
+                report.lifecycles().entries().stream()
+                        .map(e -> new LifecycleRow(LifecycleText.title(e), LifecycleText.stages(e), LifecycleText.rate(e)))
+                        .toList());
     }
 
     private static CoverageView coverage(Coverage coverage) {

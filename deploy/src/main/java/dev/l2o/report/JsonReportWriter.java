@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.l2o.audit.AuditReport;
 import dev.l2o.audit.Coverage;
+import dev.l2o.audit.Lifecycles;
 import dev.l2o.audit.SnapshotFacts;
 import dev.l2o.maturity.DimensionScore;
 import dev.l2o.metrics.Conversion;
@@ -102,6 +103,7 @@ public final class JsonReportWriter implements ReportWriter {
             strings(node.putArray("evidence"), score.evidence());
         }
         coverage(root.putObject("coverage"), report.coverage());
+        lifecycles(root.putArray("lifecycles"), report.lifecycles());
         SnapshotFacts facts = report.facts();
         root.putObject("snapshot")
                 .put("pipelines", facts.pipelines())
@@ -140,6 +142,21 @@ public final class JsonReportWriter implements ReportWriter {
                     .put("element", element.name())
                     .put("status", element.status().id());
             strings(item.putArray("because"), element.because());
+        }
+    }
+
+    private static void lifecycles(ArrayNode node, Lifecycles lifecycles) {
+        for (Lifecycles.Entry entry : lifecycles.entries()) {
+            ObjectNode item = node.addObject()
+                    .put("name", entry.name())
+                    .put("motion", entry.motion().blueprintName())
+                    .put("pipeline", entry.pipeline());
+            strings(item.putArray("stagesFound"), entry.stagesFound());
+            strings(item.putArray("stagesMissing"), entry.stagesMissing());
+            item.put("won", entry.won())
+                    .put("closed", entry.closed())
+                    .put("rate", round(entry.rate()))
+                    .put("rateUnavailable", entry.rateUnavailable());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.l2o.report;
 
 import dev.l2o.audit.AuditReport;
 import dev.l2o.audit.Coverage;
+import dev.l2o.audit.Lifecycles;
 import dev.l2o.audit.FiveAnswers;
 import dev.l2o.maturity.DimensionScore;
 import dev.l2o.rules.Dimension;
@@ -51,6 +52,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         doc.add(answers(report));
         doc.add(summary(report));
         coverage(report.coverage(), doc);
+        lifecycles(report, doc);
         if (report.metrics().measured()) {
             doc.add("Metrics: " + Markdown.cell(MetricsSummary.line(report.metrics())) + "\n\n");
         }
@@ -116,6 +118,20 @@ public final class MarkdownReportWriter implements ReportWriter {
                 .append(report.count(Severity.ERROR)).append("** | **").append(report.count(Severity.WARNING)).append("** | **")
                 .append(report.count(Severity.INFO)).append("** |\n\n");
         return text.toString();
+    }
+
+    private static void lifecycles(AuditReport report, Markdown.Bounded doc) {
+        if (!LifecycleText.shown(report.lifecycles())) {
+            return;
+        }
+        StringBuilder text = new StringBuilder("### The whole bowtie\n\n").append(LifecycleText.DEFINITION)
+                .append("\n\n| Lifecycle | Stages | Rate |\n|---|---|---|\n");
+        for (Lifecycles.Entry entry : report.lifecycles().entries()) {
+            text.append("| ").append(Markdown.cell(LifecycleText.title(entry))).append(" | ")
+                    .append(Markdown.cell(LifecycleText.stages(entry))).append(" | ")
+                    .append(Markdown.cell(LifecycleText.rate(entry))).append(" |\n");
+        }
+        doc.add(text.append('\n').toString());
     }
 
     private static void coverage(Coverage coverage, Markdown.Bounded doc) {

@@ -49,6 +49,7 @@ public final class TextReportWriter implements ReportWriter {
         answers(report, out);
         maturity(report, out);
         coverage(report.coverage(), out);
+        lifecycles(report, out);
         findings(report, out);
         stages(report.metrics(), out);
         conversions(report.metrics(), out);
@@ -120,6 +121,15 @@ public final class TextReportWriter implements ReportWriter {
                     CoverageText.counts(section)));
         }
         CoverageText.gaps(coverage).forEach(gap -> out.println("  " + CoverageText.status(gap.status()) + ": " + CoverageText.gap(gap)));
+        out.println();
+    }
+
+    private void lifecycles(AuditReport report, PrintWriter out) {
+        if (!LifecycleText.shown(report.lifecycles())) {
+            return;
+        }
+        out.println(bold("The whole bowtie") + "  " + LifecycleText.DEFINITION);
+        LifecycleText.lines(report.lifecycles()).forEach(line -> out.println("  " + line));
         out.println();
     }
 

@@ -1,10 +1,13 @@
 package dev.l2o.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.l2o.app.SimulatedSources;
 import dev.l2o.blueprint.Blueprint;
 import dev.l2o.blueprint.BlueprintLoader;
+import dev.l2o.blueprint.Lifecycle;
+import dev.l2o.blueprint.Motion;
 import dev.l2o.blueprint.StageSpec;
 import dev.l2o.testing.RepositoryFiles;
 import java.io.IOException;
@@ -58,7 +61,12 @@ class InitCommandTest {
         assertThat(init.exitCode()).as(init.err()).isZero();
         assertThat(init.err()).doesNotContain("default stages");
         Blueprint blueprint = BlueprintLoader.load(draft).blueprint();
+        assertThat(blueprint.opportunityLifecycle().pipeline()).isEqualTo("New Business");
         assertThat(blueprint.opportunityLifecycle().stages()).isNotEmpty();
+        assertThat(blueprint.lifecycles()).extracting(Lifecycle::name, Lifecycle::motion, Lifecycle::pipeline)
+                .containsExactly(tuple("renewal", Motion.RENEWAL, "Renewal"));
+        assertThat(blueprint.lifecycles().get(0).stages()).extracting(StageSpec::displayName)
+                .containsExactly("Renewal Review", "Negotiation/Review", "Closed Won", "Closed Lost");
         assertThat(Files.readString(draft)).doesNotContain("DEFAULT stages");
     }
 
@@ -76,6 +84,9 @@ class InitCommandTest {
         }
         Blueprint blueprint = BlueprintLoader.load(draft).blueprint();
         assertThat(blueprint.opportunityLifecycle().object()).isEqualTo("deals");
+        assertThat(blueprint.opportunityLifecycle().pipeline()).isNull();
+        assertThat(blueprint.lifecycles()).extracting(Lifecycle::name, Lifecycle::motion, Lifecycle::pipeline)
+                .containsExactly(tuple("renewals", Motion.RENEWAL, "Renewals"));
         assertThat(blueprint.opportunityLifecycle().stages()).isNotEmpty();
         assertThat(blueprint.leadLifecycle().object()).isEqualTo("contacts");
     }

@@ -12,7 +12,7 @@ class RulesCommandTest {
 
         // then
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out().lines()).hasSize(22);
+        assertThat(run.out().lines()).hasSize(25);
         assertThat(run.out()).containsPattern("L2O-CRITERIA-UNENFORCED\\s+warning\\s+qualification");
     }
 

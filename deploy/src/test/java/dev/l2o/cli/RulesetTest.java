@@ -96,7 +96,7 @@ class RulesetTest {
 
         // then
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out().lines()).hasSize(23);
+        assertThat(run.out().lines()).hasSize(26);
         assertThat(run.out()).containsPattern("(?m)^on\\s+L2O-STALE-DEAL\\s+error\\s+pipeline\\s+.*\\(severity warning by default\\)$")
                 .containsPattern("(?m)^off\\s+L2O-STAGE-PROBABILITY\\s+warning\\s+measurement")
                 .containsPattern("(?m)^on\\s+amount-set\\s+info\\s+pipeline\\s+Every opportunity has an amount");

@@ -44,7 +44,7 @@ class SalesforceStagesTest {
                 .toList())
                 .containsExactlyInAnyOrder(
                         tuple("Needs Analysis", "inactive in pipeline 'New Business'"),
-                        tuple("Negotiation/Review", "exists only in pipeline 'All stages'"));
+                        tuple("Negotiation/Review", "exists only in pipelines 'All stages', 'Renewal'"));
     }
 
     private static void replace(Path file, String text, String replacement) throws IOException {

@@ -36,7 +36,7 @@ class GoldenReportTest {
         SourceInfo source = new SourceInfo(r.source().type(), "/EXAMPLE", r.source().attributes());
         return new AuditReport(r.schemaVersion(), r.toolVersion(), r.blueprintName(), "/EXAMPLE/blueprint.yaml", source, r.crm(),
                 r.asOf(), r.complete(), r.incompleteReasons(), r.findings(), r.baselined(), r.suppressed(), r.notices(), r.metrics(),
-                r.maturity(), r.facts(), r.rules(), r.coverage(), r.answers(), r.attribution());
+                r.maturity(), r.facts(), r.rules(), r.coverage(), r.answers(), r.attribution(), r.lifecycles());
     }
 
     /** A PDF's golden file is its text, page by page: what a reader sees, without the binary layout. */

@@ -40,6 +40,7 @@ import java.util.Optional;
  * @param coverage how much of the blueprint is live in the CRM ({@link Coverage})
  * @param answers the five questions answered from this audit's evidence, which every report opens with
  * @param attribution where the setup changes the findings are attributed to came from, or why there were none
+ * @param lifecycles the whole bowtie: every opportunity lifecycle, its pipeline, stages and rate
  */
 public record AuditReport(
         int schemaVersion,
@@ -61,7 +62,8 @@ public record AuditReport(
         List<RuleDescriptor> rules,
         Coverage coverage,
         FiveAnswers answers,
-        AttributionSummary attribution) {
+        AttributionSummary attribution,
+        Lifecycles lifecycles) {
     /** The version of the report shape written by this code. */
     public static final int SCHEMA_VERSION = 1;
 
@@ -83,9 +85,21 @@ public record AuditReport(
         requireNonNull(coverage, "coverage is null");
         answers = answers == null ? FiveAnswers.NONE : answers;
         requireNonNull(attribution, "attribution is null");
+        lifecycles = lifecycles == null ? Lifecycles.NONE : lifecycles;
         if (complete != incompleteReasons.isEmpty()) {
             throw new IllegalArgumentException("an incomplete report names its reasons, a complete one has none");
         }
+    }
+
+    /** A report without lifecycles (as written before they were added). */
+    public AuditReport(int schemaVersion, String toolVersion, String blueprintName, String blueprintFile, SourceInfo source,
+            String crm, Instant asOf, boolean complete, List<String> incompleteReasons, List<Finding> findings,
+            List<Finding> baselined, List<SuppressedFinding> suppressed, List<String> notices, StageMetrics metrics,
+            Maturity maturity, SnapshotFacts facts, List<RuleDescriptor> rules, Coverage coverage, FiveAnswers answers,
+            AttributionSummary attribution) {
+        this(schemaVersion, toolVersion, blueprintName, blueprintFile, source, crm, asOf, complete, incompleteReasons,
+                findings, baselined, suppressed, notices, metrics, maturity, facts, rules, coverage, answers, attribution,
+                Lifecycles.NONE);
     }
 
     /** A report without coverage, five answers and change attribution (as written before they were added). */
@@ -111,7 +125,8 @@ public record AuditReport(
     /** The same report read from {@code source} instead. */
     public AuditReport withSource(SourceInfo source) {
         return new AuditReport(schemaVersion, toolVersion, blueprintName, blueprintFile, source, crm, asOf, complete,
-                incompleteReasons, findings, baselined, suppressed, notices, metrics, maturity, facts, rules, coverage, answers, attribution);
+                incompleteReasons, findings, baselined, suppressed, notices, metrics, maturity, facts, rules, coverage, answers, attribution,
+                lifecycles);
     }
 
     /** Where in the blueprint file {@code finding}'s subject is declared ({@link Finding#declaredAt()}), if anywhere. */

@@ -303,8 +303,12 @@ public record Coverage(List<Element> elements) {
             return lifecycle.pipeline() == null ? PipelineMissingRule.DESCRIPTOR.id() : StageMissingRule.DESCRIPTOR.id();
         }
 
+        /** {@code discovery}, {@code status mql}, or for an entry of {@code lifecycles} {@code renewals/renewed}. */
         private static String stageName(Lifecycle lifecycle, Lifecycle.Step step) {
-            return lifecycle.kind() == Lifecycle.Kind.LEAD ? "status " + step.key() : step.key();
+            if (lifecycle.kind() == Lifecycle.Kind.LEAD) {
+                return "status " + step.key();
+            }
+            return lifecycle.name() == null ? step.key() : lifecycle.name() + "/" + step.key();
         }
 
         /** An element judged by the findings declared at {@code pointer}. */

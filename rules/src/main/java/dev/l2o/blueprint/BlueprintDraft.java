@@ -90,7 +90,7 @@ public record BlueprintDraft(Blueprint blueprint, Map<String, List<String>> comm
         Blueprint blueprint = new Blueprint("l2o/v1", "Blueprint",
                 new BlueprintMetadata(name, null, "Drafted from " + snapshot.source().location()),
                 drafting.leadLifecycle(), drafting.opportunityLifecycle(), drafting.fields(), drafting.routing(),
-                drafting.automation(), null, null, null);
+                drafting.automation(), null, null, null, null, drafting.lifecycles());
         return new BlueprintDraft(blueprint, drafting.comments, drafting.warnings);
     }
 
@@ -152,16 +152,41 @@ public record BlueprintDraft(Blueprint blueprint, Map<String, List<String>> comm
 
         OpportunityLifecycle opportunityLifecycle() {
             String object = crm.opportunityObject();
-            List<Pipeline> pipelines = snapshot.pipelinesOf(object);
-            Pipeline pipeline = chosenPipeline(pipelines).orElse(null);
-            if (pipelines.size() > 1) {
-                comment("/opportunityLifecycle", "other pipelines in the CRM: " + pipelines.stream().filter(p -> p != pipeline)
-                        .map(Pipeline::label).collect(Collectors.joining(", ")));
+            Pipeline pipeline = primaryPipeline(crm, snapshot.pipelinesOf(object)).orElse(null);
+            List<Pipeline> others = otherPipelines(crm, snapshot.pipelinesOf(object), pipeline);
+            if (!others.isEmpty()) {
+                comment("/opportunityLifecycle", "the other pipelines of the CRM are drafted under lifecycles: "
+                        + others.stream().map(Pipeline::label).collect(Collectors.joining(", ")));
             }
             String pipelineName = pipeline != null && !pipeline.isDefault() ? pipeline.label() : null;
             if (pipeline == null || pipeline.activeStages().isEmpty()) {
                 return new OpportunityLifecycle(object, pipelineName, true, true, defaultStages());
             }
+            return new OpportunityLifecycle(object, pipelineName, true, true, stages(pipeline));
+        }
+
+        /**
+         * Every pipeline of the opportunity object besides the one drafted as {@code opportunityLifecycle}, with its
+         * motion guessed from its name: renewal for "renew…", expansion for "expan…", "upsell", "cross…", else new
+         * business.
+         */
+        List<Lifecycle> lifecycles() {
+            String object = crm.opportunityObject();
+            List<Pipeline> pipelines = snapshot.pipelinesOf(object);
+            Pipeline primary = primaryPipeline(crm, pipelines).orElse(null);
+            List<Lifecycle> lifecycles = new ArrayList<>();
+            List<String> names = new ArrayList<>(List.of(Lifecycle.OPPORTUNITY_LIFECYCLE.toLowerCase(Locale.ROOT)));
+            for (Pipeline pipeline : otherPipelines(crm, pipelines, primary)) {
+                String name = unique(key(pipeline.label()), names);
+                names.add(name);
+                comment("/lifecycles/" + lifecycles.size(), "motion guessed from the pipeline's name: check it");
+                lifecycles.add(new Lifecycle(name, motion(pipeline.label()), object, pipeline.label(), true, true, stages(pipeline),
+                        null));
+            }
+            return lifecycles;
+        }
+
+        private List<StageSpec> stages(Pipeline pipeline) {
             List<StageSpec> stages = new ArrayList<>();
             List<String> keys = new ArrayList<>();
             for (Stage stage : pipeline.activeStages()) {
@@ -171,7 +196,7 @@ public record BlueprintDraft(Blueprint blueprint, Map<String, List<String>> comm
                         stage.forecastCategory() == null ? null : stage.forecastCategory().blueprintName(),
                         stage.closed() ? true : null, stage.closed() ? stage.won() : null, null, null, null));
             }
-            return new OpportunityLifecycle(object, pipelineName, true, true, stages);
+            return stages;
         }
 
         /** The CRM's default stages, for a source that has none, with the comment and warning that say so. */
@@ -268,13 +293,38 @@ public record BlueprintDraft(Blueprint blueprint, Map<String, List<String>> comm
         };
     }
 
-    /** The pipeline a draft describes: the only non-default one when there is exactly one, else the default. */
-    private static Optional<Pipeline> chosenPipeline(List<Pipeline> pipelines) {
+    /**
+     * The pipeline drafted as {@code opportunityLifecycle}. HubSpot: the default pipeline. Salesforce: the default
+     * pipeline is the {@code OpportunityStage} value set, every stage of every sales process, so a sales process is
+     * taken when there is one: the first whose name suggests new business, else the first.
+     */
+    static Optional<Pipeline> primaryPipeline(Crm crm, List<Pipeline> pipelines) {
         List<Pipeline> specific = pipelines.stream().filter(p -> !p.isDefault()).toList();
-        if (specific.size() == 1) {
-            return Optional.of(specific.get(0));
+        if (crm == Crm.HUBSPOT || specific.isEmpty()) {
+            return defaultPipeline(pipelines);
         }
-        return defaultPipeline(pipelines);
+        return specific.stream().filter(p -> motion(p.label()) == Motion.NEW_BUSINESS).findFirst()
+                .or(() -> Optional.of(specific.get(0)));
+    }
+
+    /** The pipelines drafted as {@code lifecycles}: all but the primary one and Salesforce's value set, with active stages. */
+    private static List<Pipeline> otherPipelines(Crm crm, List<Pipeline> pipelines, Pipeline primary) {
+        return pipelines.stream()
+                .filter(p -> p != primary && !p.activeStages().isEmpty())
+                .filter(p -> crm == Crm.HUBSPOT || !p.isDefault())
+                .toList();
+    }
+
+    /** The motion a pipeline's name suggests. */
+    static Motion motion(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.contains("renew")) {
+            return Motion.RENEWAL;
+        }
+        if (lower.contains("expan") || lower.contains("upsell") || lower.contains("cross")) {
+            return Motion.EXPANSION;
+        }
+        return Motion.NEW_BUSINESS;
     }
 
     private static Optional<Pipeline> defaultPipeline(List<Pipeline> pipelines) {

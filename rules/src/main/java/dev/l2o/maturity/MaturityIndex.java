@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.l2o.blueprint.Blueprint;
 import dev.l2o.blueprint.FieldSpec;
 import dev.l2o.blueprint.LeadStatusSpec;
+import dev.l2o.blueprint.Lifecycle;
 import dev.l2o.blueprint.RoutingSpec;
 import dev.l2o.blueprint.StageSpec;
 import dev.l2o.metrics.StageMetrics;
@@ -156,13 +157,20 @@ public final class MaturityIndex {
     }
 
     private static DimensionScore lifecycle(Blueprint blueprint, Snapshot snapshot, Findings found) {
-        List<StageSpec> stages = blueprint.opportunityLifecycle() == null ? List.of() : blueprint.opportunityLifecycle().stages();
-        StageMapping mapping = blueprint.opportunityLifecycle() == null ? null : StageMapping.of(blueprint, snapshot);
-        int designed = stages.size();
-        int mapped = mapping == null ? 0 : mapping.byKey().size();
-        String where = mapping == null || mapping.pipeline() == null
-                ? "no matching CRM pipeline"
-                : "CRM pipeline " + mapping.pipeline().label();
+        // every designed pipeline counts: opportunityLifecycle and each entry of lifecycles, on its own pipeline
+        int designed = 0;
+        int mapped = 0;
+        List<String> pipelines = new ArrayList<>();
+        for (Lifecycle lifecycle : blueprint.allLifecycles()) {
+            StageMapping mapping = StageMapping.of(lifecycle, snapshot);
+            designed += lifecycle.stages().size();
+            mapped += mapping.byKey().size();
+            if (mapping.pipeline() != null) {
+                pipelines.add(mapping.pipeline().label());
+            }
+        }
+        String where = pipelines.isEmpty() ? "no matching CRM pipeline"
+                : (pipelines.size() == 1 ? "CRM pipeline " : "CRM pipelines ") + String.join(", ", pipelines);
         Ladder ladder = new Ladder(Dimension.LIFECYCLE)
                 .level(designed > 0, designed + " opportunity stages designed", "no opportunity stages designed")
                 .level(mapped * 2 >= designed, mapped + " of " + designed + " stages found in " + where,
@@ -173,7 +181,8 @@ public final class MaturityIndex {
         if (ladder.climbing()) {
             List<String> gaps = bowtieGaps(blueprint, snapshot);
             ladder.level(gaps.isEmpty() && found.all(Dimension.LIFECYCLE) == 0,
-                    "bowtie covered (lead lifecycle with a converted status in the CRM, won and lost stages), no lifecycle findings",
+                    "bowtie covered (lead lifecycle with a converted status in the CRM, won and lost stages, a renewal or "
+                            + "expansion lifecycle), no lifecycle findings",
                     gaps.isEmpty() ? found.describeAll(Dimension.LIFECYCLE) : String.join("; ", gaps));
         }
         return ladder.result();
@@ -181,6 +190,9 @@ public final class MaturityIndex {
 
     private static List<String> bowtieGaps(Blueprint blueprint, Snapshot snapshot) {
         List<String> gaps = new ArrayList<>();
+        if (blueprint.lifecycles().stream().noneMatch(lifecycle -> lifecycle.motion().postSale())) {
+            gaps.add("no post-sale (renewal or expansion) lifecycle designed");
+        }
         List<StageSpec> stages = blueprint.opportunityLifecycle().stages();
         if (stages.stream().noneMatch(StageSpec::won)) {
             gaps.add("no won stage");

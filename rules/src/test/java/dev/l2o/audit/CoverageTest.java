@@ -178,4 +178,36 @@ class CoverageTest {
         assertThat(Coverage.none().overall()).isEmpty();
         assertThat(Coverage.none().sections()).isEmpty();
     }
+
+    @Test
+    void theStagesOfEachLifecycleAreElementsNamedAfterIt() {
+        // given
+        String yaml = BLUEPRINT.replace("fields:\n", """
+                lifecycles:
+                  - name: renewals
+                    motion: renewal
+                    pipeline: Renewal
+                    stages:
+                      - key: renewal-review
+                        label: Renewal Review
+                      - key: renewed
+                        crm: { salesforce: "Closed Won" }
+                        closed: true
+                        won: true
+                fields:
+                """);
+        LoadedBlueprint loaded = BlueprintLoader.parse(yaml, "blueprint.yaml");
+        Snapshot snapshot = fullOrg()
+                .pipeline("Opportunity", "Renewal", false, p -> p.stage("Closed Won", s -> s.closedWon()))
+                .build();
+        List<Finding> findings = new RuleEngine(BuiltinRules.all()).run(loaded, snapshot, SnapshotBuilder.AS_OF, Map.of());
+
+        // when
+        Coverage coverage = Coverage.of(loaded, snapshot, findings);
+
+        // then
+        assertThat(coverage.elements()).filteredOn(e -> e.name().startsWith("renewals/"))
+                .extracting(Coverage.Element::name, Coverage.Element::status)
+                .containsExactly(tuple("renewals/renewal-review", Status.ABSENT), tuple("renewals/renewed", Status.LIVE));
+    }
 }

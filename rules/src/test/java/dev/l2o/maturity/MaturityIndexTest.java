@@ -11,6 +11,8 @@ import dev.l2o.blueprint.ConversionTarget;
 import dev.l2o.blueprint.Criteria;
 import dev.l2o.blueprint.FieldSpec;
 import dev.l2o.blueprint.LeadLifecycle;
+import dev.l2o.blueprint.Lifecycle;
+import dev.l2o.blueprint.Motion;
 import dev.l2o.blueprint.OpportunityLifecycle;
 import dev.l2o.blueprint.RoutingSpec;
 import dev.l2o.blueprint.StageSpec;
@@ -52,6 +54,8 @@ class MaturityIndexTest {
         List<CrmRecord> records = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         StageMetrics metrics = metrics(10, 0, 0.3);
+        List<Lifecycle> lifecycles = new ArrayList<>(List.of(new Lifecycle("renewals", Motion.RENEWAL, "Opportunity", null, false,
+                null, HistoryFixtures.stages().stream().filter(StageSpec::closed).toList(), null)));
 
         World() {
             stages.set(0, withCriteria(stages.get(0), List.of("Amount", "CloseDate")));
@@ -64,7 +68,7 @@ class MaturityIndexTest {
         Maturity score() {
             Blueprint blueprint = new Blueprint("l2o/v1", "Blueprint", new BlueprintMetadata("test", null, null), leadLifecycle,
                     new OpportunityLifecycle("Opportunity", null, false, true, stages), fields, routing, automation,
-                    new Benchmarks(targets), null, null);
+                    new Benchmarks(targets), null, null, null, lifecycles);
             Snapshot snapshot = new Snapshot(new SourceInfo("sfdx", "test", null), "salesforce", HistoryFixtures.day(100),
                     Completeness.full(), pipelines, crmFields, List.of(), List.of(), List.of(), records, null);
             return MaturityIndex.score(blueprint, snapshot, findings, metrics);
@@ -91,6 +95,24 @@ class MaturityIndexTest {
         assertThat(maturity.dimensions()).allSatisfy(d -> assertThat(d.evidence()).hasSize(4));
         assertThat(maturity.overall()).isEqualTo(4.0);
         assertThat(maturity.revenueMachine()).isTrue();
+    }
+
+    @Test
+    void theTopLifecycleLevelNeedsAPostSaleLifecycle() {
+        // given
+        World newBusinessOnly = new World();
+        newBusinessOnly.lifecycles.clear();
+        World expansion = new World();
+        expansion.lifecycles.set(0, new Lifecycle("expansion", Motion.EXPANSION, "Opportunity", null, false, null,
+                expansion.lifecycles.get(0).stages(), null));
+
+        // when
+        DimensionScore withoutPostSale = newBusinessOnly.score().dimensions().get(Dimension.LIFECYCLE.ordinal());
+
+        // then
+        assertThat(withoutPostSale.score()).isEqualTo(3.0);
+        assertThat(withoutPostSale.evidence()).last().asString().contains("no post-sale (renewal or expansion) lifecycle designed");
+        assertThat(expansion.score(Dimension.LIFECYCLE)).isEqualTo(4.0);
     }
 
     @Test
@@ -159,6 +181,7 @@ class MaturityIndexTest {
     void lifecycleClimbsFromDesignedStagesToAMappedBowtie() {
         // given
         World world = new World();
+        world.lifecycles.clear();
 
         // then
         world.find("L2O-STAGE-ORDER", Severity.WARNING, Dimension.LIFECYCLE);

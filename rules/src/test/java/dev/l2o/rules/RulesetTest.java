@@ -116,7 +116,10 @@ class RulesetTest {
                 tuple("L2O-PIPELINE-MISSING", Severity.ERROR),
                 tuple("L2O-STAGE-MISSING", Severity.ERROR),
                 tuple("L2O-STAGE-UNDECLARED", Severity.ERROR),
-                tuple("L2O-STAGE-CLOSED-FLAGS", Severity.ERROR));
+                tuple("L2O-STAGE-CLOSED-FLAGS", Severity.ERROR),
+                tuple("L2O-RENEWAL-MISSING", Severity.ERROR),
+                tuple("L2O-RENEWAL-INACTIVE", Severity.ERROR),
+                tuple("L2O-RENEWAL-TIMING", Severity.WARNING));
     }
 
     @Test

@@ -100,7 +100,10 @@ final class OrgGenerator {
             builder.addChild("CustomObject", "Opportunity", "validationRules", name,
                     validationRule(field, SimulatedStage.DEFAULTS.get(1 + rule % 7).apiName()));
         }
-        builder.addChild("CustomObject", "Opportunity", "businessProcesses", "New Business", businessProcess());
+        builder.addChild("CustomObject", "Opportunity", "businessProcesses", "New Business", businessProcess(SimulatedStage.DEFAULTS));
+        // the customer side of the bowtie: renewals negotiate and close, they are not prospected again
+        builder.addChild("CustomObject", "Opportunity", "businessProcesses", "Renewal",
+                businessProcess(SimulatedStage.DEFAULTS.subList(SimulatedStage.DEFAULTS.size() - 3, SimulatedStage.DEFAULTS.size())));
         for (int i = 0; i < sizes.flows(); i++) {
             String name = "Opportunity_Automation_" + i;
             boolean active = i % 7 != 6;
@@ -225,11 +228,11 @@ final class OrgGenerator {
         return rule;
     }
 
-    private static BusinessProcess businessProcess() {
+    private static BusinessProcess businessProcess(List<SimulatedStage> stages) {
         BusinessProcess process = new BusinessProcess();
         process.setIsActive(true);
         List<PicklistValue> values = new ArrayList<>();
-        for (SimulatedStage stage : SimulatedStage.DEFAULTS) {
+        for (SimulatedStage stage : stages) {
             PicklistValue value = new PicklistValue();
             value.setFullName(stage.apiName());
             value.setDefault(false);

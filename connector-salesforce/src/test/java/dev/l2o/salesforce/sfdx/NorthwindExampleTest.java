@@ -71,14 +71,14 @@ class NorthwindExampleTest {
         assertThat(all.label()).isEqualTo("All stages");
         assertThat(all.isDefault()).isTrue();
         assertThat(all.stages()).extracting(Stage::apiName).containsExactly("Prospecting", "Qualification", "Needs Analysis",
-                "Value Proposition", "Id. Decision Makers", "Perception Analysis", "Proposal/Price Quote", "Negotiation/Review",
-                "Closed Won", "Closed Lost");
+                "Value Proposition", "Id. Decision Makers", "Perception Analysis", "Proposal/Price Quote", "Renewal Review",
+                "Negotiation/Review", "Closed Won", "Closed Lost");
         assertThat(all.stage("Negotiation/Review").orElseThrow())
                 .extracting(Stage::probability, Stage::forecastCategory, Stage::closed, Stage::active)
                 .containsExactly(90.0, ForecastCategory.COMMIT, false, true);
         assertThat(all.stage("Closed Won").orElseThrow())
                 .extracting(Stage::closed, Stage::won, Stage::order, Stage::ref)
-                .containsExactly(true, true, 8, new ResourceRef("salesforce", "Opportunity.StageName#Closed Won", STAGE_FILE, 76));
+                .containsExactly(true, true, 9, new ResourceRef("salesforce", "Opportunity.StageName#Closed Won", STAGE_FILE, 85));
         assertThat(all.ref()).isEqualTo(new ResourceRef("salesforce", "StandardValueSet/OpportunityStage", STAGE_FILE, 2));
     }
 
@@ -102,6 +102,22 @@ class NorthwindExampleTest {
                         tuple("Negotiation/Review", 4, 90.0, ForecastCategory.COMMIT),
                         tuple("Closed Won", 5, 100.0, ForecastCategory.CLOSED),
                         tuple("Closed Lost", 6, 0.0, ForecastCategory.OMITTED));
+    }
+
+    @Test
+    void theRenewalSalesProcessAndItsFlowAreRead() {
+        // when
+        Pipeline renewal = snapshot.pipelinesOf("Opportunity").get(2);
+        Automation flow = automation(AutomationKind.FLOW, "Create_Renewal_Opportunity");
+
+        // then
+        assertThat(renewal.label()).isEqualTo("Renewal");
+        assertThat(renewal.activeStages()).extracting(Stage::apiName)
+                .containsExactly("Renewal Review", "Negotiation/Review", "Closed Won", "Closed Lost");
+        assertThat(flow.active()).isTrue();
+        assertThat(flow.object()).isEqualTo("Contract");
+        assertThat(flow.creates()).containsExactly("Opportunity");
+        assertThat(flow.attributes()).containsEntry(Automation.SCHEDULE, "-120 days from EndDate");
     }
 
     @Test
@@ -144,8 +160,8 @@ class NorthwindExampleTest {
         assertThat(field("Opportunity", "CloseDate")).extracting(FieldDef::type, FieldDef::required, FieldDef::ref)
                 .containsExactly("Date", true, ResourceRef.of("salesforce", "Opportunity.CloseDate"));
         assertThat(field("Opportunity", "StageName").values()).containsExactly("Prospecting", "Qualification", "Needs Analysis",
-                "Value Proposition", "Id. Decision Makers", "Perception Analysis", "Proposal/Price Quote", "Negotiation/Review",
-                "Closed Won", "Closed Lost");
+                "Value Proposition", "Id. Decision Makers", "Perception Analysis", "Proposal/Price Quote", "Renewal Review",
+                "Negotiation/Review", "Closed Won", "Closed Lost");
         assertThat(field("Lead", "Status").values()).containsExactly("Open - Not Contacted", "Marketing Qualified",
                 "Sales Qualified", "Recycled", "Closed - Converted");
         assertThat(field("Lead", "LeadSource").values()).containsExactly("Web", "Webinar", "Trade Show", "Partner Referral", "Outbound");
@@ -162,7 +178,8 @@ class NorthwindExampleTest {
         // then
         assertThat(pain.active()).isTrue();
         assertThat(pain.requirements()).containsExactly(new FieldRequirement("Pain__c", Set.of("Needs Analysis", "Value Proposition",
-                "Id. Decision Makers", "Perception Analysis", "Proposal/Price Quote", "Negotiation/Review", "Closed Won", "Closed Lost")));
+                "Id. Decision Makers", "Perception Analysis", "Proposal/Price Quote", "Negotiation/Review", "Renewal Review", "Closed Won",
+                "Closed Lost")));
         assertThat(pain.fieldsReferenced()).containsExactly("Pain__c", "StageName");
         assertThat(pain.ref()).isEqualTo(new ResourceRef("salesforce", "ValidationRule/Opportunity.Require_Pain_After_Discovery",
                 "force-app/main/default/objects/Opportunity/validationRules/Require_Pain_After_Discovery.validationRule-meta.xml", 2));

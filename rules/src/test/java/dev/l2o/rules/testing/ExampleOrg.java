@@ -34,6 +34,11 @@ public final class ExampleOrg {
                         .stage("Negotiation/Review", s -> s.probability(80).forecast(ForecastCategory.COMMIT))
                         .stage("Closed Won", s -> s.probability(100).forecast(ForecastCategory.CLOSED).closedWon())
                         .stage("Closed Lost", s -> s.probability(0).forecast(ForecastCategory.OMITTED).closedLost()))
+                .pipeline("Opportunity", "Renewal", false, p -> p
+                        .stage("Renewal Review", s -> s.probability(60).forecast(ForecastCategory.PIPELINE))
+                        .stage("Negotiation/Review", s -> s.probability(80).forecast(ForecastCategory.COMMIT))
+                        .stage("Closed Won", s -> s.probability(100).forecast(ForecastCategory.CLOSED).closedWon())
+                        .stage("Closed Lost", s -> s.probability(0).forecast(ForecastCategory.OMITTED).closedLost()))
                 .field("Opportunity", "Amount", "Currency")
                 .requiredField("Opportunity", "CloseDate", "Date")
                 .field("Opportunity", "Pain__c", "LongTextArea")
@@ -60,6 +65,7 @@ public final class ExampleOrg {
                         entry(2, new Assignee(AssigneeKind.QUEUE, "Mid_Market_SDR", "Mid-Market SDR"),
                                 criterion("Lead.NumberOfEmployees", "lessThan", "1000")))
                 .flow("Opportunity", "Opportunity_Stage_Change_Alert", true)
-                .flow("Opportunity", "Renewal_Kickoff_120_Days", true);
+                .flow("Opportunity", "Renewal_Kickoff_120_Days", true)
+                .creatingFlow("Contract", "Create_Renewal_Opportunity", true, "Opportunity", "-120 days from EndDate");
     }
 }

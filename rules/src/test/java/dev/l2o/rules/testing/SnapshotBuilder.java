@@ -163,6 +163,23 @@ public final class SnapshotBuilder {
         return this;
     }
 
+    /** The source's stage history is these rows, in this order. */
+    public SnapshotBuilder history(List<StageEvent> rows) {
+        List<StageEvent> copy = List.copyOf(rows);
+        history = new StageHistory() {
+            @Override
+            public void forEach(Consumer<StageEvent> sink) {
+                copy.forEach(sink);
+            }
+
+            @Override
+            public String description() {
+                return "test rows";
+            }
+        };
+        return this;
+    }
+
     /** The source has no stage history. */
     public SnapshotBuilder withoutHistory() {
         history = null;
