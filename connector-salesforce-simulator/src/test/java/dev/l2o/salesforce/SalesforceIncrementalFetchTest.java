@@ -179,10 +179,82 @@ class SalesforceIncrementalFetchTest {
         // then
         List<SimulatedRequest> requests = simulator.requestLog().subList(before, simulator.requestLog().size());
         assertThat(incremental.source().attributes().get(IncrementalFetch.FETCH_REASON))
-                .matches("2 changed flows, \\d{1,2} records modified and \\d{1,2} history rows created since then read; \\d{1,2} deleted records left out");
+                .matches("2 changed flows, \\d{1,2} records modified and \\d{1,2} history rows created since then read; \\d{1,2} deleted records"
+                        + " left out; the configuration other than flows read again, as the setup audit trail shows 1 change to it since"
+                        + " 2030-01-01T01:45:00Z \\(the newest: Customize Opportunities / deactivatePicklistValueWithColor\\)");
         assertThat(requests).filteredOn(r -> r.operation().equals("readMetadata")).hasSizeLessThan(10);
-        assertThat(requests).filteredOn(r -> r.operation().equals("getDeleted")).hasSize(2);
+        // organization id, setup audit trail, getDeleted of Opportunity and Lead, records and both histories: one call
+        assertThat(requests).filteredOn(r -> r.operation().equals("composite")).hasSize(1);
+        assertThat(requests).noneMatch(r -> r.operation().equals("getDeleted") || r.operation().equals("limits"));
         assertThat(requests).noneMatch(r -> r.operation().startsWith("bulk"));
+    }
+
+    @Test
+    void aNightlyAuditOfTheReferenceOrgWhereOnlyDealsChangedTakesAtMostFourCallsAndEqualsAFullFetch() {
+        // given: the shape of bench/incremental.sh's reference org (1,000 custom fields, 300 flows), fewer history rows
+        SimulatedOrg org = SimulatedOrg.generate(42, new OrgSizes(1_000, 300, 15_000));
+        start(org);
+        Snapshot previous = firstRun();
+        OrgChanges.Changed changed = OrgChanges.dealsOnly(org, 3, NEXT_RUN.minus(Duration.ofHours(2)), 0.01);
+        simulator.replace(changed.org());
+        int before = simulator.apiRequestsUsed();
+
+        // when
+        Snapshot incremental = connector(NEXT_RUN).fetch(REQUEST, PreviousSnapshot.of(previous));
+        int calls = simulator.apiRequestsUsed() - before;
+        Snapshot full = connector(NEXT_RUN).fetch(REQUEST);
+
+        // then
+        assertThat(changed.changedOpportunities()).isPositive();
+        assertThat(calls).isLessThanOrEqualTo(4);
+        assertThat(incremental.source().attributes().get(IncrementalFetch.FETCH_REASON))
+                .endsWith("; the configuration kept, as no flow changed and the setup audit trail shows no change to the rest");
+        assertSameContent(incremental, full);
+    }
+
+    @Test
+    void aSetupAuditTrailTheUserMayNotReadMakesTheIncrementalFetchReadTheConfigurationAgainAndSaySo() {
+        // given
+        SimulatedOrg org = generated().withoutSetupAccess();
+        start(org);
+        Snapshot previous = firstRun();
+        simulator.replace(OrgChanges.dealsOnly(org, 4, NEXT_RUN.minus(Duration.ofHours(2)), 0.05).org());
+        int before = simulator.requestLog().size();
+
+        // when
+        Snapshot incremental = connector(NEXT_RUN).fetch(REQUEST, PreviousSnapshot.of(previous));
+        List<SimulatedRequest> requests = List.copyOf(simulator.requestLog().subList(before, simulator.requestLog().size()));
+        Snapshot full = connector(NEXT_RUN).fetch(REQUEST);
+
+        // then
+        assertThat(incremental.source().attributes()).containsEntry(IncrementalFetch.FETCH, "incremental");
+        assertThat(incremental.source().attributes().get(IncrementalFetch.FETCH_REASON)).contains("; the configuration other than flows"
+                + " read again, as the setup audit trail is not available (the org refused the SetupAuditTrail query");
+        assertThat(requests).filteredOn(r -> r.operation().equals("readMetadata")).isNotEmpty();
+        assertSameContent(incremental, full);
+    }
+
+    @Test
+    void aTrailWhoseRowsReadDoNotReachBackToTheStartMakesTheIncrementalFetchReadTheConfigurationAgain() {
+        // given: more setup changes since the start than the two trail pages the fetch reads
+        SimulatedOrg org = generated();
+        start(org);
+        Snapshot previous = firstRun();
+        List<SimulatedOrg.SetupAuditRow> busyDay = new ArrayList<>();
+        for (int i = 0; i < 4_500; i++) {
+            busyDay.add(new SimulatedOrg.SetupAuditRow(NEXT_RUN.minus(Duration.ofHours(2)).plusSeconds(i), "Marco Bianchi", "PermSetAssign",
+                    "Manage Users", "Permission set Sales_" + i + ": assigned to user Lena Hoffmann"));
+        }
+        simulator.replace(OrgChanges.dealsOnly(org, 5, NEXT_RUN.minus(Duration.ofHours(2)), 0.05).org().withSetupAuditTrail(busyDay));
+
+        // when
+        Snapshot incremental = connector(NEXT_RUN).fetch(REQUEST, PreviousSnapshot.of(previous));
+        Snapshot full = connector(NEXT_RUN).fetch(REQUEST);
+
+        // then
+        assertThat(incremental.source().attributes().get(IncrementalFetch.FETCH_REASON)).endsWith("; the configuration other than flows"
+                + " read again, as the setup audit trail's rows read do not reach back to 2030-01-01T01:45:00Z");
+        assertSameContent(incremental, full);
     }
 
     @Test

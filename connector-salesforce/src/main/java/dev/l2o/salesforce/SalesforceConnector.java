@@ -2,6 +2,7 @@ package dev.l2o.salesforce;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sforce.soap.metadata.FileProperties;
 import dev.l2o.connector.ConnectorContext;
 import dev.l2o.connector.CrmConnector;
@@ -18,10 +19,11 @@ import dev.l2o.http.SecretRedactor;
 import dev.l2o.http.Sleeper;
 import dev.l2o.model.Automation;
 import dev.l2o.model.AutomationKind;
-import dev.l2o.model.ChangeTrail;
 import dev.l2o.model.Completeness;
 import dev.l2o.model.Crm;
 import dev.l2o.model.CrmRecord;
+import dev.l2o.model.FieldDef;
+import dev.l2o.model.SetupChange;
 import dev.l2o.model.Pipeline;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.SourceInfo;
@@ -38,6 +40,8 @@ import dev.l2o.salesforce.internal.SalesforceMetadataReader;
 import dev.l2o.salesforce.internal.SalesforceQueries;
 import dev.l2o.salesforce.internal.SalesforceSession;
 import dev.l2o.salesforce.internal.SalesforceSetupAuditTrail;
+import dev.l2o.salesforce.internal.SalesforceComposite;
+import dev.l2o.salesforce.internal.SetupChangeScope;
 import dev.l2o.salesforce.metadata.SalesforceMetadata;
 import dev.l2o.salesforce.metadata.SalesforceMetadataMapper;
 import java.io.IOException;
@@ -51,6 +55,7 @@ import java.util.Calendar;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -170,15 +175,26 @@ public final class SalesforceConnector implements CrmConnector {
         http = new SalesforceHttp(budget, sessions, SecretRedactor.of(credentials.secrets()), sleeper, retryPolicy, readTimeout);
         sessions.session = authenticator.login(http);
         SalesforceQueries queries = new SalesforceQueries(http, settings.apiVersion(), sleeper);
-        long[] daily = queries.dailyApiRequests();
-        budget.start(daily[0], daily[1]);
-        String orgId = queries.organizationId();
         String fingerprint = IncrementalFetch.fingerprint(request, "api " + settings.apiVersion());
+        // The plan assumes the org is the previous snapshot's: the first composite call reads the org id with the
+        // incremental reads, and an org id other than the assumed one makes the plan full (that call's reads are then wasted).
+        String assumedOrg = previous == null ? null : previous.present().map(s -> s.source().attributes().get(ORG_ID)).orElse(null);
         IncrementalFetch.Plan plan = previous == null ? IncrementalFetch.Plan.full("no previous snapshot")
-                : IncrementalFetch.plan(previous, "salesforce", ORG_ID, orgId, fingerprint, asOf, RETENTION);
+                : IncrementalFetch.plan(previous, "salesforce", ORG_ID, assumedOrg == null ? "" : assumedOrg, fingerprint, asOf, RETENTION);
+        FirstReads first = FirstReads.send(new SalesforceComposite(http, settings.apiVersion()), queries, request, plan, asOf);
+        String orgId = SalesforceQueries.organizationId(first.organization().bodyOrThrow());
+        if (!budget.started()) {
+            // no Sforce-Limit-Info on the answer: ask the limits resource, as the budget must know what the org has left
+            long[] daily = queries.dailyApiRequests();
+            budget.start(daily[0], daily[1]);
+        }
+        if (plan.incremental() && !orgId.equals(assumedOrg)) {
+            plan = IncrementalFetch.plan(previous, "salesforce", ORG_ID, orgId, fingerprint, asOf, RETENTION);
+        }
+        SalesforceSetupAuditTrail.Reading trail = SalesforceSetupAuditTrail.read(queries, first.setupAuditTrail());
         Map<String, Set<String>> deleted = new TreeMap<>();
         if (plan.incremental()) {
-            plan = deletions(queries, request, plan, asOf, deleted);
+            plan = deletions(first, plan, deleted);
         }
 
         context.progress().started("Reading Salesforce metadata", -1);
@@ -187,6 +203,7 @@ public final class SalesforceConnector implements CrmConnector {
         List<FileProperties> listed = reader.list(OrgMetadata.LISTED_TYPES);
         SalesforceMetadata configuration;
         int flowsRead;
+        String configurationRead = null;
         if (plan.incremental()) {
             IncrementalFetch.Plan base = plan;
             Set<String> known = base.base().automations().stream().filter(a -> a.kind() == AutomationKind.FLOW).map(Automation::name)
@@ -194,36 +211,43 @@ public final class SalesforceConnector implements CrmConnector {
             Set<String> changed = changedFlows(listed, base.since(), known);
             List<Automation> kept = base.base().automations().stream()
                     .filter(a -> a.kind() == AutomationKind.FLOW && !changed.contains(a.name()) && listedFlow(listed, a.name())).toList();
-            configuration = LiveConfiguration.map(OrgMetadata.read(reader, objects, listed,
-                    name -> changed.contains(SalesforceMetadataMapper.decodeName(name))), request.objects(), kept);
-            flowsRead = changed.size();
-            if (!stageValues(configuration.pipelines()).equals(stageValues(base.base().pipelines()))) {
-                // flows are mapped against every object's stage values: when those changed, no kept flow can be trusted
-                configuration = LiveConfiguration.map(OrgMetadata.read(reader, objects, listed, name -> true), request.objects());
-                flowsRead = (int) listed.stream().filter(p -> p.getType().equals("Flow")).count();
+            String rereadBecause = rereadBecause(trail, base.since(), changed, kept.size() == known.size());
+            if (rereadBecause == null) {
+                Snapshot unchanged = base.base();
+                configuration = new SalesforceMetadata(unchanged.pipelines(), unchanged.fields(), unchanged.automations(),
+                        unchanged.assignmentRules(), unchanged.assignees());
+                flowsRead = 0;
+                configurationRead = "the configuration kept, as no flow changed and the setup audit trail shows no change to the rest";
+            } else {
+                configurationRead = "the configuration other than flows read again, as " + rereadBecause;
+                configuration = LiveConfiguration.map(OrgMetadata.read(reader, objects, listed,
+                        name -> changed.contains(SalesforceMetadataMapper.decodeName(name))), request.objects(), kept);
+                flowsRead = changed.size();
+                if (!stageValues(configuration.pipelines()).equals(stageValues(base.base().pipelines()))) {
+                    // flows are mapped against every object's stage values: when those changed, no kept flow can be trusted
+                    configuration = LiveConfiguration.map(OrgMetadata.read(reader, objects, listed, name -> true), request.objects());
+                    flowsRead = (int) listed.stream().filter(p -> p.getType().equals("Flow")).count();
+                }
             }
         } else {
             configuration = LiveConfiguration.map(OrgMetadata.read(reader, objects, listed, name -> true), request.objects());
             flowsRead = (int) listed.stream().filter(p -> p.getType().equals("Flow")).count();
         }
         context.progress().finished();
-        ChangeTrail changeTrail = SalesforceSetupAuditTrail.read(queries);
 
-        String since = plan.incremental() ? " WHERE " + changedAfter("SystemModstamp", plan.since()) : "";
+        String since = plan.incremental() ? changedAfter("SystemModstamp", plan.since()) : "";
         Completeness completeness = Completeness.full();
         List<CrmRecord> records = new ArrayList<>();
         int recordsRead = 0;
         for (Map.Entry<String, Set<String>> entry : request.recordFields().entrySet()) {
-            // Ask only for fields the org has: a field the blueprint declares but the org lacks is a finding
-            // (L2O-FIELD-MISSING), and naming it in SOQL would fail the whole query with INVALID_FIELD.
-            SalesforceMetadata mapped = configuration;
-            List<String> existing = entry.getValue().stream()
-                    .filter(name -> mapped.fields().stream().anyMatch(f -> f.object().equalsIgnoreCase(entry.getKey())
-                            && f.name().equalsIgnoreCase(name)))
-                    .toList();
+            List<String> existing = existingFields(configuration.fields(), entry.getKey(), entry.getValue());
             try {
                 if (plan.incremental()) {
-                    List<CrmRecord> reread = queries.records(entry.getKey(), existing, since.substring(" WHERE ".length()));
+                    SalesforceComposite.Answer answered = first.records().get(entry.getKey());
+                    // the first call asked for the fields the previous snapshot's org had; when those changed, ask again
+                    boolean asked = answered != null && existing.equals(existingFields(plan.base().fields(), entry.getKey(), entry.getValue()));
+                    List<CrmRecord> reread = asked ? queries.records(entry.getKey(), answered.bodyOrThrow())
+                            : queries.records(entry.getKey(), existing, since);
                     recordsRead += reread.size();
                     records.addAll(IncrementalFetch.mergeRecords(plan.base().records().stream()
                             .filter(r -> r.object().equals(entry.getKey())).toList(), reread,
@@ -242,14 +266,14 @@ public final class SalesforceConnector implements CrmConnector {
             StageHistory leads = null;
             String createdAfter = plan.incremental() ? changedAfter("CreatedDate", plan.since()) : "";
             try {
-                opportunities = history(queries, createdAfter, rowsRead);
+                opportunities = history(queries, createdAfter, plan.incremental() ? first.opportunityHistory() : null, rowsRead);
             } catch (L2oException e) {
                 completeness = incomplete(completeness, e, "OpportunityHistory");
             }
             // A failure on OpportunityHistory is a limit or an outage; another query would only spend more of the org's budget.
             if (opportunities != null) {
                 try {
-                    leads = leadHistory(queries, createdAfter, rowsRead);
+                    leads = leadHistory(queries, createdAfter, plan.incremental() ? first.leadHistory() : null, rowsRead);
                 } catch (L2oException e) {
                     completeness = incomplete(completeness, e, "LeadHistory");
                 }
@@ -267,7 +291,8 @@ public final class SalesforceConnector implements CrmConnector {
         attributes.put("apiRequests", Long.toString(budget.spent()));
         attributes.put(ORG_ID, orgId);
         String detail = plan.incremental() ? flowsRead + " changed flows, " + recordsRead + " records modified and " + rowsRead[0]
-                + " history rows created since then read; " + deleted.values().stream().mapToInt(Set::size).sum() + " deleted records left out"
+                + " history rows created since then read; " + deleted.values().stream().mapToInt(Set::size).sum()
+                + " deleted records left out; " + configurationRead
                 : null;
         Map<String, String> sourceAttributes = IncrementalFetch.attributes(attributes, plan, asOf, fingerprint, detail);
         if (!sayHow) {
@@ -276,24 +301,117 @@ public final class SalesforceConnector implements CrmConnector {
         }
         return new Snapshot(new SourceInfo("salesforce", sessions.session.instanceUrl(), sourceAttributes), Crm.SALESFORCE.id(), asOf, completeness,
                 configuration.pipelines(), configuration.fields(), configuration.automations(), configuration.assignmentRules(),
-                configuration.assignees(), records, history).withChangeTrail(changeTrail);
+                configuration.assignees(), records, history).withChangeTrail(trail.changeTrail());
     }
 
     /**
-     * The ids deleted since the plan's start, per object whose records or history the snapshot holds; the plan
-     * becomes full when getDeleted cannot reach back that far.
+     * Why the base's configuration cannot be kept (one clause), or null when it can: the setup audit trail is readable,
+     * covers every change since {@code since}, and shows none but to flows and to what a snapshot does not hold (see
+     * {@link SetupChangeScope}), and the flow listing shows no flow changed, added or removed. Standard components report
+     * no usable {@code lastModifiedDate}, so only the trail can tell that they did not change.
      */
-    private IncrementalFetch.Plan deletions(SalesforceQueries queries, FetchRequest request, IncrementalFetch.Plan plan, Instant asOf,
-            Map<String, Set<String>> deleted) {
-        Set<String> objects = new TreeSet<>(request.recordFields().keySet());
-        if (request.history()) {
-            objects.add(OpportunityHistoryCsv.OBJECT);
-            objects.add(LeadHistoryCsv.OBJECT);
+    private static String rereadBecause(SalesforceSetupAuditTrail.Reading trail, Instant since, Set<String> changedFlows,
+            boolean everyFlowListed) {
+        if (!trail.changeTrail().available()) {
+            return "the setup audit trail is not available (" + trail.changeTrail().unavailableReason() + ")";
         }
-        for (String object : objects) {
+        Optional<List<SetupChange>> changes = trail.changesAfter(since);
+        if (changes.isEmpty()) {
+            return "the setup audit trail's rows read do not reach back to " + since;
+        }
+        List<SetupChange> configurationChanges = changes.get().stream()
+                .filter(change -> SetupChangeScope.of(change.section(), change.action()) == SetupChangeScope.CONFIGURATION).toList();
+        if (!configurationChanges.isEmpty()) {
+            SetupChange newest = configurationChanges.get(0);
+            return "the setup audit trail shows " + configurationChanges.size() + (configurationChanges.size() == 1 ? " change" : " changes")
+                    + " to it since " + since + " (the newest: "
+                    + newest.section() + " / " + newest.action() + ")";
+        }
+        if (!changedFlows.isEmpty() || !everyFlowListed) {
+            return "flows changed, added or removed since " + since;
+        }
+        return null;
+    }
+
+    /** Of the {@code wanted} fields of {@code object}, those {@code fields} has, sorted. */
+    private static List<String> existingFields(List<FieldDef> fields, String object, Set<String> wanted) {
+        // Ask only for fields the org has: a field the blueprint declares but the org lacks is a finding
+        // (L2O-FIELD-MISSING), and naming it in SOQL would fail the whole query with INVALID_FIELD.
+        return wanted.stream()
+                .filter(name -> fields.stream().anyMatch(f -> f.object().equalsIgnoreCase(object) && f.name().equalsIgnoreCase(name)))
+                .sorted()
+                .toList();
+    }
+
+    /**
+     * The reads of the fetch's first API call, one composite call (two when many objects are asked for): the org id and
+     * the setup audit trail's first page always; for an incremental plan also getDeleted of every object the snapshot
+     * holds records or history of, the records modified since the start (with the fields the base's org had) and the
+     * first pages of the history rows created since.
+     */
+    private record FirstReads(SalesforceComposite.Answer organization, SalesforceComposite.Answer setupAuditTrail,
+            Map<String, SalesforceComposite.Answer> deleted, Map<String, SalesforceComposite.Answer> records,
+            SalesforceComposite.Answer opportunityHistory, SalesforceComposite.Answer leadHistory) {
+
+        static FirstReads send(SalesforceComposite composite, SalesforceQueries queries, FetchRequest request, IncrementalFetch.Plan plan,
+                Instant asOf) {
+            List<SalesforceComposite.Read> reads = new ArrayList<>();
+            reads.add(new SalesforceComposite.Read("the organization id", queries.queryUrl(SalesforceQueries.ORGANIZATION_QUERY)));
+            reads.add(SalesforceSetupAuditTrail.firstPage(queries));
+            List<String> deletedObjects = new ArrayList<>();
+            List<String> recordObjects = new ArrayList<>();
+            if (plan.incremental()) {
+                Set<String> objects = new TreeSet<>(request.recordFields().keySet());
+                if (request.history()) {
+                    objects.add(OpportunityHistoryCsv.OBJECT);
+                    objects.add(LeadHistoryCsv.OBJECT);
+                }
+                for (String object : objects) {
+                    deletedObjects.add(object);
+                    reads.add(new SalesforceComposite.Read(SalesforceQueries.deletedWhat(object, plan.since()),
+                            queries.deletedUrl(object, plan.since(), asOf)));
+                }
+                String modified = changedAfter("SystemModstamp", plan.since());
+                for (Map.Entry<String, Set<String>> entry : new TreeMap<>(request.recordFields()).entrySet()) {
+                    recordObjects.add(entry.getKey());
+                    List<String> fields = existingFields(plan.base().fields(), entry.getKey(), entry.getValue());
+                    reads.add(new SalesforceComposite.Read("the " + entry.getKey() + " records query",
+                            queries.queryUrl(SalesforceQueries.recordsQuery(entry.getKey(), fields, modified))));
+                }
+                if (request.history()) {
+                    String created = changedAfter("CreatedDate", plan.since());
+                    reads.add(new SalesforceComposite.Read("the OpportunityHistory query",
+                            queries.queryUrl(SalesforceQueries.soql("OpportunityHistory", HISTORY_FIELDS, created))));
+                    reads.add(new SalesforceComposite.Read("the LeadHistory query",
+                            queries.queryUrl(SalesforceQueries.soql("LeadHistory", LEAD_HISTORY_FIELDS, leadHistoryCondition(created)))));
+                }
+            }
+            List<SalesforceComposite.Answer> answers = composite.execute(reads);
+            int next = 2;
+            Map<String, SalesforceComposite.Answer> deleted = new TreeMap<>();
+            for (String object : deletedObjects) {
+                deleted.put(object, answers.get(next++));
+            }
+            Map<String, SalesforceComposite.Answer> records = new TreeMap<>();
+            for (String object : recordObjects) {
+                records.put(object, answers.get(next++));
+            }
+            boolean history = plan.incremental() && request.history();
+            return new FirstReads(answers.get(0), answers.get(1), deleted, records, history ? answers.get(next) : null,
+                    history ? answers.get(next + 1) : null);
+        }
+    }
+
+    /**
+     * The ids deleted since the plan's start, per object whose records or history the snapshot holds, from the first
+     * call's getDeleted answers; the plan becomes full when getDeleted cannot reach back that far.
+     */
+    private static IncrementalFetch.Plan deletions(FirstReads first, IncrementalFetch.Plan plan, Map<String, Set<String>> deleted) {
+        for (Map.Entry<String, SalesforceComposite.Answer> answer : first.deleted().entrySet()) {
+            String object = answer.getKey();
             SalesforceQueries.DeletedRecords gone;
             try {
-                gone = queries.deleted(object, plan.since(), asOf);
+                gone = SalesforceQueries.deleted(object, answer.getValue().bodyOrThrow());
             } catch (L2oException e) {
                 if (e.type() != ErrorType.EXTERNAL) {
                     throw e;
@@ -376,8 +494,8 @@ public final class SalesforceConnector implements CrmConnector {
         return completeness.with(what + " could not be read fully: " + e.getMessage());
     }
 
-    private StageHistory history(SalesforceQueries queries, String createdAfter, long[] rowsRead) {
-        Path spool = spool(queries, "OpportunityHistory", HISTORY_FIELDS, createdAfter, rowsRead);
+    private StageHistory history(SalesforceQueries queries, String createdAfter, SalesforceComposite.Answer firstPage, long[] rowsRead) {
+        Path spool = spool(queries, "OpportunityHistory", HISTORY_FIELDS, createdAfter, firstPage, rowsRead);
         return OpportunityHistoryCsv.open(spool, "Salesforce OpportunityHistory");
     }
 
@@ -385,11 +503,10 @@ public final class SalesforceConnector implements CrmConnector {
      * Lead status history, or null when the org has none to give: LeadHistory is only queryable while field
      * history tracking is on for Lead, and an org without it is complete, not broken.
      */
-    private StageHistory leadHistory(SalesforceQueries queries, String createdAfter, long[] rowsRead) {
+    private StageHistory leadHistory(SalesforceQueries queries, String createdAfter, SalesforceComposite.Answer firstPage, long[] rowsRead) {
         Path spool;
         try {
-            spool = spool(queries, "LeadHistory", LEAD_HISTORY_FIELDS,
-                    createdAfter.isEmpty() ? LEAD_STATUS_CONDITION : LEAD_STATUS_CONDITION + " AND " + createdAfter, rowsRead);
+            spool = spool(queries, "LeadHistory", LEAD_HISTORY_FIELDS, leadHistoryCondition(createdAfter), firstPage, rowsRead);
         } catch (L2oException e) {
             if (e.getCause() instanceof HttpStatusException status && status.status() == 400 && status.body().contains("INVALID_TYPE")) {
                 return null;
@@ -399,9 +516,19 @@ public final class SalesforceConnector implements CrmConnector {
         return LeadHistoryCsv.open(spool, "Salesforce LeadHistory");
     }
 
-    /** Spools {@code SELECT fields FROM object WHERE where} over REST pages, or Bulk API 2.0 above the threshold. */
-    private Path spool(SalesforceQueries queries, String object, List<String> fields, String where, long[] rowsRead) {
-        long rows = queries.count(object, where);
+    /** The LeadHistory rows of status changes, only those created after the start when {@code createdAfter} says so. */
+    private static String leadHistoryCondition(String createdAfter) {
+        return createdAfter.isEmpty() ? LEAD_STATUS_CONDITION : LEAD_STATUS_CONDITION + " AND " + createdAfter;
+    }
+
+    /**
+     * Spools {@code SELECT fields FROM object WHERE where} over REST pages, or Bulk API 2.0 above the threshold. Given the
+     * query's first page (read in a composite call), its {@code totalSize} decides, without a count query.
+     */
+    private Path spool(SalesforceQueries queries, String object, List<String> fields, String where, SalesforceComposite.Answer firstPage,
+            long[] rowsRead) {
+        JsonNode page = firstPage == null ? null : firstPage.bodyOrThrow();
+        long rows = page == null ? queries.count(object, where) : page.path("totalSize").asLong();
         rowsRead[0] += rows;
         Path spool;
         try {
@@ -415,6 +542,8 @@ public final class SalesforceConnector implements CrmConnector {
         context.progress().started("Reading " + object + " (" + (bulk ? "Bulk API 2.0" : "REST") + ")", rows);
         if (bulk) {
             queries.bulkQueryToCsv(object, fields, where, spool, context.progress());
+        } else if (page != null) {
+            queries.queryToCsv(object, fields, page, spool, context.progress());
         } else {
             queries.queryToCsv(object, fields, where, spool, context.progress());
         }

@@ -33,7 +33,9 @@ public final class SalesforceHttp {
             ReadEndpoint.post("/services/oauth2/token", "OAuth token request: authenticates, changes nothing"),
             ReadEndpoint.post("/services/Soap/[um]/\\d+\\.\\d+(/\\w+)?/?",
                     "SOAP endpoint; the SOAP transport lets only login, describe, listMetadata and readMetadata through"),
-            ReadEndpoint.post("/services/data/v\\d+\\.\\d+/jobs/query", "Bulk API 2.0 query job: reads records into a result set"));
+            ReadEndpoint.post("/services/data/v\\d+\\.\\d+/jobs/query", "Bulk API 2.0 query job: reads records into a result set"),
+            ReadEndpoint.post("/services/data/v\\d+\\.\\d+/composite",
+                    "composite of GET subrequests: SalesforceComposite builds no other method"));
 
     private final HttpExecutor executor;
     private final ApiBudget budget;
