@@ -213,6 +213,29 @@ class SalesforceIncrementalFetchTest {
     }
 
     @Test
+    void whenOnlyFlowsChangedInSetupOnlyTheChangedFlowsAreReadAndTheRestIsKept() {
+        // given
+        SimulatedOrg org = generated();
+        start(org);
+        Snapshot previous = firstRun();
+        simulator.replace(OrgChanges.dealsAndFlows(org, 6, NEXT_RUN.minus(Duration.ofHours(2)), 0.05).org());
+        int before = simulator.requestLog().size();
+
+        // when
+        Snapshot incremental = connector(NEXT_RUN).fetch(REQUEST, PreviousSnapshot.of(previous));
+        List<SimulatedRequest> requests = List.copyOf(simulator.requestLog().subList(before, simulator.requestLog().size()));
+        Snapshot full = connector(NEXT_RUN).fetch(REQUEST);
+
+        // then
+        assertThat(incremental.source().attributes().get(IncrementalFetch.FETCH_REASON)).startsWith("2 changed flows, ")
+                .endsWith("; the configuration other than flows kept, as the setup audit trail shows no change to it");
+        // the changed flows in one readMetadata call, their definitions in another
+        assertThat(requests).filteredOn(r -> r.operation().equals("readMetadata")).hasSize(2);
+        assertThat(incremental.automations()).isNotEqualTo(previous.automations());
+        assertSameContent(incremental, full);
+    }
+
+    @Test
     void aSetupAuditTrailTheUserMayNotReadMakesTheIncrementalFetchReadTheConfigurationAgainAndSaySo() {
         // given
         SimulatedOrg org = generated().withoutSetupAccess();

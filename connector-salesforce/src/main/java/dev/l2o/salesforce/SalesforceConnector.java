@@ -43,6 +43,7 @@ import dev.l2o.salesforce.internal.SalesforceSetupAuditTrail;
 import dev.l2o.salesforce.internal.SalesforceComposite;
 import dev.l2o.salesforce.internal.SetupChangeScope;
 import dev.l2o.salesforce.metadata.SalesforceMetadata;
+import dev.l2o.salesforce.metadata.SalesforceMetadataAssembler;
 import dev.l2o.salesforce.metadata.SalesforceMetadataMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,6 +61,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A live Salesforce org, read-only. Configuration comes from the Metadata API through Force WSC
@@ -211,14 +213,21 @@ public final class SalesforceConnector implements CrmConnector {
             Set<String> changed = changedFlows(listed, base.since(), known);
             List<Automation> kept = base.base().automations().stream()
                     .filter(a -> a.kind() == AutomationKind.FLOW && !changed.contains(a.name()) && listedFlow(listed, a.name())).toList();
-            String rereadBecause = rereadBecause(trail, base.since(), changed, kept.size() == known.size());
-            if (rereadBecause == null) {
-                Snapshot unchanged = base.base();
-                configuration = new SalesforceMetadata(unchanged.pipelines(), unchanged.fields(), unchanged.automations(),
-                        unchanged.assignmentRules(), unchanged.assignees());
-                flowsRead = 0;
+            String rereadBecause = rereadBecause(trail, base.since());
+            boolean flowsChanged = !changed.isEmpty() || kept.size() != known.size();
+            configuration = null;
+            flowsRead = 0;
+            if (rereadBecause == null && !flowsChanged) {
+                configuration = new SalesforceMetadata(base.base().pipelines(), base.base().fields(), base.base().automations(),
+                        base.base().assignmentRules(), base.base().assignees());
                 configurationRead = "the configuration kept, as no flow changed and the setup audit trail shows no change to the rest";
-            } else {
+            } else if (rereadBecause == null) {
+                configuration = withChangedFlows(base.base(), reader, listed, changed, kept);
+                flowsRead = changed.size();
+                configurationRead = "the configuration other than flows kept, as the setup audit trail shows no change to it";
+                rereadBecause = configuration == null ? "changed flows name assignees, which the configuration's assignees are made of" : null;
+            }
+            if (configuration == null) {
                 configurationRead = "the configuration other than flows read again, as " + rereadBecause;
                 configuration = LiveConfiguration.map(OrgMetadata.read(reader, objects, listed,
                         name -> changed.contains(SalesforceMetadataMapper.decodeName(name))), request.objects(), kept);
@@ -305,13 +314,12 @@ public final class SalesforceConnector implements CrmConnector {
     }
 
     /**
-     * Why the base's configuration cannot be kept (one clause), or null when it can: the setup audit trail is readable,
-     * covers every change since {@code since}, and shows none but to flows and to what a snapshot does not hold (see
-     * {@link SetupChangeScope}), and the flow listing shows no flow changed, added or removed. Standard components report
-     * no usable {@code lastModifiedDate}, so only the trail can tell that they did not change.
+     * Why the base's configuration other than flows cannot be kept (one clause), or null when it can: the setup audit
+     * trail is readable, covers every change since {@code since}, and shows none but to flows and to what a snapshot
+     * does not hold (see {@link SetupChangeScope}). Standard components report no usable {@code lastModifiedDate}, so
+     * only the trail can tell that they did not change; flows are told apart by their listing.
      */
-    private static String rereadBecause(SalesforceSetupAuditTrail.Reading trail, Instant since, Set<String> changedFlows,
-            boolean everyFlowListed) {
+    private static String rereadBecause(SalesforceSetupAuditTrail.Reading trail, Instant since) {
         if (!trail.changeTrail().available()) {
             return "the setup audit trail is not available (" + trail.changeTrail().unavailableReason() + ")";
         }
@@ -324,13 +332,30 @@ public final class SalesforceConnector implements CrmConnector {
         if (!configurationChanges.isEmpty()) {
             SetupChange newest = configurationChanges.get(0);
             return "the setup audit trail shows " + configurationChanges.size() + (configurationChanges.size() == 1 ? " change" : " changes")
-                    + " to it since " + since + " (the newest: "
-                    + newest.section() + " / " + newest.action() + ")";
-        }
-        if (!changedFlows.isEmpty() || !everyFlowListed) {
-            return "flows changed, added or removed since " + since;
+                    + " to it since " + since + " (the newest: " + newest.section() + " / " + newest.action() + ")";
         }
         return null;
+    }
+
+    /**
+     * The base's configuration with its flows brought up to date: the {@code changed} ones read and mapped against the
+     * base's stage values (unchanged, as the configuration other than flows is), {@code kept} ones as they were, those no
+     * longer listed left out. Null when a changed or removed flow names assignees (the configuration's assignees are
+     * gathered from every automation, so only a whole read can tell them).
+     */
+    private static SalesforceMetadata withChangedFlows(Snapshot base, SalesforceMetadataReader reader, List<FileProperties> listed,
+            Set<String> changed, List<Automation> kept) {
+        List<Automation> read = LiveConfiguration.flows(OrgMetadata.readFlows(reader, listed,
+                name -> changed.contains(SalesforceMetadataMapper.decodeName(name))), stageValues(base.pipelines()));
+        List<Automation> replaced = base.automations().stream().filter(a -> a.kind() == AutomationKind.FLOW && !kept.contains(a)).toList();
+        if (Stream.concat(read.stream(), replaced.stream()).anyMatch(a -> !a.assignees().isEmpty())) {
+            return null;
+        }
+        List<Automation> automations = new ArrayList<>(base.automations().stream().filter(a -> a.kind() != AutomationKind.FLOW).toList());
+        automations.addAll(kept);
+        automations.addAll(read);
+        automations.sort(SalesforceMetadataAssembler.AUTOMATION_ORDER);
+        return new SalesforceMetadata(base.pipelines(), base.fields(), automations, base.assignmentRules(), base.assignees());
     }
 
     /** Of the {@code wanted} fields of {@code object}, those {@code fields} has, sorted. */

@@ -51,7 +51,7 @@ public final class OrgChanges {
      * stage, a third get a new amount, a sixth are deleted and for each sixth a new opportunity is created.
      */
     public static Changed random(SimulatedOrg org, long seed, Instant at, double share) {
-        return random(org, seed, at, share, true);
+        return random(org, seed, at, share, true, true);
     }
 
     /**
@@ -59,10 +59,15 @@ public final class OrgChanges {
      * org whose setup nobody touched that day.
      */
     public static Changed dealsOnly(SimulatedOrg org, long seed, Instant at, double share) {
-        return random(org, seed, at, share, false);
+        return random(org, seed, at, share, false, false);
     }
 
-    private static Changed random(SimulatedOrg org, long seed, Instant at, double share, boolean setup) {
+    /** As {@link #random(SimulatedOrg, long, Instant, double)} with the flows changed but no stage deactivated. */
+    public static Changed dealsAndFlows(SimulatedOrg org, long seed, Instant at, double share) {
+        return random(org, seed, at, share, false, true);
+    }
+
+    private static Changed random(SimulatedOrg org, long seed, Instant at, double share, boolean deactivateStage, boolean changeFlows) {
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, Latest> latest = new TreeMap<>();
         Map<String, Latest> byStage = new TreeMap<>();
@@ -108,8 +113,10 @@ public final class OrgChanges {
         }
         List<MetadataStore.Component> metadata = new ArrayList<>();
         List<SimulatedOrg.SetupAuditRow> audited = new ArrayList<>();
-        if (setup) {
+        if (deactivateStage) {
             deactivateOneStage(org, metadata, at, audited);
+        }
+        if (changeFlows) {
             changeFlows(org, metadata, at, audited);
         }
         return new Changed(org.withChanges(added, deleted, metadata, Set.of(), at, audited), changed);

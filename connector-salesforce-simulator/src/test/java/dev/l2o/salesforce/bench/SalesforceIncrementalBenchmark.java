@@ -27,8 +27,8 @@ import java.util.Set;
 
 /**
  * The nightly-audit figure for Salesforce, run by {@code bench/incremental.sh}: a generated org read in full, then
- * 1 % of its opportunities changed (moved, edited, deleted, created), once alone and once with a stage deactivated
- * and two flows changed, each read incrementally on the first snapshot and in full again; prints the API calls of
+ * 1 % of its opportunities changed (moved, edited, deleted, created), alone, with two flows changed, and with a
+ * stage deactivated too, each read incrementally on the first snapshot and in full again; prints the API calls of
  * each (as the org counts them, logins apart) and the ratios. Arguments: {@code fields flows historyRows share}. Not part of
  * the test suite.
  */
@@ -55,6 +55,8 @@ public final class SalesforceIncrementalBenchmark {
             // the nightly case (only deals changed), then the same deals with a stage deactivated and two flows changed
             night(simulator, work, request, first, "only deals changed", OrgChanges.dealsOnly(org, 7, NEXT_RUN.minus(Duration.ofHours(2)), share),
                     share);
+            night(simulator, work, request, first, "deals and two flows changed",
+                    OrgChanges.dealsAndFlows(org, 7, NEXT_RUN.minus(Duration.ofHours(2)), share), share);
             night(simulator, work, request, first, "deals, a stage and two flows changed",
                     OrgChanges.random(org, 7, NEXT_RUN.minus(Duration.ofHours(2)), share), share);
         } finally {
