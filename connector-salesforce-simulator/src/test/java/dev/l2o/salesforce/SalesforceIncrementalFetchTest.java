@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -189,95 +190,84 @@ class SalesforceIncrementalFetchTest {
         assertThat(requests).noneMatch(r -> r.operation().startsWith("bulk"));
     }
 
+    /**
+     * A night: the first run's snapshot of {@code org}, the org changed by {@code change}, the incremental fetch with the
+     * requests it made and the org's API calls it used, and a full fetch of the changed org.
+     */
+    private record Night(Snapshot previous, Snapshot incremental, List<SimulatedRequest> requests, int calls, Snapshot full) {}
+
+    private Night night(SimulatedOrg org, UnaryOperator<SimulatedOrg> change) {
+        start(org);
+        Snapshot previous = firstRun();
+        simulator.replace(change.apply(org));
+        int before = simulator.requestLog().size();
+        int used = simulator.apiRequestsUsed();
+        Snapshot incremental = connector(NEXT_RUN).fetch(REQUEST, PreviousSnapshot.of(previous));
+        List<SimulatedRequest> requests = List.copyOf(simulator.requestLog().subList(before, simulator.requestLog().size()));
+        int calls = simulator.apiRequestsUsed() - used;
+        return new Night(previous, incremental, requests, calls, connector(NEXT_RUN).fetch(REQUEST));
+    }
+
+    private static final Instant CHANGED_AT = NEXT_RUN.minus(Duration.ofHours(2));
+
     @Test
     void aNightlyAuditOfTheReferenceOrgWhereOnlyDealsChangedTakesAtMostFourCallsAndEqualsAFullFetch() {
         // given: the shape of bench/incremental.sh's reference org (1,000 custom fields, 300 flows), fewer history rows
         SimulatedOrg org = SimulatedOrg.generate(42, new OrgSizes(1_000, 300, 15_000));
-        start(org);
-        Snapshot previous = firstRun();
-        OrgChanges.Changed changed = OrgChanges.dealsOnly(org, 3, NEXT_RUN.minus(Duration.ofHours(2)), 0.01);
-        simulator.replace(changed.org());
-        int before = simulator.apiRequestsUsed();
 
         // when
-        Snapshot incremental = connector(NEXT_RUN).fetch(REQUEST, PreviousSnapshot.of(previous));
-        int calls = simulator.apiRequestsUsed() - before;
-        Snapshot full = connector(NEXT_RUN).fetch(REQUEST);
+        Night night = night(org, changed -> OrgChanges.dealsOnly(changed, 3, CHANGED_AT, 0.01).org());
 
         // then
-        assertThat(changed.changedOpportunities()).isPositive();
-        assertThat(calls).isLessThanOrEqualTo(4);
-        assertThat(incremental.source().attributes().get(IncrementalFetch.FETCH_REASON))
+        assertThat(night.calls()).isLessThanOrEqualTo(4);
+        assertThat(night.incremental().source().attributes().get(IncrementalFetch.FETCH_REASON)).doesNotStartWith("0 changed flows, 0 records")
                 .endsWith("; the configuration kept, as no flow changed and the setup audit trail shows no change to the rest");
-        assertSameContent(incremental, full);
+        assertSameContent(night.incremental(), night.full());
     }
 
     @Test
     void whenOnlyFlowsChangedInSetupOnlyTheChangedFlowsAreReadAndTheRestIsKept() {
-        // given
-        SimulatedOrg org = generated();
-        start(org);
-        Snapshot previous = firstRun();
-        simulator.replace(OrgChanges.dealsAndFlows(org, 6, NEXT_RUN.minus(Duration.ofHours(2)), 0.05).org());
-        int before = simulator.requestLog().size();
-
         // when
-        Snapshot incremental = connector(NEXT_RUN).fetch(REQUEST, PreviousSnapshot.of(previous));
-        List<SimulatedRequest> requests = List.copyOf(simulator.requestLog().subList(before, simulator.requestLog().size()));
-        Snapshot full = connector(NEXT_RUN).fetch(REQUEST);
+        Night night = night(generated(), org -> OrgChanges.dealsAndFlows(org, 6, CHANGED_AT, 0.05).org());
 
         // then
-        assertThat(incremental.source().attributes().get(IncrementalFetch.FETCH_REASON)).startsWith("2 changed flows, ")
+        assertThat(night.incremental().source().attributes().get(IncrementalFetch.FETCH_REASON)).startsWith("2 changed flows, ")
                 .endsWith("; the configuration other than flows kept, as the setup audit trail shows no change to it");
         // the changed flows in one readMetadata call, their definitions in another
-        assertThat(requests).filteredOn(r -> r.operation().equals("readMetadata")).hasSize(2);
-        assertThat(incremental.automations()).isNotEqualTo(previous.automations());
-        assertSameContent(incremental, full);
+        assertThat(night.requests()).filteredOn(r -> r.operation().equals("readMetadata")).hasSize(2);
+        assertThat(night.incremental().automations()).isNotEqualTo(night.previous().automations());
+        assertSameContent(night.incremental(), night.full());
     }
 
     @Test
     void aSetupAuditTrailTheUserMayNotReadMakesTheIncrementalFetchReadTheConfigurationAgainAndSaySo() {
-        // given
-        SimulatedOrg org = generated().withoutSetupAccess();
-        start(org);
-        Snapshot previous = firstRun();
-        simulator.replace(OrgChanges.dealsOnly(org, 4, NEXT_RUN.minus(Duration.ofHours(2)), 0.05).org());
-        int before = simulator.requestLog().size();
-
         // when
-        Snapshot incremental = connector(NEXT_RUN).fetch(REQUEST, PreviousSnapshot.of(previous));
-        List<SimulatedRequest> requests = List.copyOf(simulator.requestLog().subList(before, simulator.requestLog().size()));
-        Snapshot full = connector(NEXT_RUN).fetch(REQUEST);
+        Night night = night(generated().withoutSetupAccess(), org -> OrgChanges.dealsOnly(org, 4, CHANGED_AT, 0.05).org());
 
         // then
-        assertThat(incremental.source().attributes()).containsEntry(IncrementalFetch.FETCH, "incremental");
-        assertThat(incremental.source().attributes().get(IncrementalFetch.FETCH_REASON)).contains("; the configuration other than flows"
-                + " read again, as the setup audit trail is not available (the org refused the SetupAuditTrail query");
-        assertThat(requests).filteredOn(r -> r.operation().equals("readMetadata")).isNotEmpty();
-        assertSameContent(incremental, full);
+        assertThat(night.incremental().source().attributes()).containsEntry(IncrementalFetch.FETCH, "incremental");
+        assertThat(night.incremental().source().attributes().get(IncrementalFetch.FETCH_REASON)).contains("; the configuration other than"
+                + " flows read again, as the setup audit trail is not available (the org refused the SetupAuditTrail query");
+        assertThat(night.requests()).filteredOn(r -> r.operation().equals("readMetadata")).isNotEmpty();
+        assertSameContent(night.incremental(), night.full());
     }
 
     @Test
     void aTrailWhoseRowsReadDoNotReachBackToTheStartMakesTheIncrementalFetchReadTheConfigurationAgain() {
         // given: more setup changes since the start than the two trail pages the fetch reads
-        SimulatedOrg org = generated();
-        start(org);
-        Snapshot previous = firstRun();
         List<SimulatedOrg.SetupAuditRow> busyDay = new ArrayList<>();
         for (int i = 0; i < 4_500; i++) {
-            busyDay.add(new SimulatedOrg.SetupAuditRow(NEXT_RUN.minus(Duration.ofHours(2)).plusSeconds(i), "Marco Bianchi", "PermSetAssign",
-                    "Manage Users", "Permission set Sales_" + i + ": assigned to user Lena Hoffmann"));
+            busyDay.add(new SimulatedOrg.SetupAuditRow(CHANGED_AT.plusSeconds(i), "Marco Bianchi", "PermSetAssign", "Manage Users",
+                    "Permission set Sales_" + i + ": assigned to user Lena Hoffmann"));
         }
-        simulator.replace(OrgChanges.dealsOnly(org, 5, NEXT_RUN.minus(Duration.ofHours(2)), 0.05).org().withSetupAuditTrail(busyDay));
 
         // when
-        Snapshot incremental = connector(NEXT_RUN).fetch(REQUEST, PreviousSnapshot.of(previous));
-        Snapshot full = connector(NEXT_RUN).fetch(REQUEST);
+        Night night = night(generated(), org -> OrgChanges.dealsOnly(org, 5, CHANGED_AT, 0.05).org().withSetupAuditTrail(busyDay));
 
         // then
-        assertThat(incremental.source().attributes().get(IncrementalFetch.FETCH_REASON)).endsWith("; the configuration other than flows"
-                + " read again, as the setup audit trail's rows read do not reach back to 2030-01-01T01:45:00Z");
-        assertSameContent(incremental, full);
+        assertThat(night.incremental().source().attributes().get(IncrementalFetch.FETCH_REASON)).endsWith("; the configuration other than"
+                + " flows read again, as the setup audit trail's rows read do not reach back to 2030-01-01T01:45:00Z");
+        assertSameContent(night.incremental(), night.full());
     }
 
     @Test
