@@ -153,15 +153,17 @@ public final class SalesforceConnector implements CrmConnector {
     /**
      * {@inheritDoc}
      *
-     * <p>Flows and flow definitions are read only when {@code listMetadata} gives them a {@code lastModifiedDate}
-     * after the start of the changes (or none), or when they are new; the few other components (value sets, the
-     * objects with their fields, validation rules and sales processes, workflows, assignment rules, queues) are
-     * read each time, one {@code readMetadata} call per ten, since standard components report no usable
-     * {@code lastModifiedDate}. When a stage value set lost or gained values, every flow is read again (flows are
-     * mapped against the stage values). History rows are read where {@code CreatedDate} is after the start
-     * (OpportunityHistory, LeadHistory), current values where {@code SystemModstamp} is, and deleted records come
-     * from getDeleted; the base's rows of the overlap are replaced by the re-read ones. A base of another org,
-     * incomplete, older than 15 days (the recycle bin, and so getDeleted, keeps deletions that long) or asking for
+     * <p>The first API call is one REST composite call with the org id, the setup audit trail's first page, getDeleted,
+     * the records modified since the start ({@code SystemModstamp}) and the first pages of the history rows created
+     * since ({@code CreatedDate}, OpportunityHistory and LeadHistory); the budget starts from its
+     * {@code Sforce-Limit-Info}. Flows and flow definitions are read only when {@code listMetadata} gives them a
+     * {@code lastModifiedDate} after the start of the changes (or none), or when they are new. The other components
+     * (value sets, the objects with their fields, validation rules and sales processes, workflows, assignment rules,
+     * queues) report no usable {@code lastModifiedDate}: they are kept from the base when the setup audit trail, read
+     * back to the start, shows no change to them ({@link SetupChangeScope}), and read again otherwise. When a stage
+     * value set lost or gained values, every flow is read again (flows are mapped against the stage values). Deleted
+     * records come from getDeleted; the base's rows of the overlap are replaced by the re-read ones. A base of another
+     * org, incomplete, older than 15 days (the recycle bin, and so getDeleted, keeps deletions that long) or asking for
      * other data gives a full fetch, as does a getDeleted that cannot cover the whole span.
      */
     @Override

@@ -53,7 +53,8 @@ import org.xml.sax.SAXException;
  * Metadata API envelopes that the real Force WSC classes parse (gzip request bodies, empty SOAPAction,
  * {@code serverUrl}/{@code metadataServerUrl} pointing back here), the OAuth 2.0 JWT bearer token endpoint,
  * REST query pages with {@code nextRecordsUrl}, the Bulk API 2.0 query job lifecycle with CSV pages,
- * {@code Sforce-Limit-Info}, and error bodies and faults as Salesforce writes them. It accepts any
+ * {@code Sforce-Limit-Info}, the composite resource (several reads in one counted call), and error bodies and
+ * faults as Salesforce writes them. It accepts any
  * credentials and any access token until a session expiry is injected. Thread-safe.
  */
 public final class SalesforceSimulator implements AutoCloseable {
