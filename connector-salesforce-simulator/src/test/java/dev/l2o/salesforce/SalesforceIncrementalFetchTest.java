@@ -15,6 +15,7 @@ import dev.l2o.salesforce.internal.SalesforceCredentials;
 import dev.l2o.salesforce.simulator.OrgChanges;
 import dev.l2o.salesforce.simulator.OrgSizes;
 import dev.l2o.salesforce.simulator.SalesforceSimulator;
+import dev.l2o.salesforce.simulator.SimulatedFault;
 import dev.l2o.salesforce.simulator.SimulatedOrg;
 import dev.l2o.salesforce.simulator.SimulatedRequest;
 import dev.l2o.salesforce.simulator.SimulatorOptions;
@@ -237,6 +238,28 @@ class SalesforceIncrementalFetchTest {
         assertThat(night.requests()).filteredOn(r -> r.operation().equals("readMetadata")).hasSize(2);
         assertThat(night.incremental().automations()).isNotEqualTo(night.previous().automations());
         assertSameContent(night.incremental(), night.full());
+    }
+
+    @Test
+    void aReadOfTheCompositeCallAnsweredWith503IsAskedAgainInAnotherCompositeCall() {
+        // given
+        SimulatedOrg org = generated();
+        start(org);
+        Snapshot previous = firstRun();
+        simulator.replace(OrgChanges.dealsOnly(org, 8, CHANGED_AT, 0.05).org());
+        simulator.inject(SimulatedFault.of(SimulatedFault.Endpoint.REST, SimulatedFault.Kind.SERVER_ERROR).on("composite/getDeleted").times(1));
+        int before = simulator.requestLog().size();
+
+        // when
+        Snapshot incremental = connector(NEXT_RUN).fetch(REQUEST, PreviousSnapshot.of(previous));
+        List<SimulatedRequest> requests = List.copyOf(simulator.requestLog().subList(before, simulator.requestLog().size()));
+        Snapshot full = connector(NEXT_RUN).fetch(REQUEST);
+
+        // then
+        assertThat(simulator.injectedFaults()).isEqualTo(1);
+        assertThat(requests).filteredOn(r -> r.operation().equals("composite")).hasSize(2);
+        assertThat(incremental.source().attributes()).containsEntry(IncrementalFetch.FETCH, "incremental");
+        assertSameContent(incremental, full);
     }
 
     @Test

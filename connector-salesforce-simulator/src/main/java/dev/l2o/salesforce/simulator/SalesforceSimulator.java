@@ -396,7 +396,9 @@ public final class SalesforceSimulator implements AutoCloseable {
                 Map<String, String> parameters = new HashMap<>();
                 form(url.getRawQuery() == null ? "" : url.getRawQuery()).forEach(parameters::put);
                 String resource = data.group(2) == null ? "" : data.group(2);
-                answer = resource(method, data.group(1), resource, parameters::get, null, new byte[0]).handler().get();
+                Resource handled = resource(method, data.group(1), resource, parameters::get, null, new byte[0]);
+                SimulatorResponse failed = subrequestFault(handled.operation());
+                answer = failed != null ? failed : handled.handler().get();
             }
             ObjectNode answered = answers.addObject();
             try {
@@ -578,6 +580,32 @@ public final class SalesforceSimulator implements AutoCloseable {
         }
         return new Outcome(endpoint == SimulatedFault.Endpoint.REST || endpoint == SimulatedFault.Endpoint.BULK
                 ? withLimitInfo(response) : response, null, delay);
+    }
+
+    /**
+     * The answer an armed {@code SERVER_ERROR} fault on {@code composite/} and a REST operation
+     * ({@code composite/getDeleted}, {@code composite/query}) gives a composite subrequest of that operation: the status
+     * with a REST error body, inside a composite answer of 200 (faults on the bare operation stay with top-level
+     * requests). Other kinds of fault concern a whole HTTP exchange and do not apply to subrequests. Null when none is
+     * armed.
+     */
+    private SimulatorResponse subrequestFault(String operation) {
+        synchronized (lock) {
+            for (ArmedFault armed : faults) {
+                SimulatedFault fault = armed.fault;
+                if (fault.kind() != SimulatedFault.Kind.SERVER_ERROR
+                        || !fault.targets(SimulatedFault.Endpoint.REST, "composite/" + operation)) {
+                    continue;
+                }
+                armed.seen++;
+                if (armed.seen > fault.after() && armed.seen <= fault.after() + fault.times()) {
+                    injected++;
+                    return SimulatorResponse.restError(fault.value(), "UNKNOWN_EXCEPTION", "An unexpected error occurred. Please include"
+                            + " this ErrorId if you contact support: 1234567-8901 (-1234567890)");
+                }
+            }
+        }
+        return null;
     }
 
     /** A fault in the endpoint's own form: a Partner or Metadata SOAP fault, else a REST error. */

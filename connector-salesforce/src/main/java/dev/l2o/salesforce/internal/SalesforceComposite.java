@@ -10,6 +10,7 @@ import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import dev.l2o.http.HttpStatusException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,14 +106,45 @@ public final class SalesforceComposite {
 
     /**
      * Sends {@code reads} in as few composite calls as the limits allow and answers each, in order. A failure of a whole
-     * composite call (limits, outage, session) throws as any call does.
+     * composite call (limits, outage, session) throws as any call does. Reads answered with a transient failure (5xx,
+     * 429) are sent again in a further composite call, after the retry policy's backoff, as often as it lets a
+     * top-level request be retried.
      */
     public List<Answer> execute(List<Read> reads) {
-        List<Answer> answers = new ArrayList<>();
-        for (List<Read> call : split(List.copyOf(reads))) {
-            answers.addAll(send(call));
+        List<Answer> answers = new ArrayList<>(Collections.nCopies(reads.size(), (Answer) null));
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < reads.size(); i++) {
+            pending.add(i);
+        }
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            if (attempt > 1) {
+                pause(attempt - 1);
+            }
+            List<Answer> answered = new ArrayList<>();
+            for (List<Read> call : split(pending.stream().map(reads::get).toList())) {
+                answered.addAll(send(call));
+            }
+            List<Integer> again = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i++) {
+                Answer answer = answered.get(i);
+                answers.set(pending.get(i), answer);
+                if (answer.failure() != null && attempt < http.retryPolicy().maxAttempts()
+                        && SalesforceHttp.transientFailure(answer.failure())) {
+                    again.add(pending.get(i));
+                }
+            }
+            pending = again;
         }
         return answers;
+    }
+
+    private void pause(int retry) {
+        try {
+            http.sleeper().sleep(http.retryPolicy().backoff(retry));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new L2oException(ErrorCode.SOURCE_UNAVAILABLE, "interrupted while waiting to ask Salesforce again", e);
+        }
     }
 
     /** Composite calls sent so far. */

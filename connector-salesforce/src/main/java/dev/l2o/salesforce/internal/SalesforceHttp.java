@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
+import dev.l2o.http.FailureKind;
 import dev.l2o.http.HttpClients;
 import dev.l2o.http.HttpExecutor;
 import dev.l2o.http.HttpStatusException;
@@ -40,6 +41,8 @@ public final class SalesforceHttp {
     private final HttpExecutor executor;
     private final ApiBudget budget;
     private final SessionHolder sessions;
+    private final Sleeper sleeper;
+    private final RetryPolicy retryPolicy;
 
     /** The current session and how to get a new one. */
     public interface SessionHolder {
@@ -58,6 +61,8 @@ public final class SalesforceHttp {
             Duration readTimeout) {
         this.budget = requireNonNull(budget, "budget is null");
         this.sessions = requireNonNull(sessions, "sessions is null");
+        this.sleeper = requireNonNull(sleeper, "sleeper is null");
+        this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy is null");
         OkHttpClient.Builder builder = HttpClients.shared().newBuilder().addInterceptor(ReadOnlyGuard.allowing(READ_POSTS));
         if (readTimeout != null) {
             builder.readTimeout(readTimeout);
@@ -82,6 +87,22 @@ public final class SalesforceHttp {
 
     public SessionHolder sessions() {
         return sessions;
+    }
+
+    /** The retry policy of every request, which reads inside one request (composite subrequests) follow too. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** How waits between attempts are made. */
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    /** Whether a failure Salesforce answered may pass when asked again (5xx other than SOAP faults, 429). */
+    public static boolean transientFailure(L2oException failure) {
+        return failure.getCause() instanceof HttpStatusException status
+                && new SalesforceFailureClassifier().classify(status) != FailureKind.PERMANENT;
     }
 
     /**
