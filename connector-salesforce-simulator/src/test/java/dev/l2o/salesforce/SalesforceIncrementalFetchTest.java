@@ -15,6 +15,7 @@ import dev.l2o.salesforce.internal.SalesforceCredentials;
 import dev.l2o.salesforce.simulator.OrgChanges;
 import dev.l2o.salesforce.simulator.OrgSizes;
 import dev.l2o.salesforce.simulator.SalesforceSimulator;
+import dev.l2o.salesforce.simulator.SimulatedFault;
 import dev.l2o.salesforce.simulator.SimulatedOrg;
 import dev.l2o.salesforce.simulator.SimulatedRequest;
 import dev.l2o.salesforce.simulator.SimulatorOptions;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,10 +181,116 @@ class SalesforceIncrementalFetchTest {
         // then
         List<SimulatedRequest> requests = simulator.requestLog().subList(before, simulator.requestLog().size());
         assertThat(incremental.source().attributes().get(IncrementalFetch.FETCH_REASON))
-                .matches("2 changed flows, \\d{1,2} records modified and \\d{1,2} history rows created since then read; \\d{1,2} deleted records left out");
+                .matches("2 changed flows, \\d{1,2} records modified and \\d{1,2} history rows created since then read; \\d{1,2} deleted records"
+                        + " left out; the configuration other than flows read again, as the setup audit trail shows 1 change to it since"
+                        + " 2030-01-01T01:45:00Z \\(the newest: Customize Opportunities / deactivatePicklistValueWithColor\\)");
         assertThat(requests).filteredOn(r -> r.operation().equals("readMetadata")).hasSizeLessThan(10);
-        assertThat(requests).filteredOn(r -> r.operation().equals("getDeleted")).hasSize(2);
+        // organization id, setup audit trail, getDeleted of Opportunity and Lead, records and both histories: one call
+        assertThat(requests).filteredOn(r -> r.operation().equals("composite")).hasSize(1);
+        assertThat(requests).noneMatch(r -> r.operation().equals("getDeleted") || r.operation().equals("limits"));
         assertThat(requests).noneMatch(r -> r.operation().startsWith("bulk"));
+    }
+
+    /**
+     * A night: the first run's snapshot of {@code org}, the org changed by {@code change}, the incremental fetch with the
+     * requests it made and the org's API calls it used, and a full fetch of the changed org.
+     */
+    private record Night(Snapshot previous, Snapshot incremental, List<SimulatedRequest> requests, int calls, Snapshot full) {}
+
+    private Night night(SimulatedOrg org, UnaryOperator<SimulatedOrg> change) {
+        start(org);
+        Snapshot previous = firstRun();
+        simulator.replace(change.apply(org));
+        int before = simulator.requestLog().size();
+        int used = simulator.apiRequestsUsed();
+        Snapshot incremental = connector(NEXT_RUN).fetch(REQUEST, PreviousSnapshot.of(previous));
+        List<SimulatedRequest> requests = List.copyOf(simulator.requestLog().subList(before, simulator.requestLog().size()));
+        int calls = simulator.apiRequestsUsed() - used;
+        return new Night(previous, incremental, requests, calls, connector(NEXT_RUN).fetch(REQUEST));
+    }
+
+    private static final Instant CHANGED_AT = NEXT_RUN.minus(Duration.ofHours(2));
+
+    @Test
+    void aNightlyAuditOfTheReferenceOrgWhereOnlyDealsChangedTakesAtMostFourCallsAndEqualsAFullFetch() {
+        // given: the shape of bench/incremental.sh's reference org (1,000 custom fields, 300 flows), fewer history rows
+        SimulatedOrg org = SimulatedOrg.generate(42, new OrgSizes(1_000, 300, 15_000));
+
+        // when
+        Night night = night(org, changed -> OrgChanges.dealsOnly(changed, 3, CHANGED_AT, 0.01).org());
+
+        // then
+        assertThat(night.calls()).isLessThanOrEqualTo(4);
+        assertThat(night.incremental().source().attributes().get(IncrementalFetch.FETCH_REASON)).doesNotStartWith("0 changed flows, 0 records")
+                .endsWith("; the configuration kept, as no flow changed and the setup audit trail shows no change to the rest");
+        assertSameContent(night.incremental(), night.full());
+    }
+
+    @Test
+    void whenOnlyFlowsChangedInSetupOnlyTheChangedFlowsAreReadAndTheRestIsKept() {
+        // when
+        Night night = night(generated(), org -> OrgChanges.dealsAndFlows(org, 6, CHANGED_AT, 0.05).org());
+
+        // then
+        assertThat(night.incremental().source().attributes().get(IncrementalFetch.FETCH_REASON)).startsWith("2 changed flows, ")
+                .endsWith("; the configuration other than flows kept, as the setup audit trail shows no change to it");
+        // the changed flows in one readMetadata call, their definitions in another
+        assertThat(night.requests()).filteredOn(r -> r.operation().equals("readMetadata")).hasSize(2);
+        assertThat(night.incremental().automations()).isNotEqualTo(night.previous().automations());
+        assertSameContent(night.incremental(), night.full());
+    }
+
+    @Test
+    void aReadOfTheCompositeCallAnsweredWith503IsAskedAgainInAnotherCompositeCall() {
+        // given
+        SimulatedOrg org = generated();
+        start(org);
+        Snapshot previous = firstRun();
+        simulator.replace(OrgChanges.dealsOnly(org, 8, CHANGED_AT, 0.05).org());
+        simulator.inject(SimulatedFault.of(SimulatedFault.Endpoint.REST, SimulatedFault.Kind.SERVER_ERROR).on("composite/getDeleted").times(1));
+        int before = simulator.requestLog().size();
+
+        // when
+        Snapshot incremental = connector(NEXT_RUN).fetch(REQUEST, PreviousSnapshot.of(previous));
+        List<SimulatedRequest> requests = List.copyOf(simulator.requestLog().subList(before, simulator.requestLog().size()));
+        Snapshot full = connector(NEXT_RUN).fetch(REQUEST);
+
+        // then
+        assertThat(simulator.injectedFaults()).isEqualTo(1);
+        assertThat(requests).filteredOn(r -> r.operation().equals("composite")).hasSize(2);
+        assertThat(incremental.source().attributes()).containsEntry(IncrementalFetch.FETCH, "incremental");
+        assertSameContent(incremental, full);
+    }
+
+    @Test
+    void aSetupAuditTrailTheUserMayNotReadMakesTheIncrementalFetchReadTheConfigurationAgainAndSaySo() {
+        // when
+        Night night = night(generated().withoutSetupAccess(), org -> OrgChanges.dealsOnly(org, 4, CHANGED_AT, 0.05).org());
+
+        // then
+        assertThat(night.incremental().source().attributes()).containsEntry(IncrementalFetch.FETCH, "incremental");
+        assertThat(night.incremental().source().attributes().get(IncrementalFetch.FETCH_REASON)).contains("; the configuration other than"
+                + " flows read again, as the setup audit trail is not available (the org refused the SetupAuditTrail query");
+        assertThat(night.requests()).filteredOn(r -> r.operation().equals("readMetadata")).isNotEmpty();
+        assertSameContent(night.incremental(), night.full());
+    }
+
+    @Test
+    void aTrailWhoseRowsReadDoNotReachBackToTheStartMakesTheIncrementalFetchReadTheConfigurationAgain() {
+        // given: more setup changes since the start than the two trail pages the fetch reads
+        List<SimulatedOrg.SetupAuditRow> busyDay = new ArrayList<>();
+        for (int i = 0; i < 4_500; i++) {
+            busyDay.add(new SimulatedOrg.SetupAuditRow(CHANGED_AT.plusSeconds(i), "Marco Bianchi", "PermSetAssign", "Manage Users",
+                    "Permission set Sales_" + i + ": assigned to user Lena Hoffmann"));
+        }
+
+        // when
+        Night night = night(generated(), org -> OrgChanges.dealsOnly(org, 5, CHANGED_AT, 0.05).org().withSetupAuditTrail(busyDay));
+
+        // then
+        assertThat(night.incremental().source().attributes().get(IncrementalFetch.FETCH_REASON)).endsWith("; the configuration other than"
+                + " flows read again, as the setup audit trail's rows read do not reach back to 2030-01-01T01:45:00Z");
+        assertSameContent(night.incremental(), night.full());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.l2o.salesforce;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sforce.soap.metadata.FileProperties;
 import dev.l2o.connector.ConnectorContext;
 import dev.l2o.connector.CrmConnector;
@@ -18,10 +19,11 @@ import dev.l2o.http.SecretRedactor;
 import dev.l2o.http.Sleeper;
 import dev.l2o.model.Automation;
 import dev.l2o.model.AutomationKind;
-import dev.l2o.model.ChangeTrail;
 import dev.l2o.model.Completeness;
 import dev.l2o.model.Crm;
 import dev.l2o.model.CrmRecord;
+import dev.l2o.model.FieldDef;
+import dev.l2o.model.SetupChange;
 import dev.l2o.model.Pipeline;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.SourceInfo;
@@ -38,7 +40,10 @@ import dev.l2o.salesforce.internal.SalesforceMetadataReader;
 import dev.l2o.salesforce.internal.SalesforceQueries;
 import dev.l2o.salesforce.internal.SalesforceSession;
 import dev.l2o.salesforce.internal.SalesforceSetupAuditTrail;
+import dev.l2o.salesforce.internal.SalesforceComposite;
+import dev.l2o.salesforce.internal.SetupChangeScope;
 import dev.l2o.salesforce.metadata.SalesforceMetadata;
+import dev.l2o.salesforce.metadata.SalesforceMetadataAssembler;
 import dev.l2o.salesforce.metadata.SalesforceMetadataMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,10 +56,12 @@ import java.util.Calendar;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A live Salesforce org, read-only. Configuration comes from the Metadata API through Force WSC
@@ -146,15 +153,17 @@ public final class SalesforceConnector implements CrmConnector {
     /**
      * {@inheritDoc}
      *
-     * <p>Flows and flow definitions are read only when {@code listMetadata} gives them a {@code lastModifiedDate}
-     * after the start of the changes (or none), or when they are new; the few other components (value sets, the
-     * objects with their fields, validation rules and sales processes, workflows, assignment rules, queues) are
-     * read each time, one {@code readMetadata} call per ten, since standard components report no usable
-     * {@code lastModifiedDate}. When a stage value set lost or gained values, every flow is read again (flows are
-     * mapped against the stage values). History rows are read where {@code CreatedDate} is after the start
-     * (OpportunityHistory, LeadHistory), current values where {@code SystemModstamp} is, and deleted records come
-     * from getDeleted; the base's rows of the overlap are replaced by the re-read ones. A base of another org,
-     * incomplete, older than 15 days (the recycle bin, and so getDeleted, keeps deletions that long) or asking for
+     * <p>The first API call is one REST composite call with the org id, the setup audit trail's first page, getDeleted,
+     * the records modified since the start ({@code SystemModstamp}) and the first pages of the history rows created
+     * since ({@code CreatedDate}, OpportunityHistory and LeadHistory); the budget starts from its
+     * {@code Sforce-Limit-Info}. Flows and flow definitions are read only when {@code listMetadata} gives them a
+     * {@code lastModifiedDate} after the start of the changes (or none), or when they are new. The other components
+     * (value sets, the objects with their fields, validation rules and sales processes, workflows, assignment rules,
+     * queues) report no usable {@code lastModifiedDate}: they are kept from the base when the setup audit trail, read
+     * back to the start, shows no change to them ({@link SetupChangeScope}), and read again otherwise. When a stage
+     * value set lost or gained values, every flow is read again (flows are mapped against the stage values). Deleted
+     * records come from getDeleted; the base's rows of the overlap are replaced by the re-read ones. A base of another
+     * org, incomplete, older than 15 days (the recycle bin, and so getDeleted, keeps deletions that long) or asking for
      * other data gives a full fetch, as does a getDeleted that cannot cover the whole span.
      */
     @Override
@@ -170,15 +179,26 @@ public final class SalesforceConnector implements CrmConnector {
         http = new SalesforceHttp(budget, sessions, SecretRedactor.of(credentials.secrets()), sleeper, retryPolicy, readTimeout);
         sessions.session = authenticator.login(http);
         SalesforceQueries queries = new SalesforceQueries(http, settings.apiVersion(), sleeper);
-        long[] daily = queries.dailyApiRequests();
-        budget.start(daily[0], daily[1]);
-        String orgId = queries.organizationId();
         String fingerprint = IncrementalFetch.fingerprint(request, "api " + settings.apiVersion());
+        // The plan assumes the org is the previous snapshot's: the first composite call reads the org id with the
+        // incremental reads, and an org id other than the assumed one makes the plan full (that call's reads are then wasted).
+        String assumedOrg = previous == null ? null : previous.present().map(s -> s.source().attributes().get(ORG_ID)).orElse(null);
         IncrementalFetch.Plan plan = previous == null ? IncrementalFetch.Plan.full("no previous snapshot")
-                : IncrementalFetch.plan(previous, "salesforce", ORG_ID, orgId, fingerprint, asOf, RETENTION);
+                : IncrementalFetch.plan(previous, "salesforce", ORG_ID, assumedOrg == null ? "" : assumedOrg, fingerprint, asOf, RETENTION);
+        FirstReads first = FirstReads.send(new SalesforceComposite(http, settings.apiVersion()), queries, request, plan, asOf);
+        String orgId = SalesforceQueries.organizationId(first.organization().bodyOrThrow());
+        if (!budget.started()) {
+            // no Sforce-Limit-Info on the answer: ask the limits resource, as the budget must know what the org has left
+            long[] daily = queries.dailyApiRequests();
+            budget.start(daily[0], daily[1]);
+        }
+        if (plan.incremental() && !orgId.equals(assumedOrg)) {
+            plan = IncrementalFetch.plan(previous, "salesforce", ORG_ID, orgId, fingerprint, asOf, RETENTION);
+        }
+        SalesforceSetupAuditTrail.Reading trail = SalesforceSetupAuditTrail.read(queries, first.setupAuditTrail());
         Map<String, Set<String>> deleted = new TreeMap<>();
         if (plan.incremental()) {
-            plan = deletions(queries, request, plan, asOf, deleted);
+            plan = deletions(first, plan, deleted);
         }
 
         context.progress().started("Reading Salesforce metadata", -1);
@@ -187,6 +207,7 @@ public final class SalesforceConnector implements CrmConnector {
         List<FileProperties> listed = reader.list(OrgMetadata.LISTED_TYPES);
         SalesforceMetadata configuration;
         int flowsRead;
+        String configurationRead = null;
         if (plan.incremental()) {
             IncrementalFetch.Plan base = plan;
             Set<String> known = base.base().automations().stream().filter(a -> a.kind() == AutomationKind.FLOW).map(Automation::name)
@@ -194,36 +215,50 @@ public final class SalesforceConnector implements CrmConnector {
             Set<String> changed = changedFlows(listed, base.since(), known);
             List<Automation> kept = base.base().automations().stream()
                     .filter(a -> a.kind() == AutomationKind.FLOW && !changed.contains(a.name()) && listedFlow(listed, a.name())).toList();
-            configuration = LiveConfiguration.map(OrgMetadata.read(reader, objects, listed,
-                    name -> changed.contains(SalesforceMetadataMapper.decodeName(name))), request.objects(), kept);
-            flowsRead = changed.size();
-            if (!stageValues(configuration.pipelines()).equals(stageValues(base.base().pipelines()))) {
-                // flows are mapped against every object's stage values: when those changed, no kept flow can be trusted
-                configuration = LiveConfiguration.map(OrgMetadata.read(reader, objects, listed, name -> true), request.objects());
-                flowsRead = (int) listed.stream().filter(p -> p.getType().equals("Flow")).count();
+            String rereadBecause = rereadBecause(trail, base.since());
+            boolean flowsChanged = !changed.isEmpty() || kept.size() != known.size();
+            configuration = null;
+            flowsRead = 0;
+            if (rereadBecause == null && !flowsChanged) {
+                configuration = new SalesforceMetadata(base.base().pipelines(), base.base().fields(), base.base().automations(),
+                        base.base().assignmentRules(), base.base().assignees());
+                configurationRead = "the configuration kept, as no flow changed and the setup audit trail shows no change to the rest";
+            } else if (rereadBecause == null) {
+                configuration = withChangedFlows(base.base(), reader, listed, changed, kept);
+                flowsRead = changed.size();
+                configurationRead = "the configuration other than flows kept, as the setup audit trail shows no change to it";
+                rereadBecause = configuration == null ? "changed flows name assignees, which the configuration's assignees are made of" : null;
+            }
+            if (configuration == null) {
+                configurationRead = "the configuration other than flows read again, as " + rereadBecause;
+                configuration = LiveConfiguration.map(OrgMetadata.read(reader, objects, listed,
+                        name -> changed.contains(SalesforceMetadataMapper.decodeName(name))), request.objects(), kept);
+                flowsRead = changed.size();
+                if (!stageValues(configuration.pipelines()).equals(stageValues(base.base().pipelines()))) {
+                    // flows are mapped against every object's stage values: when those changed, no kept flow can be trusted
+                    configuration = LiveConfiguration.map(OrgMetadata.read(reader, objects, listed, name -> true), request.objects());
+                    flowsRead = (int) listed.stream().filter(p -> p.getType().equals("Flow")).count();
+                }
             }
         } else {
             configuration = LiveConfiguration.map(OrgMetadata.read(reader, objects, listed, name -> true), request.objects());
             flowsRead = (int) listed.stream().filter(p -> p.getType().equals("Flow")).count();
         }
         context.progress().finished();
-        ChangeTrail changeTrail = SalesforceSetupAuditTrail.read(queries);
 
-        String since = plan.incremental() ? " WHERE " + changedAfter("SystemModstamp", plan.since()) : "";
+        String since = plan.incremental() ? changedAfter("SystemModstamp", plan.since()) : "";
         Completeness completeness = Completeness.full();
         List<CrmRecord> records = new ArrayList<>();
         int recordsRead = 0;
         for (Map.Entry<String, Set<String>> entry : request.recordFields().entrySet()) {
-            // Ask only for fields the org has: a field the blueprint declares but the org lacks is a finding
-            // (L2O-FIELD-MISSING), and naming it in SOQL would fail the whole query with INVALID_FIELD.
-            SalesforceMetadata mapped = configuration;
-            List<String> existing = entry.getValue().stream()
-                    .filter(name -> mapped.fields().stream().anyMatch(f -> f.object().equalsIgnoreCase(entry.getKey())
-                            && f.name().equalsIgnoreCase(name)))
-                    .toList();
+            List<String> existing = existingFields(configuration.fields(), entry.getKey(), entry.getValue());
             try {
                 if (plan.incremental()) {
-                    List<CrmRecord> reread = queries.records(entry.getKey(), existing, since.substring(" WHERE ".length()));
+                    SalesforceComposite.Answer answered = first.records().get(entry.getKey());
+                    // the first call asked for the fields the previous snapshot's org had; when those changed, ask again
+                    boolean asked = answered != null && existing.equals(existingFields(plan.base().fields(), entry.getKey(), entry.getValue()));
+                    List<CrmRecord> reread = asked ? queries.records(entry.getKey(), answered.bodyOrThrow())
+                            : queries.records(entry.getKey(), existing, since);
                     recordsRead += reread.size();
                     records.addAll(IncrementalFetch.mergeRecords(plan.base().records().stream()
                             .filter(r -> r.object().equals(entry.getKey())).toList(), reread,
@@ -242,14 +277,14 @@ public final class SalesforceConnector implements CrmConnector {
             StageHistory leads = null;
             String createdAfter = plan.incremental() ? changedAfter("CreatedDate", plan.since()) : "";
             try {
-                opportunities = history(queries, createdAfter, rowsRead);
+                opportunities = history(queries, createdAfter, plan.incremental() ? first.opportunityHistory() : null, rowsRead);
             } catch (L2oException e) {
                 completeness = incomplete(completeness, e, "OpportunityHistory");
             }
             // A failure on OpportunityHistory is a limit or an outage; another query would only spend more of the org's budget.
             if (opportunities != null) {
                 try {
-                    leads = leadHistory(queries, createdAfter, rowsRead);
+                    leads = leadHistory(queries, createdAfter, plan.incremental() ? first.leadHistory() : null, rowsRead);
                 } catch (L2oException e) {
                     completeness = incomplete(completeness, e, "LeadHistory");
                 }
@@ -267,7 +302,8 @@ public final class SalesforceConnector implements CrmConnector {
         attributes.put("apiRequests", Long.toString(budget.spent()));
         attributes.put(ORG_ID, orgId);
         String detail = plan.incremental() ? flowsRead + " changed flows, " + recordsRead + " records modified and " + rowsRead[0]
-                + " history rows created since then read; " + deleted.values().stream().mapToInt(Set::size).sum() + " deleted records left out"
+                + " history rows created since then read; " + deleted.values().stream().mapToInt(Set::size).sum()
+                + " deleted records left out; " + configurationRead
                 : null;
         Map<String, String> sourceAttributes = IncrementalFetch.attributes(attributes, plan, asOf, fingerprint, detail);
         if (!sayHow) {
@@ -276,24 +312,133 @@ public final class SalesforceConnector implements CrmConnector {
         }
         return new Snapshot(new SourceInfo("salesforce", sessions.session.instanceUrl(), sourceAttributes), Crm.SALESFORCE.id(), asOf, completeness,
                 configuration.pipelines(), configuration.fields(), configuration.automations(), configuration.assignmentRules(),
-                configuration.assignees(), records, history).withChangeTrail(changeTrail);
+                configuration.assignees(), records, history).withChangeTrail(trail.changeTrail());
     }
 
     /**
-     * The ids deleted since the plan's start, per object whose records or history the snapshot holds; the plan
-     * becomes full when getDeleted cannot reach back that far.
+     * Why the base's configuration other than flows cannot be kept (one clause), or null when it can: the setup audit
+     * trail is readable, covers every change since {@code since}, and shows none but to flows and to what a snapshot
+     * does not hold (see {@link SetupChangeScope}). Standard components report no usable {@code lastModifiedDate}, so
+     * only the trail can tell that they did not change; flows are told apart by their listing.
      */
-    private IncrementalFetch.Plan deletions(SalesforceQueries queries, FetchRequest request, IncrementalFetch.Plan plan, Instant asOf,
-            Map<String, Set<String>> deleted) {
-        Set<String> objects = new TreeSet<>(request.recordFields().keySet());
-        if (request.history()) {
-            objects.add(OpportunityHistoryCsv.OBJECT);
-            objects.add(LeadHistoryCsv.OBJECT);
+    private static String rereadBecause(SalesforceSetupAuditTrail.Reading trail, Instant since) {
+        if (!trail.changeTrail().available()) {
+            return "the setup audit trail is not available (" + trail.changeTrail().unavailableReason() + ")";
         }
-        for (String object : objects) {
+        Optional<List<SetupChange>> changes = trail.changesAfter(since);
+        if (changes.isEmpty()) {
+            return "the setup audit trail's rows read do not reach back to " + since;
+        }
+        List<SetupChange> configurationChanges = changes.get().stream()
+                .filter(change -> SetupChangeScope.of(change.section(), change.action()) == SetupChangeScope.CONFIGURATION).toList();
+        if (!configurationChanges.isEmpty()) {
+            SetupChange newest = configurationChanges.get(0);
+            return "the setup audit trail shows " + configurationChanges.size() + (configurationChanges.size() == 1 ? " change" : " changes")
+                    + " to it since " + since + " (the newest: " + newest.section() + " / " + newest.action() + ")";
+        }
+        return null;
+    }
+
+    /**
+     * The base's configuration with its flows brought up to date: the {@code changed} ones read and mapped against the
+     * base's stage values (unchanged, as the configuration other than flows is), {@code kept} ones as they were, those no
+     * longer listed left out. Null when a changed or removed flow names assignees (the configuration's assignees are
+     * gathered from every automation, so only a whole read can tell them).
+     */
+    private static SalesforceMetadata withChangedFlows(Snapshot base, SalesforceMetadataReader reader, List<FileProperties> listed,
+            Set<String> changed, List<Automation> kept) {
+        List<Automation> read = LiveConfiguration.flows(OrgMetadata.readFlows(reader, listed,
+                name -> changed.contains(SalesforceMetadataMapper.decodeName(name))), stageValues(base.pipelines()));
+        List<Automation> replaced = base.automations().stream().filter(a -> a.kind() == AutomationKind.FLOW && !kept.contains(a)).toList();
+        if (Stream.concat(read.stream(), replaced.stream()).anyMatch(a -> !a.assignees().isEmpty())) {
+            return null;
+        }
+        List<Automation> automations = new ArrayList<>(base.automations().stream().filter(a -> a.kind() != AutomationKind.FLOW).toList());
+        automations.addAll(kept);
+        automations.addAll(read);
+        automations.sort(SalesforceMetadataAssembler.AUTOMATION_ORDER);
+        return new SalesforceMetadata(base.pipelines(), base.fields(), automations, base.assignmentRules(), base.assignees());
+    }
+
+    /** Of the {@code wanted} fields of {@code object}, those {@code fields} has, sorted. */
+    private static List<String> existingFields(List<FieldDef> fields, String object, Set<String> wanted) {
+        // Ask only for fields the org has: a field the blueprint declares but the org lacks is a finding
+        // (L2O-FIELD-MISSING), and naming it in SOQL would fail the whole query with INVALID_FIELD.
+        return wanted.stream()
+                .filter(name -> fields.stream().anyMatch(f -> f.object().equalsIgnoreCase(object) && f.name().equalsIgnoreCase(name)))
+                .sorted()
+                .toList();
+    }
+
+    /**
+     * The reads of the fetch's first API call, one composite call (two when many objects are asked for): the org id and
+     * the setup audit trail's first page always; for an incremental plan also getDeleted of every object the snapshot
+     * holds records or history of, the records modified since the start (with the fields the base's org had) and the
+     * first pages of the history rows created since.
+     */
+    private record FirstReads(SalesforceComposite.Answer organization, SalesforceComposite.Answer setupAuditTrail,
+            Map<String, SalesforceComposite.Answer> deleted, Map<String, SalesforceComposite.Answer> records,
+            SalesforceComposite.Answer opportunityHistory, SalesforceComposite.Answer leadHistory) {
+
+        static FirstReads send(SalesforceComposite composite, SalesforceQueries queries, FetchRequest request, IncrementalFetch.Plan plan,
+                Instant asOf) {
+            List<SalesforceComposite.Read> reads = new ArrayList<>();
+            reads.add(new SalesforceComposite.Read("the organization id", queries.queryUrl(SalesforceQueries.ORGANIZATION_QUERY)));
+            reads.add(SalesforceSetupAuditTrail.firstPage(queries));
+            List<String> deletedObjects = new ArrayList<>();
+            List<String> recordObjects = new ArrayList<>();
+            if (plan.incremental()) {
+                Set<String> objects = new TreeSet<>(request.recordFields().keySet());
+                if (request.history()) {
+                    objects.add(OpportunityHistoryCsv.OBJECT);
+                    objects.add(LeadHistoryCsv.OBJECT);
+                }
+                for (String object : objects) {
+                    deletedObjects.add(object);
+                    reads.add(new SalesforceComposite.Read(SalesforceQueries.deletedWhat(object, plan.since()),
+                            queries.deletedUrl(object, plan.since(), asOf)));
+                }
+                String modified = changedAfter("SystemModstamp", plan.since());
+                for (Map.Entry<String, Set<String>> entry : new TreeMap<>(request.recordFields()).entrySet()) {
+                    recordObjects.add(entry.getKey());
+                    List<String> fields = existingFields(plan.base().fields(), entry.getKey(), entry.getValue());
+                    reads.add(new SalesforceComposite.Read("the " + entry.getKey() + " records query",
+                            queries.queryUrl(SalesforceQueries.recordsQuery(entry.getKey(), fields, modified))));
+                }
+                if (request.history()) {
+                    String created = changedAfter("CreatedDate", plan.since());
+                    reads.add(new SalesforceComposite.Read("the OpportunityHistory query",
+                            queries.queryUrl(SalesforceQueries.soql("OpportunityHistory", HISTORY_FIELDS, created))));
+                    reads.add(new SalesforceComposite.Read("the LeadHistory query",
+                            queries.queryUrl(SalesforceQueries.soql("LeadHistory", LEAD_HISTORY_FIELDS, leadHistoryCondition(created)))));
+                }
+            }
+            List<SalesforceComposite.Answer> answers = composite.execute(reads);
+            int next = 2;
+            Map<String, SalesforceComposite.Answer> deleted = new TreeMap<>();
+            for (String object : deletedObjects) {
+                deleted.put(object, answers.get(next++));
+            }
+            Map<String, SalesforceComposite.Answer> records = new TreeMap<>();
+            for (String object : recordObjects) {
+                records.put(object, answers.get(next++));
+            }
+            boolean history = plan.incremental() && request.history();
+            return new FirstReads(answers.get(0), answers.get(1), deleted, records, history ? answers.get(next) : null,
+                    history ? answers.get(next + 1) : null);
+        }
+    }
+
+    /**
+     * The ids deleted since the plan's start, per object whose records or history the snapshot holds, from the first
+     * call's getDeleted answers; the plan becomes full when getDeleted cannot reach back that far.
+     */
+    private static IncrementalFetch.Plan deletions(FirstReads first, IncrementalFetch.Plan plan, Map<String, Set<String>> deleted) {
+        for (Map.Entry<String, SalesforceComposite.Answer> answer : first.deleted().entrySet()) {
+            String object = answer.getKey();
             SalesforceQueries.DeletedRecords gone;
             try {
-                gone = queries.deleted(object, plan.since(), asOf);
+                gone = SalesforceQueries.deleted(object, answer.getValue().bodyOrThrow());
             } catch (L2oException e) {
                 if (e.type() != ErrorType.EXTERNAL) {
                     throw e;
@@ -376,8 +521,8 @@ public final class SalesforceConnector implements CrmConnector {
         return completeness.with(what + " could not be read fully: " + e.getMessage());
     }
 
-    private StageHistory history(SalesforceQueries queries, String createdAfter, long[] rowsRead) {
-        Path spool = spool(queries, "OpportunityHistory", HISTORY_FIELDS, createdAfter, rowsRead);
+    private StageHistory history(SalesforceQueries queries, String createdAfter, SalesforceComposite.Answer firstPage, long[] rowsRead) {
+        Path spool = spool(queries, "OpportunityHistory", HISTORY_FIELDS, createdAfter, firstPage, rowsRead);
         return OpportunityHistoryCsv.open(spool, "Salesforce OpportunityHistory");
     }
 
@@ -385,11 +530,10 @@ public final class SalesforceConnector implements CrmConnector {
      * Lead status history, or null when the org has none to give: LeadHistory is only queryable while field
      * history tracking is on for Lead, and an org without it is complete, not broken.
      */
-    private StageHistory leadHistory(SalesforceQueries queries, String createdAfter, long[] rowsRead) {
+    private StageHistory leadHistory(SalesforceQueries queries, String createdAfter, SalesforceComposite.Answer firstPage, long[] rowsRead) {
         Path spool;
         try {
-            spool = spool(queries, "LeadHistory", LEAD_HISTORY_FIELDS,
-                    createdAfter.isEmpty() ? LEAD_STATUS_CONDITION : LEAD_STATUS_CONDITION + " AND " + createdAfter, rowsRead);
+            spool = spool(queries, "LeadHistory", LEAD_HISTORY_FIELDS, leadHistoryCondition(createdAfter), firstPage, rowsRead);
         } catch (L2oException e) {
             if (e.getCause() instanceof HttpStatusException status && status.status() == 400 && status.body().contains("INVALID_TYPE")) {
                 return null;
@@ -399,9 +543,19 @@ public final class SalesforceConnector implements CrmConnector {
         return LeadHistoryCsv.open(spool, "Salesforce LeadHistory");
     }
 
-    /** Spools {@code SELECT fields FROM object WHERE where} over REST pages, or Bulk API 2.0 above the threshold. */
-    private Path spool(SalesforceQueries queries, String object, List<String> fields, String where, long[] rowsRead) {
-        long rows = queries.count(object, where);
+    /** The LeadHistory rows of status changes, only those created after the start when {@code createdAfter} says so. */
+    private static String leadHistoryCondition(String createdAfter) {
+        return createdAfter.isEmpty() ? LEAD_STATUS_CONDITION : LEAD_STATUS_CONDITION + " AND " + createdAfter;
+    }
+
+    /**
+     * Spools {@code SELECT fields FROM object WHERE where} over REST pages, or Bulk API 2.0 above the threshold. Given the
+     * query's first page (read in a composite call), its {@code totalSize} decides, without a count query.
+     */
+    private Path spool(SalesforceQueries queries, String object, List<String> fields, String where, SalesforceComposite.Answer firstPage,
+            long[] rowsRead) {
+        JsonNode page = firstPage == null ? null : firstPage.bodyOrThrow();
+        long rows = page == null ? queries.count(object, where) : page.path("totalSize").asLong();
         rowsRead[0] += rows;
         Path spool;
         try {
@@ -415,6 +569,8 @@ public final class SalesforceConnector implements CrmConnector {
         context.progress().started("Reading " + object + " (" + (bulk ? "Bulk API 2.0" : "REST") + ")", rows);
         if (bulk) {
             queries.bulkQueryToCsv(object, fields, where, spool, context.progress());
+        } else if (page != null) {
+            queries.queryToCsv(object, fields, page, spool, context.progress());
         } else {
             queries.queryToCsv(object, fields, where, spool, context.progress());
         }

@@ -51,6 +51,23 @@ public final class OrgChanges {
      * stage, a third get a new amount, a sixth are deleted and for each sixth a new opportunity is created.
      */
     public static Changed random(SimulatedOrg org, long seed, Instant at, double share) {
+        return random(org, seed, at, share, true, true);
+    }
+
+    /**
+     * As {@link #random(SimulatedOrg, long, Instant, double)}, changing only the opportunities: the nightly case of an
+     * org whose setup nobody touched that day.
+     */
+    public static Changed dealsOnly(SimulatedOrg org, long seed, Instant at, double share) {
+        return random(org, seed, at, share, false, false);
+    }
+
+    /** As {@link #random(SimulatedOrg, long, Instant, double)} with the flows changed but no stage deactivated. */
+    public static Changed dealsAndFlows(SimulatedOrg org, long seed, Instant at, double share) {
+        return random(org, seed, at, share, false, true);
+    }
+
+    private static Changed random(SimulatedOrg org, long seed, Instant at, double share, boolean deactivateStage, boolean changeFlows) {
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, Latest> latest = new TreeMap<>();
         Map<String, Latest> byStage = new TreeMap<>();
@@ -95,14 +112,19 @@ public final class OrgChanges {
             }
         }
         List<MetadataStore.Component> metadata = new ArrayList<>();
-        deactivateOneStage(org, metadata);
-        changeFlows(org, metadata);
-        return new Changed(org.withChanges(added, deleted, metadata, Set.of(), at), changed);
+        List<SimulatedOrg.SetupAuditRow> audited = new ArrayList<>();
+        if (deactivateStage) {
+            deactivateOneStage(org, metadata, at, audited);
+        }
+        if (changeFlows) {
+            changeFlows(org, metadata, at, audited);
+        }
+        return new Changed(org.withChanges(added, deleted, metadata, Set.of(), at, audited), changed);
     }
 
     /** {@code org} with opportunity {@code id} deleted at {@code at} (its history goes with it). */
     public static SimulatedOrg deleted(SimulatedOrg org, String id, Instant at) {
-        return org.withChanges(List.of(), Map.of(id, at), List.of(), Set.of(), at);
+        return org.withChanges(List.of(), Map.of(id, at), List.of(), Set.of(), at, List.of());
     }
 
     /**
@@ -119,8 +141,15 @@ public final class OrgChanges {
                 amount, closeDay, probability, forecast);
     }
 
-    /** The first active open value of {@code OpportunityStage} deactivated. */
-    private static void deactivateOneStage(SimulatedOrg org, List<MetadataStore.Component> changed) {
+    /** Who makes the day's setup changes in the trail. */
+    private static final String ADMIN = "Priya Raman";
+
+    /**
+     * The first active open value of {@code OpportunityStage} deactivated, audited as Setup does it (section and action
+     * as real trails show them: {@code deactivatePicklistValueWithColor}, "Deactivated value X from Stage picklist ...").
+     */
+    private static void deactivateOneStage(SimulatedOrg org, List<MetadataStore.Component> changed, Instant at,
+            List<SimulatedOrg.SetupAuditRow> audited) {
         MetadataStore.Component component = org.metadata().find("StandardValueSet", "OpportunityStage");
         if (component == null) {
             return;
@@ -130,6 +159,8 @@ public final class OrgChanges {
             if (!value.getClosed() && (value.isIsActive() || !isActiveSet(value))) {
                 value.setIsActive(false);
                 changed.add(new MetadataStore.Component(component.type(), component.fullName(), component.fileName(), copy));
+                audited.add(new SimulatedOrg.SetupAuditRow(at, ADMIN, "deactivatePicklistValueWithColor", "Customize Opportunities",
+                        "Deactivated value " + value.getFullName() + " from Stage picklist with color Assigned dynamically"));
                 return;
             }
         }
@@ -143,9 +174,10 @@ public final class OrgChanges {
 
     /**
      * The first flow with a definition deactivated (or, in an org without definitions, the first flow set to
-     * draft), and the last flow's description edited.
+     * draft), and the last flow's description edited (a new version), each audited in the {@code Flows} section.
      */
-    private static void changeFlows(SimulatedOrg org, List<MetadataStore.Component> changed) {
+    private static void changeFlows(SimulatedOrg org, List<MetadataStore.Component> changed, Instant at,
+            List<SimulatedOrg.SetupAuditRow> audited) {
         List<MetadataStore.Component> flows = org.metadata().list("Flow");
         boolean deactivated = false;
         for (MetadataStore.Component flow : flows) {
@@ -154,6 +186,8 @@ public final class OrgChanges {
                 FlowDefinition copy = (FlowDefinition) MetadataStoreBuilder.copyOf(definition.record(), "FlowDefinition");
                 copy.setActiveVersionNumber(0);
                 changed.add(new MetadataStore.Component(definition.type(), definition.fullName(), definition.fileName(), copy));
+                audited.add(flowRow(at, "deactivatedinteractiondefinition", "Deactivated flow with Name \"" + label(flow) + "\" and Unique Name \""
+                        + flow.fullName() + "\""));
                 deactivated = true;
                 break;
             }
@@ -164,12 +198,26 @@ public final class OrgChanges {
             copy.setStatus(copy.getStatus() == FlowVersionStatus.Active
                     ? FlowVersionStatus.Draft : FlowVersionStatus.Active);
             changed.add(new MetadataStore.Component(first.type(), first.fullName(), first.fileName(), copy));
+            boolean active = copy.getStatus() == FlowVersionStatus.Active;
+            audited.add(flowRow(at, active ? "activatedinteractiondefinition" : "deactivatedinteractiondefinition",
+                    (active ? "Activated" : "Deactivated") + " flow with Name \"" + label(first) + "\" and Unique Name \"" + first.fullName() + "\""));
         }
         if (!flows.isEmpty()) {
             MetadataStore.Component last = flows.get(flows.size() - 1);
             Flow copy = (Flow) MetadataStoreBuilder.copyOf(last.record(), "Flow");
             copy.setDescription("Edited on the day of the changes");
             changed.add(new MetadataStore.Component(last.type(), last.fullName(), last.fileName(), copy));
+            audited.add(flowRow(at, "createdinteractiondefversion", "Created flow version #2 \"" + label(last) + "\" for flow with Unique Name \""
+                    + last.fullName() + "\""));
         }
+    }
+
+    private static SimulatedOrg.SetupAuditRow flowRow(Instant at, String action, String display) {
+        return new SimulatedOrg.SetupAuditRow(at, ADMIN, action, "Flows", display);
+    }
+
+    private static String label(MetadataStore.Component flow) {
+        String label = ((Flow) flow.record()).getLabel();
+        return label == null ? flow.fullName() : label;
     }
 }

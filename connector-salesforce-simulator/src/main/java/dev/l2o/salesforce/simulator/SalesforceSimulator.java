@@ -7,6 +7,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
@@ -37,6 +39,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,7 +53,8 @@ import org.xml.sax.SAXException;
  * Metadata API envelopes that the real Force WSC classes parse (gzip request bodies, empty SOAPAction,
  * {@code serverUrl}/{@code metadataServerUrl} pointing back here), the OAuth 2.0 JWT bearer token endpoint,
  * REST query pages with {@code nextRecordsUrl}, the Bulk API 2.0 query job lifecycle with CSV pages,
- * {@code Sforce-Limit-Info}, and error bodies and faults as Salesforce writes them. It accepts any
+ * {@code Sforce-Limit-Info}, the composite resource (several reads in one counted call), and error bodies and
+ * faults as Salesforce writes them. It accepts any
  * credentials and any access token until a session expiry is injected. Thread-safe.
  */
 public final class SalesforceSimulator implements AutoCloseable {
@@ -61,6 +65,9 @@ public final class SalesforceSimulator implements AutoCloseable {
     private static final Pattern DATA = Pattern.compile("/services/data/v(\\d+\\.\\d+)(/.*)?");
     private static final Pattern DELETED = Pattern.compile("/sobjects/([A-Za-z0-9_]+)/deleted/?");
     private static final int SESSION_SECONDS_VALID = 7_200;
+    /** The composite resource's limits: 25 subrequests a call, of which 5 query operations. */
+    private static final int COMPOSITE_SUBREQUESTS = 25;
+    private static final int COMPOSITE_QUERIES = 5;
     /** How long a gathered readMetadata waits for the others before all go on: a client that never overlaps fails its test, not hangs. */
     private static final long GATHER_TIMEOUT_SECONDS = 10;
 
@@ -303,39 +310,109 @@ public final class SalesforceSimulator implements AutoCloseable {
     }
 
     private Routed data(Request request, String method, String version, String resource) {
-        if (method.equals("GET") && resource.equals("/limits")) {
-            return new Routed("limits", restCall(request, SimulatedFault.Endpoint.REST, "limits", () -> rest.limits(apiRequestsUsed())));
+        if (method.equals("POST") && (resource.equals("/composite") || resource.equals("/composite/"))) {
+            return new Routed("composite", restCall(request, SimulatedFault.Endpoint.REST, "composite",
+                    () -> composite(version, request.getBodyAsString())));
         }
-        if (method.equals("GET") && (resource.equals("/query") || resource.equals("/queryAll"))) {
-            String soql = parameter(request, "q");
-            return new Routed("query", restCall(request, SimulatedFault.Endpoint.REST, "query",
-                    () -> rest.query(version, soql, request.getHeader("Sforce-Query-Options"))));
+        Resource handled = resource(method, version, resource, name -> parameter(request, name), request.getHeader("Sforce-Query-Options"),
+                request.getBody());
+        return new Routed(handled.operation(), restCall(request, handled.endpoint(), handled.operation(), handled.handler()));
+    }
+
+    /** A REST resource's answer, before faults, limits and sessions: what a top-level request and a composite subrequest share. */
+    private record Resource(String operation, SimulatedFault.Endpoint endpoint, Supplier<SimulatorResponse> handler) {}
+
+    private Resource resource(String method, String version, String resource, Function<String, String> parameters,
+            String queryOptions, byte[] body) {
+        if (method.equals("GET") && resource.equals("/limits")) {
+            return new Resource("limits", SimulatedFault.Endpoint.REST, () -> rest.limits(apiRequestsUsed()));
+        }
+        if (method.equals("GET") && (resource.equals("/query") || resource.equals("/query/") || resource.equals("/queryAll"))) {
+            String soql = parameters.apply("q");
+            return new Resource("query", SimulatedFault.Endpoint.REST, () -> rest.query(version, soql, queryOptions));
         }
         if (method.equals("GET") && resource.startsWith("/query/")) {
-            return new Routed("queryMore", restCall(request, SimulatedFault.Endpoint.REST, "queryMore",
-                    () -> rest.queryMore(version, resource.substring("/query/".length()))));
+            return new Resource("queryMore", SimulatedFault.Endpoint.REST, () -> rest.queryMore(version, resource.substring("/query/".length())));
         }
         Matcher deleted = DELETED.matcher(resource);
         if (method.equals("GET") && deleted.matches()) {
-            return new Routed("getDeleted", restCall(request, SimulatedFault.Endpoint.REST, "getDeleted",
-                    () -> rest.deleted(deleted.group(1), parameter(request, "start"), parameter(request, "end"))));
+            return new Resource("getDeleted", SimulatedFault.Endpoint.REST,
+                    () -> rest.deleted(deleted.group(1), parameters.apply("start"), parameters.apply("end")));
         }
         if (method.equals("POST") && resource.equals("/jobs/query")) {
-            return new Routed("bulkQueryCreate", restCall(request, SimulatedFault.Endpoint.BULK, "bulkQueryCreate",
-                    () -> rest.createBulkJob(version, request.getBody(), clock.instant())));
+            return new Resource("bulkQueryCreate", SimulatedFault.Endpoint.BULK, () -> rest.createBulkJob(version, body, clock.instant()));
         }
         if (method.equals("GET") && resource.startsWith("/jobs/query/")) {
-            String rest = resource.substring("/jobs/query/".length());
-            if (rest.endsWith("/results")) {
-                String id = rest.substring(0, rest.length() - "/results".length());
-                return new Routed("bulkQueryResults", restCall(request, SimulatedFault.Endpoint.BULK, "bulkQueryResults",
-                        () -> this.rest.bulkResults(version, id, parameter(request, "locator"), parameter(request, "maxRecords"))));
+            String job = resource.substring("/jobs/query/".length());
+            if (job.endsWith("/results")) {
+                String id = job.substring(0, job.length() - "/results".length());
+                return new Resource("bulkQueryResults", SimulatedFault.Endpoint.BULK,
+                        () -> rest.bulkResults(version, id, parameters.apply("locator"), parameters.apply("maxRecords")));
             }
-            return new Routed("bulkQueryStatus", restCall(request, SimulatedFault.Endpoint.BULK, "bulkQueryStatus", () -> this.rest.bulkJobStatus(rest)));
+            return new Resource("bulkQueryStatus", SimulatedFault.Endpoint.BULK, () -> rest.bulkJobStatus(job));
         }
         String operation = method.equals("GET") ? "unknown" : "write";
-        return new Routed(operation, restCall(request, SimulatedFault.Endpoint.REST, operation,
-                () -> SimulatorResponse.restError(404, "NOT_FOUND", "The requested resource does not exist")));
+        return new Resource(operation, SimulatedFault.Endpoint.REST,
+                () -> SimulatorResponse.restError(404, "NOT_FOUND", "The requested resource does not exist"));
+    }
+
+    /**
+     * {@code POST /composite}: "Executes a series of REST API requests in a single call ... The entire series of requests
+     * counts as a single call toward your API limits", up to 25 subrequests of which at most 5 are query operations
+     * (Query, QueryAll, query-more). Answers {@code compositeResponse[{body, httpHeaders, httpStatusCode, referenceId}]},
+     * a subrequest's error body as the resource writes it. Only GET subrequests of supported resources are answered.
+     */
+    private SimulatorResponse composite(String version, String body) {
+        JsonNode request;
+        try {
+            request = mapper.readTree(body);
+        } catch (IOException e) {
+            return SimulatorResponse.restError(400, "JSON_PARSER_ERROR", "malformed composite request: " + e.getMessage());
+        }
+        JsonNode subrequests = request.path("compositeRequest");
+        if (!subrequests.isArray() || subrequests.isEmpty()) {
+            return SimulatorResponse.restError(400, "INVALID_FIELD", "compositeRequest must be a non-empty array");
+        }
+        int queries = 0;
+        for (JsonNode subrequest : subrequests) {
+            String path = URI.create(subrequest.path("url").asText("")).getRawPath();
+            if (path.matches("/services/data/v\\d+\\.\\d+/query(All)?(/.*)?")) {
+                queries++;
+            }
+        }
+        if (subrequests.size() > COMPOSITE_SUBREQUESTS || queries > COMPOSITE_QUERIES) {
+            return SimulatorResponse.restError(400, "LIMIT_EXCEEDED", "a composite request takes at most " + COMPOSITE_SUBREQUESTS
+                    + " subrequests of which " + COMPOSITE_QUERIES + " queries; this one has " + subrequests.size() + " and " + queries);
+        }
+        ArrayNode answers = mapper.createArrayNode();
+        for (JsonNode subrequest : subrequests) {
+            String method = subrequest.path("method").asText("");
+            URI url = URI.create(subrequest.path("url").asText(""));
+            Matcher data = DATA.matcher(url.getRawPath());
+            SimulatorResponse answer;
+            if (!data.matches()) {
+                answer = SimulatorResponse.restError(404, "NOT_FOUND", "The requested resource does not exist");
+            } else {
+                Map<String, String> parameters = new HashMap<>();
+                form(url.getRawQuery() == null ? "" : url.getRawQuery()).forEach(parameters::put);
+                String resource = data.group(2) == null ? "" : data.group(2);
+                Resource handled = resource(method, data.group(1), resource, parameters::get, null, new byte[0]);
+                SimulatorResponse failed = subrequestFault(handled.operation());
+                answer = failed != null ? failed : handled.handler().get();
+            }
+            ObjectNode answered = answers.addObject();
+            try {
+                answered.set("body", answer.body().length == 0 ? null : mapper.readTree(answer.body()));
+            } catch (IOException e) {
+                answered.put("body", new String(answer.body(), StandardCharsets.UTF_8));
+            }
+            answered.putObject("httpHeaders");
+            answered.put("httpStatusCode", answer.status());
+            answered.put("referenceId", subrequest.path("referenceId").asText(""));
+        }
+        ObjectNode response = mapper.createObjectNode();
+        response.set("compositeResponse", answers);
+        return SimulatorResponse.json(200, response);
     }
 
     private Routed soap(Request request, boolean partner, String version) {
@@ -503,6 +580,32 @@ public final class SalesforceSimulator implements AutoCloseable {
         }
         return new Outcome(endpoint == SimulatedFault.Endpoint.REST || endpoint == SimulatedFault.Endpoint.BULK
                 ? withLimitInfo(response) : response, null, delay);
+    }
+
+    /**
+     * The answer an armed {@code SERVER_ERROR} fault on {@code composite/} and a REST operation
+     * ({@code composite/getDeleted}, {@code composite/query}) gives a composite subrequest of that operation: the status
+     * with a REST error body, inside a composite answer of 200 (faults on the bare operation stay with top-level
+     * requests). Other kinds of fault concern a whole HTTP exchange and do not apply to subrequests. Null when none is
+     * armed.
+     */
+    private SimulatorResponse subrequestFault(String operation) {
+        synchronized (lock) {
+            for (ArmedFault armed : faults) {
+                SimulatedFault fault = armed.fault;
+                if (fault.kind() != SimulatedFault.Kind.SERVER_ERROR
+                        || !fault.targets(SimulatedFault.Endpoint.REST, "composite/" + operation)) {
+                    continue;
+                }
+                armed.seen++;
+                if (armed.seen > fault.after() && armed.seen <= fault.after() + fault.times()) {
+                    injected++;
+                    return SimulatorResponse.restError(fault.value(), "UNKNOWN_EXCEPTION", "An unexpected error occurred. Please include"
+                            + " this ErrorId if you contact support: 1234567-8901 (-1234567890)");
+                }
+            }
+        }
+        return null;
     }
 
     /** A fault in the endpoint's own form: a Partner or Metadata SOAP fault, else a REST error. */

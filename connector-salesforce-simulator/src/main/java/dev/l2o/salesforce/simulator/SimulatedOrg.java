@@ -72,14 +72,20 @@ public final class SimulatedOrg {
     /**
      * This org after changes: {@code added} history rows written, the opportunities in {@code deleted} deleted at
      * the given times (their history goes with them, and {@code getDeleted} lists them), and the metadata
-     * components {@code changed} (added or replaced) or {@code removed} ({@code type/fullName}) at {@code at}.
+     * components {@code changed} (added or replaced) or {@code removed} ({@code type/fullName}) at {@code at}, with the
+     * {@code SetupAuditTrail} rows {@code audited} that Setup writes for such changes (none kept when the trail cannot be read).
      */
     SimulatedOrg withChanges(List<ChangedHistoryTable.AddedRow> added, Map<String, Instant> deleted,
-            List<MetadataStore.Component> changed, Set<String> removed, Instant at) {
+            List<MetadataStore.Component> changed, Set<String> removed, Instant at, List<SetupAuditRow> audited) {
         Map<String, Instant> allDeleted = new HashMap<>(deletedOpportunities);
         allDeleted.putAll(deleted);
+        List<SetupAuditRow> trail = null;
+        if (setupAuditTrail != null) {
+            trail = new ArrayList<>(setupAuditTrail);
+            trail.addAll(audited);
+        }
         return new SimulatedOrg(organizationId, name, metadata.with(changed, removed, at), new ChangedHistoryTable(history, added,
-                deleted.keySet()), leadHistory, setupAuditTrail, allDeleted, touchedOpportunities);
+                deleted.keySet()), leadHistory, trail, allDeleted, touchedOpportunities);
     }
 
     /**

@@ -27,9 +27,9 @@ import java.util.Set;
 
 /**
  * The nightly-audit figure for Salesforce, run by {@code bench/incremental.sh}: a generated org read in full, then
- * 1 % of its opportunities changed (moved, edited, deleted, created) with a stage deactivated and two flows
- * changed, then read incrementally on the first snapshot and in full again; prints the API calls of each (as the
- * org counts them, logins apart) and the ratio. Arguments: {@code fields flows historyRows share}. Not part of
+ * 1 % of its opportunities changed (moved, edited, deleted, created), alone, with two flows changed, and with a
+ * stage deactivated too, each read incrementally on the first snapshot and in full again; prints the API calls of
+ * each (as the org counts them, logins apart) and the ratios. Arguments: {@code fields flows historyRows share}. Not part of
  * the test suite.
  */
 public final class SalesforceIncrementalBenchmark {
@@ -51,24 +51,35 @@ public final class SalesforceIncrementalBenchmark {
             long before = simulator.apiRequestsUsed();
             Snapshot first = fetch(simulator, work, FIRST_RUN, request, PreviousSnapshot.absent("first run"));
             long fullCalls = simulator.apiRequestsUsed() - before;
-            OrgChanges.Changed changed = OrgChanges.random(org, 7, NEXT_RUN.minus(Duration.ofHours(2)), share);
-            simulator.replace(changed.org());
-            before = simulator.apiRequestsUsed();
-            Snapshot incremental = fetch(simulator, work, NEXT_RUN, request, PreviousSnapshot.of(first));
-            long incrementalCalls = simulator.apiRequestsUsed() - before;
-            before = simulator.apiRequestsUsed();
-            fetch(simulator, work, NEXT_RUN, request, PreviousSnapshot.absent("reference"));
-            long fullAgainCalls = simulator.apiRequestsUsed() - before;
-            System.out.printf("Salesforce: %d custom fields, %d flows, %d history rows, %d opportunities changed (%.1f %%); fetch: %s (%s)%n",
-                    fields, flows, rows, changed.changedOpportunities(), 100.0 * share, incremental.source().attributes().get(IncrementalFetch.FETCH),
-                    incremental.source().attributes().get(IncrementalFetch.FETCH_REASON));
-            System.out.printf("Salesforce API calls: full audit %d, nightly incremental audit %d, full audit after the changes %d;"
-                    + " incremental / full = %.1f %%%n", fullCalls, incrementalCalls, fullAgainCalls, 100.0 * incrementalCalls / fullAgainCalls);
+            System.out.printf("Salesforce: %d custom fields, %d flows, %d history rows; full audit %d calls%n", fields, flows, rows, fullCalls);
+            // the nightly case (only deals changed), then the same deals with a stage deactivated and two flows changed
+            night(simulator, work, request, first, "only deals changed", OrgChanges.dealsOnly(org, 7, NEXT_RUN.minus(Duration.ofHours(2)), share),
+                    share);
+            night(simulator, work, request, first, "deals and two flows changed",
+                    OrgChanges.dealsAndFlows(org, 7, NEXT_RUN.minus(Duration.ofHours(2)), share), share);
+            night(simulator, work, request, first, "deals, a stage and two flows changed",
+                    OrgChanges.random(org, 7, NEXT_RUN.minus(Duration.ofHours(2)), share), share);
         } finally {
             try (var paths = Files.walk(work)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** Serves {@code changed}, reads it incrementally on {@code first} and in full, and prints both calls. */
+    private static void night(SalesforceSimulator simulator, Path work, FetchRequest request, Snapshot first, String what,
+            OrgChanges.Changed changed, double share) {
+        simulator.replace(changed.org());
+        long before = simulator.apiRequestsUsed();
+        Snapshot incremental = fetch(simulator, work, NEXT_RUN, request, PreviousSnapshot.of(first));
+        long incrementalCalls = simulator.apiRequestsUsed() - before;
+        before = simulator.apiRequestsUsed();
+        fetch(simulator, work, NEXT_RUN, request, PreviousSnapshot.absent("reference"));
+        long fullAgainCalls = simulator.apiRequestsUsed() - before;
+        System.out.printf("%s: %d opportunities changed (%.1f %%); fetch: %s (%s)%n", what, changed.changedOpportunities(), 100.0 * share,
+                incremental.source().attributes().get(IncrementalFetch.FETCH), incremental.source().attributes().get(IncrementalFetch.FETCH_REASON));
+        System.out.printf("Salesforce API calls (%s): nightly incremental audit %d, full audit after the changes %d; incremental / full"
+                + " = %.1f %%%n", what, incrementalCalls, fullAgainCalls, 100.0 * incrementalCalls / fullAgainCalls);
     }
 
     private static Snapshot fetch(SalesforceSimulator simulator, Path work, Instant now, FetchRequest request, PreviousSnapshot previous) {

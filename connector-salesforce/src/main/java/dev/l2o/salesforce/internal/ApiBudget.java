@@ -9,7 +9,11 @@ import java.util.regex.Pattern;
 /**
  * The share of the org's remaining daily API requests one fetch may spend. It starts unlimited until the
  * org's limits are known, is charged before every API request, and follows {@code Sforce-Limit-Info} so
- * that requests other clients make meanwhile count too. When the next request would exceed the budget it
+ * that requests other clients make meanwhile count too. The limits are known from {@link #start} (the
+ * {@code /limits} resource) or from the first {@code Sforce-Limit-Info} header, which Salesforce documents as
+ * "returned in each request to REST API" with {@code api-usage} "the daily API usage for the organization ...
+ * The first number is the number of API calls used, and the second number is the API limit": the requests
+ * this fetch made before it (one, in practice) count as spent from what the org had left. When the next request would exceed the budget it
  * throws {@link ErrorCode#API_LIMIT_REACHED}: the fetch stops and the audit is incomplete rather than the org
  * exhausted. Thread-safe.
  */
@@ -52,12 +56,39 @@ public final class ApiBudget {
         spent++;
     }
 
-    /** Reads a {@code Sforce-Limit-Info} header; usage by other clients since the start counts against the budget. */
+    /**
+     * Reads a {@code Sforce-Limit-Info} header; usage by other clients since the start counts against the budget. The
+     * first header starts the budget when {@link #start} was not called.
+     */
     public synchronized void observe(String limitInfo) {
         OptionalLong used = used(limitInfo);
-        if (used.isPresent() && usedAtStart >= 0) {
-            spent = Math.max(spent, used.getAsLong() - usedAtStart);
+        if (used.isEmpty()) {
+            return;
         }
+        if (usedAtStart < 0) {
+            OptionalLong limit = limit(limitInfo);
+            if (limit.isEmpty()) {
+                return;
+            }
+            // the header counts this fetch's requests so far: the org had them left when the fetch began
+            long remainingAtStart = limit.getAsLong() - used.getAsLong() + spent;
+            start(limit.getAsLong(), remainingAtStart);
+        }
+        spent = Math.max(spent, used.getAsLong() - usedAtStart);
+    }
+
+    /** Whether the org's limits are known, from {@link #start} or a header. */
+    public synchronized boolean started() {
+        return usedAtStart >= 0;
+    }
+
+    /** The {@code limit} of {@code api-usage=used/limit}, if the header has it. */
+    static OptionalLong limit(String limitInfo) {
+        if (limitInfo == null) {
+            return OptionalLong.empty();
+        }
+        Matcher matcher = API_USAGE.matcher(limitInfo);
+        return matcher.find() ? OptionalLong.of(Long.parseLong(matcher.group(2))) : OptionalLong.empty();
     }
 
     /** The {@code used} of {@code api-usage=used/limit}, if the header has it. */

@@ -19,6 +19,7 @@ import dev.l2o.salesforce.metadata.XmlElement;
 import dev.l2o.salesforce.wsc.WscXml;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,6 +57,18 @@ public final class LiveConfiguration {
         metadata.flowDefinitions().forEach(r -> add(assembler, r, "FlowDefinition", r.getFullName()));
         metadata.queues().forEach(r -> add(assembler, r, "Queue", r.getFullName()));
         return assembler.build(objects, carriedOver);
+    }
+
+    /**
+     * The flows of {@code metadata} (with their definitions) mapped against {@code stageValues}, as {@link #map} maps
+     * them when the value sets give those stage values.
+     */
+    public static List<Automation> flows(OrgMetadata metadata, Map<String, List<String>> stageValues) {
+        requireNonNull(metadata, "metadata is null");
+        SalesforceMetadataAssembler assembler = new SalesforceMetadataAssembler();
+        metadata.flows().forEach(r -> add(assembler, r, "Flow", r.getFullName()));
+        metadata.flowDefinitions().forEach(r -> add(assembler, r, "FlowDefinition", r.getFullName()));
+        return assembler.flows(stageValues);
     }
 
     private static void children(SalesforceMetadataAssembler assembler, String object, Metadata[] records, String type) {

@@ -77,6 +77,18 @@ public record OrgMetadata(List<Metadata> standardValueSets, List<Metadata> objec
     }
 
     /**
+     * Only the flows (and their definitions) listed in {@code listed} whose names {@code readFlow} accepts: what an
+     * incremental read needs when it keeps every other component.
+     */
+    public static OrgMetadata readFlows(SalesforceMetadataReader reader, List<FileProperties> listed, Predicate<String> readFlow) {
+        List<String> flowNames = names(listed, "Flow").stream().filter(readFlow).toList();
+        List<String> definitionNames = names(listed, "FlowDefinition").stream().filter(readFlow).toList();
+        return new OrgMetadata(List.of(), List.of(), List.of(), List.of(),
+                flowNames.isEmpty() ? List.of() : reader.read("Flow", flowNames),
+                definitionNames.isEmpty() ? List.of() : reader.read("FlowDefinition", definitionNames), List.of(), List.of());
+    }
+
+    /**
      * OpportunityStage and LeadStatus, and every standard value set the standard-field catalog binds a
      * picklist of {@code objects} to (LeadSource, Industry, …), sorted. The catalog tells which sets it looks
      * up only by looking them up, so the names are recorded from its lookups.

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
+import dev.l2o.http.FailureKind;
 import dev.l2o.http.HttpClients;
 import dev.l2o.http.HttpExecutor;
 import dev.l2o.http.HttpStatusException;
@@ -33,11 +34,15 @@ public final class SalesforceHttp {
             ReadEndpoint.post("/services/oauth2/token", "OAuth token request: authenticates, changes nothing"),
             ReadEndpoint.post("/services/Soap/[um]/\\d+\\.\\d+(/\\w+)?/?",
                     "SOAP endpoint; the SOAP transport lets only login, describe, listMetadata and readMetadata through"),
-            ReadEndpoint.post("/services/data/v\\d+\\.\\d+/jobs/query", "Bulk API 2.0 query job: reads records into a result set"));
+            ReadEndpoint.post("/services/data/v\\d+\\.\\d+/jobs/query", "Bulk API 2.0 query job: reads records into a result set"),
+            ReadEndpoint.post("/services/data/v\\d+\\.\\d+/composite",
+                    "composite of GET subrequests: SalesforceComposite builds no other method"));
 
     private final HttpExecutor executor;
     private final ApiBudget budget;
     private final SessionHolder sessions;
+    private final Sleeper sleeper;
+    private final RetryPolicy retryPolicy;
 
     /** The current session and how to get a new one. */
     public interface SessionHolder {
@@ -56,6 +61,8 @@ public final class SalesforceHttp {
             Duration readTimeout) {
         this.budget = requireNonNull(budget, "budget is null");
         this.sessions = requireNonNull(sessions, "sessions is null");
+        this.sleeper = requireNonNull(sleeper, "sleeper is null");
+        this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy is null");
         OkHttpClient.Builder builder = HttpClients.shared().newBuilder().addInterceptor(ReadOnlyGuard.allowing(READ_POSTS));
         if (readTimeout != null) {
             builder.readTimeout(readTimeout);
@@ -80,6 +87,22 @@ public final class SalesforceHttp {
 
     public SessionHolder sessions() {
         return sessions;
+    }
+
+    /** The retry policy of every request, which reads inside one request (composite subrequests) follow too. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** How waits between attempts are made. */
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    /** Whether a failure Salesforce answered may pass when asked again (5xx other than SOAP faults, 429). */
+    public static boolean transientFailure(L2oException failure) {
+        return failure.getCause() instanceof HttpStatusException status
+                && new SalesforceFailureClassifier().classify(status) != FailureKind.PERMANENT;
     }
 
     /**

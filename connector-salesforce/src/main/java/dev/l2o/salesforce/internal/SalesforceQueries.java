@@ -13,6 +13,7 @@ import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import dev.l2o.http.Sleeper;
 import dev.l2o.model.CrmRecord;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -88,7 +89,8 @@ public final class SalesforceQueries {
         return new long[] {daily.path("Max").asLong(), daily.path("Remaining").asLong()};
     }
 
-    private static String soql(String object, List<String> fields, String where) {
+    /** {@code SELECT fields FROM object [WHERE where]}. */
+    public static String soql(String object, List<String> fields, String where) {
         requireNonNull(where, "where is null");
         return "SELECT " + String.join(", ", fields) + " FROM " + object + (where.isEmpty() ? "" : " WHERE " + where);
     }
@@ -125,11 +127,30 @@ public final class SalesforceQueries {
      * such as {@code Field = 'Status'}; empty for every row).
      */
     public long queryToCsv(String object, List<String> fields, String where, Path spool, ProgressListener progress) {
-        String next = queryPath(soql(object, fields, where));
+        return queryToCsv(object, fields, null, queryPath(soql(object, fields, where)), spool, progress);
+    }
+
+    /**
+     * As {@link #queryToCsv(String, List, String, Path, ProgressListener)} when the first page of
+     * {@code SELECT fields FROM object WHERE ...} was read already (in a composite call): writes it, then reads the
+     * further pages.
+     */
+    public long queryToCsv(String object, List<String> fields, JsonNode firstPage, Path spool, ProgressListener progress) {
+        return queryToCsv(object, fields, requireNonNull(firstPage, "firstPage is null"), null, spool, progress);
+    }
+
+    private long queryToCsv(String object, List<String> fields, JsonNode firstPage, String firstPath, Path spool, ProgressListener progress) {
         long rows = 0;
         try (FileChannel channel = FileChannel.open(spool, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             writeHeader(channel, fields);
+            String next = firstPath;
+            if (firstPage != null) {
+                PageResult result = copyRecords(new ByteArrayInputStream(mapper.writeValueAsBytes(firstPage)), fields, channel);
+                rows += result.rows;
+                progress.advanced(result.rows);
+                next = result.nextRecordsUrl;
+            }
             while (next != null) {
                 String page = next;
                 long start = channel.size();
@@ -329,14 +350,31 @@ public final class SalesforceQueries {
 
     /** {@code SELECT Id, fields FROM object WHERE where} ({@code where} empty for every record), page by page. */
     public List<CrmRecord> records(String object, List<String> fields, String where) {
+        return recordPages(object, null, queryPath(recordsQuery(object, fields, where)));
+    }
+
+    /** The SOQL of {@link #records(String, List, String)}: {@code Id} and {@code fields}. */
+    public static String recordsQuery(String object, List<String> fields, String where) {
         List<String> selected = new ArrayList<>(List.of("Id"));
         fields.stream().filter(f -> !f.equalsIgnoreCase("Id")).forEach(selected::add);
+        return soql(object, selected, where);
+    }
+
+    /** The records of {@link #recordsQuery}'s first page, read already (in a composite call), and of the further pages. */
+    public List<CrmRecord> records(String object, JsonNode firstPage) {
+        return recordPages(object, requireNonNull(firstPage, "firstPage is null"), null);
+    }
+
+    private List<CrmRecord> recordPages(String object, JsonNode firstPage, String firstPath) {
         List<CrmRecord> records = new ArrayList<>();
-        String next = queryPath(soql(object, selected, where));
-        while (next != null) {
-            String page = next;
-            JsonNode result = http.call("the " + object + " records query", s -> authorized(s, page).get().build(),
-                    response -> mapper.readTree(response.body().byteStream()));
+        JsonNode result = firstPage;
+        String next = firstPath;
+        while (result != null || next != null) {
+            if (result == null) {
+                String page = next;
+                result = http.call("the " + object + " records query", s -> authorized(s, page).get().build(),
+                        response -> mapper.readTree(response.body().byteStream()));
+            }
             for (JsonNode record : result.path("records")) {
                 Map<String, Object> values = new LinkedHashMap<>();
                 for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
@@ -348,14 +386,27 @@ public final class SalesforceQueries {
                 records.add(new CrmRecord(object, record.path("Id").asText(), values));
             }
             next = result.hasNonNull("nextRecordsUrl") ? result.path("nextRecordsUrl").asText() : null;
+            result = null;
         }
         return records;
     }
 
+    /** The path and query of a REST query of {@code soql}, as a top-level request or a composite subrequest takes it. */
+    public String queryUrl(String soql) {
+        return queryPath(soql);
+    }
+
     /** The org's id: {@code SELECT Id FROM Organization} (every org has exactly one row). */
     public String organizationId() {
-        JsonNode result = http.call("the organization id", s -> authorized(s, queryPath("SELECT Id FROM Organization")).get().build(),
-                response -> mapper.readTree(response.body().byteStream()));
+        return organizationId(http.call("the organization id", s -> authorized(s, queryPath(ORGANIZATION_QUERY)).get().build(),
+                response -> mapper.readTree(response.body().byteStream())));
+    }
+
+    /** The query whose answer {@link #organizationId(JsonNode)} reads. */
+    public static final String ORGANIZATION_QUERY = "SELECT Id FROM Organization";
+
+    /** The org's id from an answer to {@link #ORGANIZATION_QUERY}. */
+    public static String organizationId(JsonNode result) {
         String id = result.path("records").path(0).path("Id").asText("");
         if (id.isEmpty()) {
             throw new L2oException(ErrorCode.SOURCE_UNAVAILABLE, "Salesforce answered the Organization query without an id");
@@ -379,10 +430,24 @@ public final class SalesforceQueries {
 
     /** The records of {@code object} deleted in ({@code start}, {@code end}]. */
     public DeletedRecords deleted(String object, Instant start, Instant end) {
-        String path = dataPath() + "/sobjects/" + object + "/deleted/?start=" + URLEncoder.encode(soqlDateTime(start), StandardCharsets.UTF_8)
+        String path = deletedUrl(object, start, end);
+        return deleted(object, http.call(deletedWhat(object, start), s -> authorized(s, path).get().build(),
+                response -> mapper.readTree(response.body().byteStream())));
+    }
+
+    /** How messages name the getDeleted read of {@code object}. */
+    public static String deletedWhat(String object, Instant start) {
+        return "the " + object + " records deleted since " + start;
+    }
+
+    /** The getDeleted path of {@code object} for ({@code start}, {@code end}]. */
+    public String deletedUrl(String object, Instant start, Instant end) {
+        return dataPath() + "/sobjects/" + object + "/deleted/?start=" + URLEncoder.encode(soqlDateTime(start), StandardCharsets.UTF_8)
                 + "&end=" + URLEncoder.encode(soqlDateTime(end), StandardCharsets.UTF_8);
-        JsonNode result = http.call("the " + object + " records deleted since " + start, s -> authorized(s, path).get().build(),
-                response -> mapper.readTree(response.body().byteStream()));
+    }
+
+    /** The records a getDeleted answer of {@code object} lists. */
+    public static DeletedRecords deleted(String object, JsonNode result) {
         Set<String> ids = new HashSet<>();
         result.path("deletedRecords").forEach(record -> ids.add(record.path("id").asText()));
         String earliest = result.path("earliestDateAvailable").asText("");
@@ -409,15 +474,27 @@ public final class SalesforceQueries {
      * @return the query's {@code totalSize}: more than the records handed over when pages were left unread
      */
     public long query(String what, String soql, int maxPages, Consumer<JsonNode> sink) {
-        String next = queryPath(soql);
+        return query(what, null, queryPath(soql), maxPages, sink);
+    }
+
+    /** As {@link #query(String, String, int, Consumer)} when the first page was read already (in a composite call). */
+    public long query(String what, JsonNode firstPage, int maxPages, Consumer<JsonNode> sink) {
+        return query(what, requireNonNull(firstPage, "firstPage is null"), null, maxPages, sink);
+    }
+
+    private long query(String what, JsonNode firstPage, String firstPath, int maxPages, Consumer<JsonNode> sink) {
+        JsonNode result = firstPage;
+        String next = firstPath;
         long total = 0;
-        for (int page = 0; page < maxPages && next != null; page++) {
-            String path = next;
-            JsonNode result = http.call(what, s -> authorized(s, path).get().build(),
-                    response -> mapper.readTree(response.body().byteStream()));
+        for (int page = 0; page < maxPages && (result != null || next != null); page++) {
+            if (result == null) {
+                String path = next;
+                result = http.call(what, s -> authorized(s, path).get().build(), response -> mapper.readTree(response.body().byteStream()));
+            }
             total = result.path("totalSize").asLong();
             result.path("records").forEach(sink);
             next = result.hasNonNull("nextRecordsUrl") ? result.path("nextRecordsUrl").asText() : null;
+            result = null;
         }
         return total;
     }

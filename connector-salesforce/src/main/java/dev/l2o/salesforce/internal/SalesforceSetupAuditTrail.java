@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The org's setup audit trail: who changed its setup and when, from {@code SetupAuditTrail} (the org keeps 180
@@ -25,6 +26,7 @@ public final class SalesforceSetupAuditTrail {
     public static final String SOURCE = "Salesforce SetupAuditTrail";
     /** The API requests attribution may spend: one query and one further page. */
     public static final int MAX_PAGES = 2;
+    private static final String WHAT = "the setup audit trail query";
     static final String SOQL = "SELECT CreatedDate, CreatedBy.Name, Action, Section, Display FROM SetupAuditTrail"
             + " WHERE CreatedDate = LAST_N_DAYS:180 ORDER BY CreatedDate DESC";
 
@@ -33,18 +35,73 @@ public final class SalesforceSetupAuditTrail {
     /** The last 180 days of setup changes, or a trail that says why they could not be read. */
     public static ChangeTrail read(SalesforceQueries queries) {
         requireNonNull(queries, "queries is null");
+        return read(sink -> queries.query(WHAT, SOQL, MAX_PAGES, sink)).changeTrail();
+    }
+
+    /**
+     * As {@link #read(SalesforceQueries)} from the answer to {@link #SOQL} a composite call gave: its first page, or the
+     * failure that makes the trail unavailable; at most one further page is read.
+     */
+    public static Reading read(SalesforceQueries queries, SalesforceComposite.Answer firstPage) {
+        requireNonNull(queries, "queries is null");
+        requireNonNull(firstPage, "firstPage is null");
+        return read(sink -> queries.query(WHAT, firstPage.bodyOrThrow(), MAX_PAGES, sink));
+    }
+
+    /** How a composite call asks for the trail's first page. */
+    public static SalesforceComposite.Read firstPage(SalesforceQueries queries) {
+        return new SalesforceComposite.Read(WHAT, queries.queryUrl(SOQL));
+    }
+
+    /**
+     * The trail as read, and what an incremental fetch needs to know of the reading.
+     *
+     * @param changeTrail the trail as snapshots hold it
+     * @param everyRowRead whether every row of the 180 days was read and usable (none left on unread pages, none
+     *     without a time or a description)
+     */
+    public record Reading(ChangeTrail changeTrail, boolean everyRowRead) {
+        public Reading {
+            requireNonNull(changeTrail, "changeTrail is null");
+        }
+
+        /**
+         * The changes made after {@code since}, or empty when the reading cannot tell all of them: the trail is
+         * unavailable, or rows were left unread and none of those read is as old as {@code since} (rows come newest
+         * first, so one that old proves every later one was read).
+         */
+        public Optional<List<SetupChange>> changesAfter(Instant since) {
+            if (!changeTrail.available()) {
+                return Optional.empty();
+            }
+            List<SetupChange> changes = changeTrail.changes();
+            boolean covered = everyRowRead || changes.stream().anyMatch(change -> !change.at().isAfter(since));
+            return covered ? Optional.of(changes.stream().filter(change -> change.at().isAfter(since)).toList()) : Optional.empty();
+        }
+    }
+
+    /** The pages a query reads, handing every record to the sink; returns the query's {@code totalSize}. */
+    private interface Pages {
+        long read(Consumer<JsonNode> sink);
+    }
+
+    private static Reading read(Pages pages) {
         List<SetupChange> changes = new ArrayList<>();
+        long[] rows = {0};
         long total;
         try {
-            total = queries.query("the setup audit trail query", SOQL, MAX_PAGES, record -> change(record).ifPresent(changes::add));
+            total = pages.read(record -> {
+                rows[0]++;
+                change(record).ifPresent(changes::add);
+            });
         } catch (L2oException e) {
-            return ChangeTrail.unavailable(SOURCE, "the org refused the SetupAuditTrail query (it needs the \"View Setup and"
-                    + " Configuration\" permission): " + e.getMessage(), List.of());
+            return new Reading(ChangeTrail.unavailable(SOURCE, "the org refused the SetupAuditTrail query (it needs the \"View Setup and"
+                    + " Configuration\" permission): " + e.getMessage(), List.of()), false);
         }
         String source = total > changes.size()
                 ? String.format(Locale.ROOT, "%s (the newest %d of %d changes of the last 180 days)", SOURCE, changes.size(), total)
                 : SOURCE;
-        return ChangeTrail.of(source, changes);
+        return new Reading(ChangeTrail.of(source, changes), total == rows[0] && rows[0] == changes.size());
     }
 
     private static Optional<SetupChange> change(JsonNode record) {

@@ -40,6 +40,11 @@ public final class SalesforceMetadataAssembler {
             "BusinessProcess", "Flow", "FlowDefinition", "Workflow", "WorkflowRule", "WorkflowFieldUpdate", "AssignmentRules",
             "Queue");
 
+    /** The order of a configuration's automations: by kind, object and name. */
+    public static final Comparator<Automation> AUTOMATION_ORDER = Comparator.comparing(Automation::kind)
+            .thenComparing((Automation automation) -> automation.object() == null ? "" : automation.object())
+            .thenComparing(Automation::name);
+
     private final Map<String, Map<String, Component>> byType = new TreeMap<>();
 
     /**
@@ -117,18 +122,11 @@ public final class SalesforceMetadataAssembler {
         List<Automation> automations = new ArrayList<>();
         components("ValidationRule").forEach(c ->
                 automations.add(SalesforceMetadataMapper.validationRule(c.root, c.fullName, c.ref, stageValues)));
-        Map<String, Component> flowDefinitions = byType.getOrDefault("FlowDefinition", Map.of());
-        for (Component component : components("Flow")) {
-            Automation flow = SalesforceMetadataMapper.flow(component.root, component.fullName, component.ref, stageValues);
-            Component definition = flowDefinitions.get(component.fullName);
-            automations.add(definition == null ? flow : SalesforceMetadataMapper.flowDefinition(definition.root, flow));
-        }
+        automations.addAll(flows(stageValues));
         automations.addAll(carriedOver);
         automations.addAll(workflowRules());
         assignmentRules.forEach(rule -> automations.add(SalesforceMetadataMapper.assignmentAutomation(rule)));
-        automations.sort(Comparator.comparing(Automation::kind)
-                .thenComparing(automation -> automation.object() == null ? "" : automation.object())
-                .thenComparing(Automation::name));
+        automations.sort(AUTOMATION_ORDER);
 
         return new SalesforceMetadata(pipelines, fields(catalogObjects, activeValueSets, globalValueSets), automations,
                 assignmentRules, assignees(queues, assignmentRules, automations));
@@ -152,6 +150,23 @@ public final class SalesforceMetadataAssembler {
             fields.put(key(field), field);
         }
         return List.copyOf(fields.values());
+    }
+
+    /**
+     * The flows added, each with its {@code FlowDefinition} override, mapped against {@code stageValues} (every stage
+     * value of each object's default pipeline): what {@link #build} makes of them, for a reader that knows the stage
+     * values without their value sets.
+     */
+    public List<Automation> flows(Map<String, List<String>> stageValues) {
+        requireNonNull(stageValues, "stageValues is null");
+        List<Automation> flows = new ArrayList<>();
+        Map<String, Component> flowDefinitions = byType.getOrDefault("FlowDefinition", Map.of());
+        for (Component component : components("Flow")) {
+            Automation flow = SalesforceMetadataMapper.flow(component.root, component.fullName, component.ref, stageValues);
+            Component definition = flowDefinitions.get(component.fullName);
+            flows.add(definition == null ? flow : SalesforceMetadataMapper.flowDefinition(definition.root, flow));
+        }
+        return flows;
     }
 
     private List<Automation> workflowRules() {
