@@ -37,7 +37,10 @@ run() { # name, command...
 run fastcsv java -Xmx"$HEAP" -cp "$CP" dev.l2o.bench.FastCsvParse "$CSV"
 run l2o java -Xmx"$HEAP" -cp "$CP" dev.l2o.bench.L2oMetrics "$CSV"
 # The whole command as a user runs it: JVM start, blueprint, SFDX project, CSV, metrics, JSON out.
-run cli java -Xmx"$HEAP" -jar "$ROOT/deploy/target/l2o-all.jar" metrics --source "sfdx:$ROOT/examples/northwind" \
+# ./l2o maps the class-data-sharing archive the build records; so does this run when it is there.
+CDS=()
+[ -f "$ROOT/deploy/target/l2o-all.jsa" ] && CDS=(-XX:SharedArchiveFile="$ROOT/deploy/target/l2o-all.jsa")
+run cli java "${CDS[@]}" -Xmx"$HEAP" -jar "$ROOT/deploy/target/l2o-all.jar" metrics --source "sfdx:$ROOT/examples/northwind" \
   --blueprint "$ROOT/examples/northwind/blueprint.yaml" --history-csv "$CSV" --as-of 2025-01-01T00:00:00Z --format json
 if [ "${DUCKDB:-1}" != 0 ]; then
   run duckdb java -cp "$CP" dev.l2o.bench.DuckDbMetrics "$CSV"
