@@ -186,6 +186,10 @@ final class HistoryCsv {
      * cause ("Exception when reading record that started in line 2" wraps "…maximum limit of 16384 fields").
      */
     static L2oException malformedCsv(String displayName, CsvParseException e) {
+        return malformedCsv(displayName, e, ErrorCode.MALFORMED_HISTORY);
+    }
+
+    static L2oException malformedCsv(String displayName, CsvParseException e, ErrorCode code) {
         Throwable reason = e;
         while (reason.getCause() instanceof CsvParseException inner) {
             reason = inner;
@@ -197,7 +201,7 @@ final class HistoryCsv {
         String text = message.startsWith("The maximum buffer size")
                 ? "a field is longer than " + MAX_FIELD_CHARACTERS + " characters (is a quote left open?)"
                 : message.strip().replaceAll("\\s+", " ");
-        return new L2oException(ErrorCode.MALFORMED_HISTORY, displayName + where + text);
+        return new L2oException(code, displayName + where + text);
     }
 
     private static final Pattern STARTING_LINE = Pattern.compile("started in line (\\d+)");

@@ -6,6 +6,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import dev.l2o.history.CsvCharset;
+import dev.l2o.history.ExportCsv;
 import dev.l2o.model.CrmRecord;
 import dev.l2o.model.FieldDef;
 import java.io.IOException;
@@ -32,8 +33,7 @@ final class RecordsCsv {
         fields.stream().filter(field -> field.object().equals(object))
                 .forEach(field -> byName.put(field.name().toLowerCase(Locale.ROOT), field));
         List<CrmRecord> records = new ArrayList<>();
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().detectBomHeader(true).allowMissingFields(true)
-                .allowExtraFields(true).ofCsvRecord(file, CsvCharset.detect(file, displayName))) {
+        try (CsvReader<CsvRecord> reader = ExportCsv.reader(file, CsvCharset.detect(file, displayName))) {
             List<String> header = null;
             List<FieldDef> columns = new ArrayList<>();
             int idColumn = -1;
@@ -75,7 +75,7 @@ final class RecordsCsv {
         } catch (IOException | UncheckedIOException e) {
             throw new L2oException(ErrorCode.UNREADABLE_FILE, displayName + ": cannot read the file: " + e.getMessage(), e);
         } catch (CsvParseException e) {
-            throw new L2oException(ErrorCode.BAD_SOURCE, displayName + ": " + e.getMessage());
+            throw ExportCsv.malformed(displayName, e);
         }
         return List.copyOf(records);
     }
