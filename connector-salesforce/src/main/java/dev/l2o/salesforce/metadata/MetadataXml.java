@@ -22,6 +22,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -40,6 +41,15 @@ public final class MetadataXml {
     public static final int MAX_ELEMENTS = 500_000;
     /** The most characters of text one document may have. */
     public static final int MAX_TEXT_CHARACTERS = 32 << 20;
+
+    /**
+     * One configured parser a thread, reused from document to document: making a parser looks its factory up on the
+     * class path and builds Xerces' configuration, which cost more than parsing a typical metadata file. A parser
+     * whose parse failed is dropped, so that no state of a broken document carries over.
+     */
+    private static final ThreadLocal<SAXParser> PARSERS = ThreadLocal.withInitial(MetadataXml::newParser);
+    /** Stands in for the last document's handler between parses, so that a thread's parser does not keep its tree. */
+    private static final DefaultHandler IDLE = new DefaultHandler();
 
     private MetadataXml() {}
 
@@ -67,8 +77,12 @@ public final class MetadataXml {
     private static XmlElement parse(InputSource source, String displayName) {
         requireNonNull(displayName, "displayName is null");
         TreeBuilder builder = new TreeBuilder();
+        SAXParser parser = PARSERS.get();
+        boolean parsed = false;
         try {
-            parser().parse(source, builder);
+            parser.parse(source, builder);
+            release(parser.getXMLReader());
+            parsed = true;
         } catch (SAXParseException e) {
             throw new L2oException(ErrorCode.MALFORMED_METADATA,
                     displayName + ":" + Math.max(e.getLineNumber(), 0) + ":" + Math.max(e.getColumnNumber(), 0) + ": "
@@ -77,6 +91,10 @@ public final class MetadataXml {
             throw new L2oException(ErrorCode.MALFORMED_METADATA, displayName + ": " + oneLine(e.getMessage()));
         } catch (IOException e) {
             throw new L2oException(ErrorCode.UNREADABLE_FILE, displayName + ": cannot read the file: " + e.getMessage(), e);
+        } finally {
+            if (!parsed) {
+                PARSERS.remove();
+            }
         }
         if (builder.root == null) {
             throw new L2oException(ErrorCode.MALFORMED_METADATA, displayName + ":1:1: the document has no root element");
@@ -84,7 +102,15 @@ public final class MetadataXml {
         return builder.root;
     }
 
-    private static SAXParser parser() {
+    /** Lets go of the handlers {@link SAXParser#parse(InputSource, DefaultHandler)} installed. */
+    private static void release(XMLReader reader) {
+        reader.setContentHandler(IDLE);
+        reader.setErrorHandler(IDLE);
+        reader.setDTDHandler(IDLE);
+        reader.setEntityResolver(IDLE);
+    }
+
+    private static SAXParser newParser() {
         try {
             SAXParserFactory factory = SAXParserFactory.newInstance();
             factory.setNamespaceAware(true);
