@@ -5,10 +5,8 @@
 #   baseline       no class-data-sharing archive, both JIT compilers, blueprint checked against the schema
 #                  (L2O_NO_CACHE=1): what `java -jar l2o-all.jar` did before the archive and the cache
 #   archive        the archive the build records (deploy/target/l2o-all.jsa), otherwise as the baseline
-#   new blueprint  archive and the launcher's flags for short commands (C1 only, serial collector, no perf data
-#                  file), as it runs `audit`, but a blueprint not validated before
-#   improved       as `./l2o audit` runs it: archive, the short-command flags, the blueprint found in the
-#                  validated-blueprint cache
+#   new blueprint  archive and C1 only, as the launcher runs `audit`, but a blueprint not validated before
+#   improved       as `./l2o audit` runs it: archive, C1 only, the blueprint found in the validated-blueprint cache
 #   --version      as `./l2o --version` runs it
 # What is in the code (logging set up without XML, one subcommand's picocli model, the lazy HTML template and CEL
 # runtime, string concatenation without invokedynamic, a reused XML parser) is in every variant: the ratio does not
@@ -30,7 +28,7 @@ audit=(audit --blueprint "$ROOT/examples/northwind/blueprint.yaml" --source "sfd
 cache="$OUT/cache"
 rm -rf "$cache"
 export XDG_CACHE_HOME="$cache"
-short=(-XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:+UseSerialGC) # the launcher's flags for short commands (./l2o)
+c1=(-XX:TieredStopAtLevel=1) # the launcher's flag for short commands (./l2o)
 
 seconds() { # command... -> wall seconds of one run (exit 1 is the example's planted drift)
   local start end
@@ -41,15 +39,15 @@ seconds() { # command... -> wall seconds of one run (exit 1 is the example's pla
 }
 
 # one run fills the cache, as the first CI run of a blueprint does
-java -XX:SharedArchiveFile="$ARCHIVE" "${short[@]}" -jar "$JAR" "${audit[@]}" > /dev/null 2>&1 || [ $? -eq 1 ]
+java -XX:SharedArchiveFile="$ARCHIVE" "${c1[@]}" -jar "$JAR" "${audit[@]}" > /dev/null 2>&1 || [ $? -eq 1 ]
 variants=(baseline archive new improved version)
 for variant in "${variants[@]}"; do : > "$OUT/$variant.txt"; done
 for _ in $(seq "$RUNS"); do
   seconds env L2O_NO_CACHE=1 java -Xshare:auto -jar "$JAR" "${audit[@]}" >> "$OUT/baseline.txt"
   seconds env L2O_NO_CACHE=1 java -XX:SharedArchiveFile="$ARCHIVE" -jar "$JAR" "${audit[@]}" >> "$OUT/archive.txt"
-  seconds env L2O_NO_CACHE=1 java -XX:SharedArchiveFile="$ARCHIVE" "${short[@]}" -jar "$JAR" "${audit[@]}" >> "$OUT/new.txt"
-  seconds java -XX:SharedArchiveFile="$ARCHIVE" "${short[@]}" -jar "$JAR" "${audit[@]}" >> "$OUT/improved.txt"
-  seconds java -XX:SharedArchiveFile="$ARCHIVE" "${short[@]}" -jar "$JAR" --version >> "$OUT/version.txt"
+  seconds env L2O_NO_CACHE=1 java -XX:SharedArchiveFile="$ARCHIVE" "${c1[@]}" -jar "$JAR" "${audit[@]}" >> "$OUT/new.txt"
+  seconds java -XX:SharedArchiveFile="$ARCHIVE" "${c1[@]}" -jar "$JAR" "${audit[@]}" >> "$OUT/improved.txt"
+  seconds java -XX:SharedArchiveFile="$ARCHIVE" "${c1[@]}" -jar "$JAR" --version >> "$OUT/version.txt"
 done
 
 stats() { # file -> "median best"
@@ -63,7 +61,7 @@ printf 'startup: %d runs each, %d cores, load average %s\n' "$RUNS" "$(nproc)" "
 line() { printf 'startup: %-58s median %s s  best %s s\n' "$1" "${median[$2]}" "${best[$2]}"; }
 line "l2o audit sfdx:northwind, baseline (no archive, no cache)" baseline
 line "the same with the archive" archive
-line "archive + short flags, blueprint not validated before" new
-line "improved: archive + short flags + validated blueprint (./l2o)" improved
-line "l2o --version, archive + short flags" version
+line "archive + C1, blueprint not validated before" new
+line "improved: archive + C1 + validated blueprint (./l2o)" improved
+line "l2o --version, archive + C1" version
 printf 'startup: ratio improved/baseline (median)                   %.2f\n' "$(echo "scale=4; ${median[improved]} / ${median[baseline]}" | bc)"
