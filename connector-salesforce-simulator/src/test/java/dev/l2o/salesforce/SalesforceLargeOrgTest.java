@@ -103,13 +103,15 @@ class SalesforceLargeOrgTest {
 
         // then
         assertThat(snapshot.completeness().complete()).isTrue();
-        assertThat(snapshot.automations()).filteredOn(a -> a.kind() == AutomationKind.FLOW).hasSize(FLOWS);
+        // the sized flows on Opportunity and the generated org's renewal flow on Contract
+        assertThat(snapshot.automations()).filteredOn(a -> a.kind() == AutomationKind.FLOW).hasSize(FLOWS + 1);
         assertThat(snapshot.automations()).filteredOn(a -> a.kind() == AutomationKind.VALIDATION).hasSize(VALIDATION_RULES)
                 .extracting(Automation::object).containsOnly("Opportunity");
         assertThat(snapshot.fields()).filteredOn(f -> f.custom() && f.object().equals("Opportunity")).hasSize(OPPORTUNITY_FIELDS);
-        // one listMetadata, then readMetadata: 200 of flows, 200 of their definitions, 1 of queues, 1 of the object,
+        // one listMetadata, then readMetadata: 201 of flows, 201 of their definitions, 1 of queues, 1 of the object,
         // 1 of its workflow, 1 of the standard value sets
-        assertThat(metadataCalls(before)).isEqualTo(OrgMetadata.minimumCalls(List.of("Opportunity"), FLOWS, FLOWS, 5, 0)).isEqualTo(405);
+        assertThat(metadataCalls(before)).isEqualTo(OrgMetadata.minimumCalls(List.of("Opportunity"), FLOWS + 1, FLOWS + 1, 5, 0))
+                .isEqualTo(407);
         assertThat(simulator.peakConcurrentMetadataReads()).isBetween(2, SalesforceMetadataReader.CONCURRENT_READS);
     }
 

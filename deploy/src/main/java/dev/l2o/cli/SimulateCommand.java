@@ -42,7 +42,8 @@ final class SimulateCommand implements Callable<Integer> {
     Integer fields;
 
     @Option(names = "--flows", paramLabel = "N",
-            description = "salesforce --generate: N record-triggered flows on Opportunity, each with its definition (default: 20).")
+            description = "salesforce --generate: N record-triggered flows on Opportunity, each with its definition (default: 20), "
+                    + "plus the renewal flow on Contract when N > 0.")
     Integer flows;
 
     @Option(names = "--validation-rules", paramLabel = "N",

@@ -18,8 +18,14 @@ import com.sforce.soap.metadata.FlowDefinition;
 import com.sforce.soap.metadata.FlowElementReferenceOrValue;
 import com.sforce.soap.metadata.FlowInputFieldAssignment;
 import com.sforce.soap.metadata.FlowProcessType;
+import com.sforce.soap.metadata.FlowRecordCreate;
+import com.sforce.soap.metadata.FlowRecordFilter;
+import com.sforce.soap.metadata.FlowRecordFilterOperator;
 import com.sforce.soap.metadata.FlowRecordUpdate;
 import com.sforce.soap.metadata.FlowRule;
+import com.sforce.soap.metadata.FlowScheduledPath;
+import com.sforce.soap.metadata.FlowScheduledPathOffsetUnit;
+import com.sforce.soap.metadata.FlowScheduledPathTimeSource;
 import com.sforce.soap.metadata.FlowStart;
 import com.sforce.soap.metadata.FlowTriggerType;
 import com.sforce.soap.metadata.FlowVersionStatus;
@@ -44,6 +50,10 @@ import java.util.SplittableRandom;
 
 /** Builds the metadata of a generated org: realistic shapes at any size, the same for the same seed. */
 final class OrgGenerator {
+    /** The flow that opens a renewal opportunity ahead of contract end, in every generated org that has flows. */
+    static final String RENEWAL_FLOW = "Create_Renewal_Opportunity";
+    /** How many days before the contract's {@code EndDate} the renewal flow's scheduled path runs. */
+    static final int RENEWAL_DAYS_BEFORE_END = 120;
     private static final String[] OBJECTS = {"Opportunity", "Lead", "Account"};
     private static final String[] QUEUES = {"Inbound_Sales", "EMEA_SDR", "AMER_SDR", "Enterprise_Desk", "Partner_Desk"};
 
@@ -112,6 +122,13 @@ final class OrgGenerator {
             FlowDefinition definition = new FlowDefinition();
             definition.setActiveVersionNumber(active ? 1 : 0);
             builder.add("FlowDefinition", name, MetadataStoreBuilder.fileName("FlowDefinition", name), definition);
+        }
+        if (sizes.flows() > 0) {
+            // the renewal process needs its opportunities opened; an org generated without flows has no automation
+            builder.add("Flow", RENEWAL_FLOW, MetadataStoreBuilder.fileName("Flow", RENEWAL_FLOW), renewalFlow());
+            FlowDefinition definition = new FlowDefinition();
+            definition.setActiveVersionNumber(1);
+            builder.add("FlowDefinition", RENEWAL_FLOW, MetadataStoreBuilder.fileName("FlowDefinition", RENEWAL_FLOW), definition);
         }
         builder.add("Workflow", "Opportunity", MetadataStoreBuilder.fileName("Workflow", "Opportunity"), workflow());
         builder.add("AssignmentRules", "Lead", MetadataStoreBuilder.fileName("AssignmentRules", "Lead"), assignmentRules());
@@ -243,17 +260,8 @@ final class OrgGenerator {
     }
 
     private static Flow flow(String name, boolean active, String field, int index) {
-        Flow flow = new Flow();
-        flow.setApiVersion(62.0);
-        flow.setLabel(name.replace('_', ' '));
-        flow.setProcessType(FlowProcessType.AutoLaunchedFlow);
-        flow.setStatus(active ? FlowVersionStatus.Active : FlowVersionStatus.Draft);
-        FlowStart start = new FlowStart();
-        start.setLocationX(50);
-        start.setLocationY(0);
-        start.setObject("Opportunity");
-        start.setTriggerType(FlowTriggerType.RecordBeforeSave);
-        start.setRecordTriggerType(RecordTriggerType.CreateAndUpdate);
+        Flow flow = recordTriggered(name, active);
+        FlowStart start = start("Opportunity", FlowTriggerType.RecordBeforeSave);
         start.setConnector(connector("Check_Stage"));
         flow.setStart(start);
         FlowDecision decision = new FlowDecision();
@@ -268,9 +276,7 @@ final class OrgGenerator {
         FlowCondition condition = new FlowCondition();
         condition.setLeftValueReference("$Record.StageName");
         condition.setOperator(FlowComparisonOperator.EqualTo);
-        FlowElementReferenceOrValue stage = new FlowElementReferenceOrValue();
-        stage.setStringValue(SimulatedStage.DEFAULTS.get(index % 8).apiName());
-        condition.setRightValue(stage);
+        condition.setRightValue(text(SimulatedStage.DEFAULTS.get(index % 8).apiName()));
         rule.setConditions(new FlowCondition[] {condition});
         rule.setConnector(connector("Stamp"));
         decision.setRules(new FlowRule[] {rule});
@@ -281,14 +287,101 @@ final class OrgGenerator {
         update.setLocationX(50);
         update.setLocationY(200);
         update.setInputReference("$Record");
-        FlowInputFieldAssignment assignment = new FlowInputFieldAssignment();
-        assignment.setField(field);
-        FlowElementReferenceOrValue now = new FlowElementReferenceOrValue();
-        now.setElementReference("$Flow.CurrentDateTime");
-        assignment.setValue(now);
-        update.setInputAssignments(new FlowInputFieldAssignment[] {assignment});
+        update.setInputAssignments(new FlowInputFieldAssignment[] {assignment(field, reference("$Flow.CurrentDateTime"))});
         flow.setRecordUpdates(new FlowRecordUpdate[] {update});
         return flow;
+    }
+
+    /**
+     * A record-triggered flow on Contract, as an admin builds it in Flow Builder: when a contract is activated, a
+     * scheduled path {@value #RENEWAL_DAYS_BEFORE_END} days before its {@code EndDate} creates the renewal opportunity
+     * in the first stage of the Renewal sales process (the shape of the Northwind example's flow).
+     */
+    private static Flow renewalFlow() {
+        Flow flow = recordTriggered(RENEWAL_FLOW, true);
+        flow.setDescription("Opens the renewal opportunity of an activated contract " + RENEWAL_DAYS_BEFORE_END
+                + " days before the contract ends.");
+        FlowRecordCreate create = new FlowRecordCreate();
+        create.setName("Create_Renewal");
+        create.setLabel("Create Renewal");
+        create.setLocationX(308);
+        create.setLocationY(288);
+        create.setObject("Opportunity");
+        create.setInputAssignments(new FlowInputFieldAssignment[] {
+            assignment("AccountId", reference("$Record.AccountId")),
+            assignment("CloseDate", reference("$Record.EndDate")),
+            assignment("ContractId", reference("$Record.Id")),
+            assignment("Name", reference("$Record.ContractNumber")),
+            assignment("StageName", text(SimulatedStage.DEFAULTS.get(SimulatedStage.DEFAULTS.size() - 3).apiName()))});
+        create.setStoreOutputAutomatically(true);
+        flow.setRecordCreates(new FlowRecordCreate[] {create});
+        FlowStart start = start("Contract", FlowTriggerType.RecordAfterSave);
+        start.setDoesRequireRecordChangedToMeetCriteria(true);
+        start.setFilterLogic("and");
+        FlowRecordFilter activated = new FlowRecordFilter();
+        activated.setField("Status");
+        activated.setOperator(FlowRecordFilterOperator.EqualTo);
+        activated.setValue(text("Activated"));
+        start.setFilters(new FlowRecordFilter[] {activated});
+        FlowScheduledPath path = new FlowScheduledPath();
+        path.setName("X" + RENEWAL_DAYS_BEFORE_END + "_Days_Before_End");
+        path.setLabel(RENEWAL_DAYS_BEFORE_END + " Days Before End");
+        path.setConnector(connector("Create_Renewal"));
+        path.setOffsetNumber(-RENEWAL_DAYS_BEFORE_END);
+        path.setOffsetUnit(FlowScheduledPathOffsetUnit.Days);
+        path.setRecordField("EndDate");
+        path.setTimeSource(FlowScheduledPathTimeSource.RecordField);
+        start.setScheduledPaths(new FlowScheduledPath[] {path});
+        flow.setStart(start);
+        return flow;
+    }
+
+    /** A record-triggered flow (an auto-launched one with a record trigger) labelled after its API name. */
+    private static Flow recordTriggered(String name, boolean active) {
+        Flow flow = new Flow();
+        flow.setApiVersion(62.0);
+        flow.setLabel(name.replace('_', ' '));
+        flow.setProcessType(FlowProcessType.AutoLaunchedFlow);
+        flow.setStatus(active ? FlowVersionStatus.Active : FlowVersionStatus.Draft);
+        return flow;
+    }
+
+    /** The start element of a flow that runs when a record of {@code object} is created or updated. */
+    private static FlowStart start(String object, FlowTriggerType when) {
+        FlowStart start = new FlowStart();
+        start.setLocationX(50);
+        start.setLocationY(0);
+        start.setObject(object);
+        start.setTriggerType(when);
+        start.setRecordTriggerType(RecordTriggerType.CreateAndUpdate);
+        return start;
+    }
+
+    private static FlowInputFieldAssignment assignment(String field, FlowElementReferenceOrValue value) {
+        FlowInputFieldAssignment assignment = new FlowInputFieldAssignment();
+        assignment.setField(field);
+        assignment.setValue(value);
+        return assignment;
+    }
+
+    /** A reference to a flow element or resource ({@code $Record.EndDate}). */
+    private static FlowElementReferenceOrValue reference(String element) {
+        return value(element, null);
+    }
+
+    /** A literal text value. */
+    private static FlowElementReferenceOrValue text(String text) {
+        return value(null, text);
+    }
+
+    private static FlowElementReferenceOrValue value(String element, String text) {
+        FlowElementReferenceOrValue value = new FlowElementReferenceOrValue();
+        if (element != null) {
+            value.setElementReference(element);
+        } else {
+            value.setStringValue(text);
+        }
+        return value;
     }
 
     private static FlowConnector connector(String target) {

@@ -4,7 +4,8 @@ package dev.l2o.salesforce.simulator;
  * How big a generated org is.
  *
  * @param fields custom fields, spread over Opportunity (half, rounded up), Lead and Account
- * @param flows record-triggered flows on Opportunity, each with its FlowDefinition
+ * @param flows record-triggered flows on Opportunity, each with its FlowDefinition; an org with any also has the
+ *     renewal flow on Contract ({@code Create_Renewal_Opportunity}), which is not counted here
  * @param historyRows OpportunityHistory rows (six per opportunity)
  * @param validationRules validation rules on Opportunity, each requiring one of its custom fields (or Amount) in a stage
  */

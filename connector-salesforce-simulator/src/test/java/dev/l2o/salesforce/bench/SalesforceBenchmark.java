@@ -57,7 +57,8 @@ public final class SalesforceBenchmark {
                 long metadataCalls = log.stream().filter(r -> r.operation().equals("listMetadata") || r.operation().equals("readMetadata")).count();
                 long bulkPolls = log.stream().filter(r -> r.operation().equals("bulkQueryStatus")).count();
                 long bulkPages = log.stream().filter(r -> r.operation().equals("bulkQueryResults")).count();
-                long minimumMetadata = OrgMetadata.minimumCalls(List.of("Account", "Lead", "Opportunity"), flows, flows, org.metadataCount("Queue"), 0);
+                long minimumMetadata = OrgMetadata.minimumCalls(List.of("Account", "Lead", "Opportunity"), org.metadataCount("Flow"),
+                        org.metadataCount("FlowDefinition"), org.metadataCount("Queue"), 0);
                 long minimumHistory = 1 + 1 + 1 + (rows + 99_999) / 100_000; // count, create, one poll, result pages of 100,000
                 long minimum = 1 + minimumMetadata + minimumHistory + 1; // + the limits call, + one setup audit trail query
                 out.printf("org: %d custom fields, %d flows, %d history rows%n", fields, flows, rows);

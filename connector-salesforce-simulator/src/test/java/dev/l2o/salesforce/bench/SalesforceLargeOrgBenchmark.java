@@ -60,7 +60,7 @@ public final class SalesforceLargeOrgBenchmark {
         SimulatedOrg org = SimulatedOrg.generate(42, new OrgSizes(FIELDS, FLOWS, rows, VALIDATION_RULES));
         Path work = Files.createTempDirectory("l2o-bench-large-org-");
         try (SalesforceSimulator simulator = SalesforceSimulator.start(org, SimulatorOptions.defaults().withApiUsage(0, 10_000_000))) {
-            long minimum = OrgMetadata.minimumCalls(OBJECTS, FLOWS, FLOWS, org.metadataCount("Queue"), 0);
+            long minimum = OrgMetadata.minimumCalls(OBJECTS, org.metadataCount("Flow"), org.metadataCount("FlowDefinition"), org.metadataCount("Queue"), 0);
             out.printf("org: %d flows (+ definitions), %d validation rules and %d custom fields on Opportunity (%d in all), %d history rows%n",
                     FLOWS, VALIDATION_RULES, OrgSizes.opportunityFields(FIELDS), FIELDS, rows);
             FetchRequest metadataOnly = new FetchRequest(Set.copyOf(OBJECTS), Map.of(), false);

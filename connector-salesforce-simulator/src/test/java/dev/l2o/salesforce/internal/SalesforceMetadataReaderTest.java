@@ -79,8 +79,9 @@ class SalesforceMetadataReaderTest {
         OrgMetadata metadata = OrgMetadata.read(reader, List.of("Account", "Lead", "Opportunity"));
 
         // then
-        assertThat(metadata.flows()).hasSize(23);
-        assertThat(metadata.flowDefinitions()).hasSize(23);
+        // 23 on Opportunity and the renewal flow
+        assertThat(metadata.flows()).hasSize(24);
+        assertThat(metadata.flowDefinitions()).hasSize(24);
         assertThat(metadata.queues()).hasSize(5);
         assertThat(metadata.objects()).extracting(Metadata::getFullName).containsExactly("Account", "Lead", "Opportunity");
         assertThat(metadata.workflows()).extracting(Metadata::getFullName).containsExactly("Opportunity");
@@ -88,7 +89,7 @@ class SalesforceMetadataReaderTest {
         assertThat(count("listMetadata")).isEqualTo(1);
         // StandardValueSet 1, CustomObject 1, Workflow 1, AssignmentRules 1, Flow 3, FlowDefinition 3, Queue 1
         assertThat(count("readMetadata")).isEqualTo(11);
-        assertThat(OrgMetadata.minimumCalls(List.of("Account", "Lead", "Opportunity"), 23, 23, 5, 0)).isEqualTo(12);
+        assertThat(OrgMetadata.minimumCalls(List.of("Account", "Lead", "Opportunity"), 24, 24, 5, 0)).isEqualTo(12);
     }
 
     @Test

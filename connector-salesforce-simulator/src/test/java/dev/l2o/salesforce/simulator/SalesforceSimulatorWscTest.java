@@ -72,7 +72,8 @@ class SalesforceSimulatorWscTest {
         FileProperties[] listed = connection.listMetadata(new ListMetadataQuery[] {query("Flow"), query("FlowDefinition"), query("Queue")}, 62.0);
 
         // then
-        assertThat(listed).hasSize(12 + 12 + 5);
+        // 12 flows on Opportunity and the renewal flow, each with its definition, and 5 queues
+        assertThat(listed).hasSize(13 + 13 + 5);
         assertThat(listed).filteredOn(p -> p.getType().equals("Queue")).extracting(FileProperties::getFullName).contains("EMEA_SDR");
         // the org's own components, as an org without a namespace lists them: an id, unmanaged, no namespace prefix
         assertThat(listed[0].getId()).isNotEmpty();
