@@ -266,15 +266,23 @@ public record PortalDescription(
         }
     }
 
+    /** The generated portal's workflow that opens renewal deals. */
+    public static final String RENEWAL_WORKFLOW = "Create renewal deal";
+    /** How many days before a deal's {@code contract_end_date} the renewal workflow creates the renewal deal. */
+    public static final int RENEWAL_DAYS_BEFORE_END = 120;
+    private static final String RENEWALS_PIPELINE = "75e28846-ad0d-4be2-a027-5e1da6590b98";
+    private static final String RENEWAL_DUE_STAGE = "1012659571";
+
     /**
-     * A generated portal: HubSpot's default sales pipeline plus a renewals pipeline, six owners in two teams,
-     * and {@code deals} deals with stage history drawn from {@code seed} (the same seed gives the same portal).
+     * A generated portal: HubSpot's default sales pipeline plus a renewals pipeline, six owners in two teams, the
+     * workflow that opens renewal deals, and {@code deals} deals with stage history drawn from {@code seed} (the same
+     * seed gives the same portal).
      */
     public static PortalDescription generate(long seed, int deals) {
         List<PipelineSpec> pipelines = List.of(
                 defaultPipeline(),
-                new PipelineSpec("75e28846-ad0d-4be2-a027-5e1da6590b98", "Renewals", 1, List.of(
-                        new StageSpec("1012659571", "Renewal due", 0, 0.5, false, false),
+                new PipelineSpec(RENEWALS_PIPELINE, "Renewals", 1, List.of(
+                        new StageSpec(RENEWAL_DUE_STAGE, "Renewal due", 0, 0.5, false, false),
                         new StageSpec("1012659572", "Terms agreed", 1, 0.8, false, false),
                         new StageSpec("1012659573", "Renewed", 2, 1.0, true, false),
                         new StageSpec("1012659574", "Churned", 3, 0.0, true, false))));
@@ -288,7 +296,77 @@ public record PortalDescription(
                 new OwnerSpec("81000005", "barbara@example.com", "Barbara", "Liskov", 5100005L, "PERSON", east, false),
                 new OwnerSpec("81000006", "ken@example.com", "Ken", "Thompson", 5100006L, "PERSON", west, true));
         return new PortalDescription(20_000_000L + Math.floorMod(seed, 1_000_000L), "Generated portal " + seed, pipelines,
-                List.of(), List.of(), List.of(), owners, List.of(), List.of(), new GenerateSpec(seed, deals, null, 0), List.of(), List.of());
+                List.of(), List.of(), List.of(), owners, List.of(renewalWorkflow()), List.of(), new GenerateSpec(seed, deals, null, 0),
+                List.of(), List.of());
+    }
+
+    /**
+     * A v4 deal workflow as HubSpot's workflows API returns it: deals enrol when won; the first action waits until
+     * {@value #RENEWAL_DAYS_BEFORE_END} days before the deal's {@code contract_end_date} (action type 0-35, delay until
+     * a date property), the second creates a deal (0-14, object type 0-3) in the Renewals pipeline's first stage. The
+     * shape of the HubSpot example portal's renewal workflow.
+     */
+    private static ObjectNode renewalWorkflow() {
+        String json = """
+                {
+                  "id": "585051101",
+                  "name": "%s",
+                  "isEnabled": true,
+                  "objectTypeId": "0-3",
+                  "revisionId": "2",
+                  "enrollmentCriteria": {
+                    "type": "LIST_BASED",
+                    "shouldReEnroll": false,
+                    "listFilterBranch": {
+                      "filterBranchType": "OR",
+                      "filters": [],
+                      "filterBranches": [{
+                        "filterBranchType": "AND",
+                        "filterBranches": [],
+                        "filters": [{
+                          "property": "dealstage",
+                          "filterType": "PROPERTY",
+                          "operation": {"operator": "IS_ANY_OF", "values": ["closedwon"], "operationType": "ENUMERATION",
+                                        "includeObjectsWithNoValueSet": false}
+                        }]
+                      }]
+                    }
+                  },
+                  "actions": [
+                    {
+                      "actionId": "1",
+                      "actionTypeId": "0-35",
+                      "actionTypeVersion": 0,
+                      "type": "SINGLE_CONNECTION",
+                      "connection": {"edgeType": "STANDARD", "nextActionId": "2"},
+                      "fields": {
+                        "date": {"propertyName": "contract_end_date", "type": "OBJECT_PROPERTY"},
+                        "delta": "-%d",
+                        "time_unit": "DAYS",
+                        "time_of_day": {"hour": 9, "minute": 0}
+                      }
+                    },
+                    {
+                      "actionId": "2",
+                      "actionTypeId": "0-14",
+                      "actionTypeVersion": 0,
+                      "type": "SINGLE_CONNECTION",
+                      "fields": {
+                        "object_type_id": "0-3",
+                        "properties": [
+                          {"targetProperty": "pipeline", "value": {"staticValue": "%s", "type": "STATIC_VALUE"}},
+                          {"targetProperty": "dealstage", "value": {"staticValue": "%s", "type": "STATIC_VALUE"}}
+                        ]
+                      }
+                    }
+                  ]
+                }
+                """.formatted(RENEWAL_WORKFLOW, RENEWAL_DAYS_BEFORE_END, RENEWALS_PIPELINE, RENEWAL_DUE_STAGE);
+        try {
+            return mapper().readValue(json, ObjectNode.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the generated renewal workflow is not JSON", e);
+        }
     }
 
     /** HubSpot's default deal pipeline: id {@code default} and its standard stage ids and probabilities. */
