@@ -31,27 +31,17 @@ class GeneratedSourcesRenewalAuditTest {
         Files.writeString(file, """
                 apiVersion: l2o/v1
                 kind: Blueprint
-                metadata:
-                  name: generated-renewals
+                metadata: { name: generated-renewals }
                 opportunityLifecycle:
                   object: %1$s
-                  stages:
-                    - key: won
-                      closed: true
-                      won: true
+                  stages: [{ key: won, closed: true, won: true }]
                 lifecycles:
                   - name: renewals
                     motion: renewal
                     object: %1$s
                     pipeline: Renewal
-                    stages:
-                      - key: renewed
-                        closed: true
-                        won: true
-                    renewal:
-                      automation: "%2$s"
-                      daysBeforeContractEnd: %3$d
-                      contractEndField: %4$s
+                    stages: [{ key: renewed, closed: true, won: true }]
+                    renewal: { automation: "%2$s", daysBeforeContractEnd: %3$d, contractEndField: %4$s }
                 """.formatted(object, automation, daysBefore, contractEndField));
         return file;
     }
@@ -64,34 +54,36 @@ class GeneratedSourcesRenewalAuditTest {
                 .toList();
     }
 
-    private CliRun auditSalesforce(SimulatedSources.Running org, Path blueprint, Path out) {
-        return CliRun.withEnvironment(Map.of("SF_ACCESS_TOKEN", "any-token"), "audit", "--blueprint", blueprint.toString(),
-                "--source", "salesforce", "--instance-url", org.url(), "--as-of", AuditCommandTest.AS_OF, "--format", "json",
-                "--out", out.toString());
+    /** Audits a running simulator with {@code source}'s command-line options. */
+    private interface Audit {
+        CliRun run(Path blueprint, Path out);
     }
 
-    private CliRun auditHubSpot(SimulatedSources.Running portal, Path blueprint, Path out) {
-        return CliRun.withEnvironment(Map.of("HUBSPOT_TOKEN", "any-token"), "audit", "--blueprint", blueprint.toString(),
-                "--source", "hubspot", "--base-url", portal.url(), "--as-of", AuditCommandTest.AS_OF, "--format", "json",
-                "--out", out.toString());
+    /**
+     * Audits with the blueprint declaring the generated automation as generated, then at 90 days instead of 120;
+     * gives the renewal findings of the second audit.
+     */
+    private List<String> renewalFindingsAtAnotherLeadTime(Audit audit, String object, String automation, String contractEndField)
+            throws IOException {
+        CliRun declared = audit.run(blueprint(object, automation, 120, contractEndField), temp.resolve("declared"));
+        assertThat(declared.exitCode()).as(declared.err()).isIn(0, 1);
+        assertThat(renewalFindings(temp.resolve("declared"))).isEmpty();
+        CliRun otherTiming = audit.run(blueprint(object, automation, 90, contractEndField), temp.resolve("other-timing"));
+        assertThat(otherTiming.exitCode()).as(otherTiming.err()).isEqualTo(1);
+        return renewalFindings(temp.resolve("other-timing"));
     }
 
     @Test
     void aGeneratedOrgHasTheRenewalFlowItsBlueprintDeclares() throws IOException {
         // given
         try (SimulatedSources.Running org = SimulatedSources.salesforceGenerated(42, new OrgSizes(10, 3, 600), 0)) {
-            // when
-            CliRun declared = auditSalesforce(org, blueprint("Opportunity", "Create_Renewal_Opportunity", 120, "EndDate"),
-                    temp.resolve("declared"));
-            CliRun otherTiming = auditSalesforce(org, blueprint("Opportunity", "Create_Renewal_Opportunity", 90, "EndDate"),
-                    temp.resolve("other-timing"));
+            Audit audit = (blueprint, out) -> CliRun.withEnvironment(Map.of("SF_ACCESS_TOKEN", "any-token"), "audit",
+                    "--blueprint", blueprint.toString(), "--source", "salesforce", "--instance-url", org.url(),
+                    "--as-of", AuditCommandTest.AS_OF, "--format", "json", "--out", out.toString());
 
-            // then
-            assertThat(declared.exitCode()).as(declared.err()).isIn(0, 1);
-            assertThat(renewalFindings(temp.resolve("declared"))).isEmpty();
-            assertThat(renewalFindings(temp.resolve("other-timing")))
+            // when / then
+            assertThat(renewalFindingsAtAnotherLeadTime(audit, "Opportunity", "Create_Renewal_Opportunity", "EndDate"))
                     .containsExactly("L2O-RENEWAL-TIMING salesforce:Flow/Create_Renewal_Opportunity");
-            assertThat(otherTiming.exitCode()).as(otherTiming.err()).isEqualTo(1);
         }
     }
 
@@ -99,17 +91,13 @@ class GeneratedSourcesRenewalAuditTest {
     void aGeneratedPortalHasTheRenewalWorkflowItsBlueprintDeclares() throws IOException {
         // given
         try (SimulatedSources.Running portal = SimulatedSources.hubspotGenerated(42, 50, 0)) {
-            // when
-            CliRun declared = auditHubSpot(portal, blueprint("deals", "Create renewal deal", 120, "contract_end_date"),
-                    temp.resolve("declared"));
-            CliRun otherTiming = auditHubSpot(portal, blueprint("deals", "Create renewal deal", 90, "contract_end_date"),
-                    temp.resolve("other-timing"));
+            Audit audit = (blueprint, out) -> CliRun.withEnvironment(Map.of("HUBSPOT_TOKEN", "any-token"), "audit",
+                    "--blueprint", blueprint.toString(), "--source", "hubspot", "--base-url", portal.url(),
+                    "--as-of", AuditCommandTest.AS_OF, "--format", "json", "--out", out.toString());
 
-            // then
-            assertThat(declared.exitCode()).as(declared.err()).isIn(0, 1);
-            assertThat(renewalFindings(temp.resolve("declared"))).isEmpty();
-            assertThat(renewalFindings(temp.resolve("other-timing"))).singleElement().asString().startsWith("L2O-RENEWAL-TIMING ");
-            assertThat(otherTiming.exitCode()).as(otherTiming.err()).isEqualTo(1);
+            // when / then
+            assertThat(renewalFindingsAtAnotherLeadTime(audit, "deals", "Create renewal deal", "contract_end_date"))
+                    .singleElement().asString().startsWith("L2O-RENEWAL-TIMING hubspot:");
         }
     }
 }
