@@ -54,6 +54,36 @@ final class StringInterner {
         return length > PACKED_HALF && length <= PACKED_CHARS ? pack(value, PACKED_HALF, length) : 0;
     }
 
+    /** {@link #packedFirst(String)} of the ASCII text {@code bytes[from..to)}, one character a byte. */
+    static long packedFirst(byte[] bytes, int from, int to) {
+        int length = to - from;
+        return length > 0 && length <= PACKED_CHARS ? pack(bytes, from, from + Math.min(length, PACKED_HALF)) : -1;
+    }
+
+    /** {@link #packedRest(String)} of the ASCII text {@code bytes[from..to)}. */
+    static long packedRest(byte[] bytes, int from, int to) {
+        int length = to - from;
+        return length > PACKED_HALF && length <= PACKED_CHARS ? pack(bytes, from + PACKED_HALF, to) : 0;
+    }
+
+    /** The string that {@link #packedFirst} and {@link #packedRest} packed into {@code first} and {@code rest}. */
+    static String unpack(long first, long rest) {
+        char[] chars = new char[PACKED_CHARS];
+        int length = unpack(first, chars, 0);
+        length = unpack(rest, chars, length);
+        return new String(chars, 0, length);
+    }
+
+    /** Writes the characters of one packed half at {@code at}; digits are never 0, so the length is in the value. */
+    private static int unpack(long half, char[] chars, int at) {
+        int count = half == 0 ? 0 : (63 - Long.numberOfLeadingZeros(half)) / 6 + 1;
+        for (int i = 0; i < count; i++) {
+            int digit = (int) (half >>> (6 * (count - 1 - i))) & 0x3F;
+            chars[at + i] = (char) (digit <= 10 ? '0' + digit - 1 : digit <= 36 ? 'A' + digit - 11 : 'a' + digit - 37);
+        }
+        return at + count;
+    }
+
     /**
      * Reads the table slot where {@code value} (packed as {@code first}, {@code rest}) would start its probe, and
      * returns what it read, for the caller to fold into a sum the JIT cannot drop. Touching the slots of a batch
@@ -66,7 +96,10 @@ final class StringInterner {
         return packed[packedSlotOf(first, rest, packed.length / STRIDE) * STRIDE + 2];
     }
 
-    /** {@link #intern(String)} with the halves {@link #packedFirst} and {@link #packedRest} already computed. */
+    /**
+     * {@link #intern(String)} with the halves {@link #packedFirst} and {@link #packedRest} already computed;
+     * {@code value} may be null when the halves are a packed id (it is then unpacked if new).
+     */
     int intern(String value, long first, long rest) {
         if (first >= 0 && rest >= 0) {
             return internPacked(value, first, rest);
@@ -103,20 +136,37 @@ final class StringInterner {
     private static long pack(String value, int from, int to) {
         long packedValue = 0;
         for (int i = from; i < to; i++) {
-            char c = value.charAt(i);
-            int digit;
-            if (c >= '0' && c <= '9') {
-                digit = c - '0' + 1;
-            } else if (c >= 'A' && c <= 'Z') {
-                digit = c - 'A' + 11;
-            } else if (c >= 'a' && c <= 'z') {
-                digit = c - 'a' + 37;
-            } else {
+            int digit = digit(value.charAt(i));
+            if (digit < 0) {
                 return -1;
             }
             packedValue = packedValue << 6 | digit;
         }
         return packedValue;
+    }
+
+    private static long pack(byte[] bytes, int from, int to) {
+        long packedValue = 0;
+        for (int i = from; i < to; i++) {
+            int digit = digit(bytes[i]);
+            if (digit < 0) {
+                return -1;
+            }
+            packedValue = packedValue << 6 | digit;
+        }
+        return packedValue;
+    }
+
+    /** A character as a base-64 digit 1..62 (0-9, A-Z, a-z), or -1. */
+    private static int digit(int c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 1;
+        } else if (c >= 'A' && c <= 'Z') {
+            return c - 'A' + 11;
+        } else if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 37;
+        }
+        return -1;
     }
 
     private int internPacked(String value, long first, long rest) {
@@ -134,7 +184,7 @@ final class StringInterner {
             }
             slot = (slot + 1) & mask;
         }
-        int index = newNumber(value);
+        int index = newNumber(value != null ? value : unpack(first, rest));
         int at = slot * STRIDE;
         packed[at] = first;
         packed[at + 1] = rest;
