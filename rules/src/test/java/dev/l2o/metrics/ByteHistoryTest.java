@@ -10,7 +10,7 @@ import dev.l2o.blueprint.ConversionTarget;
 import dev.l2o.error.L2oException;
 import dev.l2o.history.OpportunityHistoryCsv;
 import dev.l2o.model.ByteStageHistory;
-import dev.l2o.model.StageEvent;
+import dev.l2o.model.StageHistories;
 import dev.l2o.model.StageHistory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,24 +95,11 @@ class ByteHistoryTest {
                 snapshot(List.of(pipeline()), history, List.of()), AS_OF, policy);
     }
 
-    /** The same file as a plain {@link StageHistory}, so that the calculator reads events. */
+    /** The same file as a plain {@link StageHistory} (a view that keeps every row), so that the calculator reads events. */
     private static StageHistory asEvents(OpportunityHistoryCsv file) {
-        return new StageHistory() {
-            @Override
-            public void forEach(Consumer<StageEvent> sink) {
-                file.forEach(sink);
-            }
-
-            @Override
-            public long sizeBytes() {
-                return file.sizeBytes();
-            }
-
-            @Override
-            public String description() {
-                return file.description();
-            }
-        };
+        StageHistory events = StageHistories.filter(file, row -> true, file.description());
+        assertThat(events).isNotInstanceOf(ByteStageHistory.class);
+        return events;
     }
 
     /**
