@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -23,7 +26,23 @@ public final class CsvCharset {
     /** Windows-1252, the charset of Salesforce's weekly Data Export. */
     public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private CsvCharset() {}
+
+    /** Whether {@code bytes[0..length)} are all below 128, read eight at a time. */
+    private static boolean isAscii(byte[] bytes, int length) {
+        int i = 0;
+        long high = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            high |= (long) LONGS.get(bytes, i);
+        }
+        for (; i < length; i++) {
+            high |= bytes[i];
+        }
+        return (high & HIGH_BITS) == 0;
+    }
 
     /**
      * Detects the charset of a file.
@@ -48,6 +67,11 @@ public final class CsvCharset {
                     in.position(in.position() + read);
                 }
                 in.flip();
+                // Most exports are ASCII: a block of it (with no sequence left open before it) needs no decoding.
+                if (isAscii(in.array(), in.limit())) {
+                    in.clear();
+                    continue;
+                }
                 CoderResult result = decoder.decode(in, out, end);
                 if (result.isError()) {
                     return WINDOWS_1252;
@@ -55,7 +79,8 @@ public final class CsvCharset {
                 in.compact();
                 out.clear();
             }
-            return decoder.flush(out).isError() ? WINDOWS_1252 : StandardCharsets.UTF_8;
+            in.flip();
+            return decoder.decode(in, out, true).isError() || decoder.flush(out).isError() ? WINDOWS_1252 : StandardCharsets.UTF_8;
         } catch (IOException e) {
             throw HistoryCsv.unreadable(displayName, e);
         }

@@ -107,7 +107,7 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
 
     /**
      * Reads the file's bytes with {@link CsvBytes}. A row whose fields all have the common shapes (a plain id and
-     * stage, the fast timestamp and close-date shapes, plain decimals, an API forecast category) goes to the sink
+     * stage, the fast timestamp and close-date shapes, plain decimals, a forecast category once checked) goes to the sink
      * as bytes; any other row is converted by {@link #toEvent}, as {@link #forEach} converts it, which also gives
      * its error. From the first record {@link CsvBytes} leaves to FastCSV on, FastCSV reads the rest of the file.
      */
@@ -116,6 +116,7 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
         requireNonNull(sink, "sink is null");
         long rows = 0;
         AsciiSlice slice = new AsciiSlice();
+        KnownValues forecastCategories = new KnownValues(charset, text -> ForecastCategory.parse(text).isPresent());
         try (CsvBytes in = CsvBytes.open(file, charset)) {
             // The header was checked by open(); a header CsvBytes cannot read leaves the whole file to FastCSV.
             if (in.next() != CsvBytes.RECORD) {
@@ -124,7 +125,7 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
                 int status;
                 while ((status = in.next()) == CsvBytes.RECORD) {
                     rows++;
-                    if (!fastRow(in, slice, sink)) {
+                    if (!fastRow(in, slice, forecastCategories, sink)) {
                         StageEvent event = toEvent(in);
                         if (event != null) {
                             sink.event(event);
@@ -156,7 +157,7 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
      * handed over, when a field needs {@link #toEvent}, which reads it or rejects it with the one error message.
      * Probability and forecast category are checked, not passed on.
      */
-    private boolean fastRow(CsvBytes in, AsciiSlice slice, StageRowSink sink) {
+    private boolean fastRow(CsvBytes in, AsciiSlice slice, KnownValues forecastCategories, StageRowSink sink) {
         if (in.count() != columns.width()) {
             return false;
         }
@@ -205,7 +206,7 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
         if (!CsvBytes.isEmpty(probability)
                 && Double.isNaN(PlainDecimal.parse(bytes, CsvBytes.from(probability), CsvBytes.to(probability)))
                 || !CsvBytes.isEmpty(forecast)
-                && !isForecastCategoryApiValue(bytes, CsvBytes.from(forecast), CsvBytes.to(forecast))) {
+                && !forecastCategories.isValid(bytes, CsvBytes.from(forecast), CsvBytes.to(forecast))) {
             return false;
         }
         sink.row(bytes, CsvBytes.from(id), CsvBytes.to(id), CsvBytes.from(stage), CsvBytes.to(stage),
@@ -229,22 +230,6 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
             }
         }
         return true;
-    }
-
-    private static boolean isForecastCategoryApiValue(byte[] bytes, int from, int to) {
-        for (ForecastCategory category : FORECAST_CATEGORIES) {
-            String value = category.blueprintName();
-            if (to - from == value.length()) {
-                boolean same = true;
-                for (int i = 0; same && i < value.length(); i++) {
-                    same = bytes[from + i] == value.charAt(i);
-                }
-                if (same) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private StageEvent toEvent(CsvRecord record) {
