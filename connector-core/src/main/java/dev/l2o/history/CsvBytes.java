@@ -36,12 +36,17 @@ final class CsvBytes implements Closeable, HistoryFields {
     private static final int NEED_MORE = 3;
 
     private final FileChannel channel;
+    private final boolean ownsChannel;
     private final Charset charset;
-    private final byte[] buffer = new byte[2 * MAX_RECORD_BYTES];
+    /** Whether consumed bytes may be dropped to read more; a block reader keeps every range it handed out valid. */
+    private final boolean compacts;
+    private final byte[] buffer;
+    /** The file offset of {@code buffer[0]}. */
+    private long bufferOffset;
     private int position;
     private int limit;
     private boolean endOfFile;
-    private long nextLine = 1;
+    private long nextLine;
 
     private int[] starts = new int[32];
     private int[] ends = new int[32];
@@ -49,9 +54,15 @@ final class CsvBytes implements Closeable, HistoryFields {
     private int count;
     private long line;
 
-    private CsvBytes(FileChannel channel, Charset charset) {
+    private CsvBytes(FileChannel channel, boolean ownsChannel, Charset charset, long offset, long line, byte[] buffer,
+            boolean compacts) {
         this.channel = channel;
+        this.ownsChannel = ownsChannel;
         this.charset = charset;
+        this.bufferOffset = offset;
+        this.nextLine = line;
+        this.buffer = buffer;
+        this.compacts = compacts;
     }
 
     /**
@@ -60,7 +71,8 @@ final class CsvBytes implements Closeable, HistoryFields {
      * charset) or with a UTF-8 one while the charset is not UTF-8.
      */
     static CsvBytes open(Path file, Charset charset) throws IOException {
-        CsvBytes bytes = new CsvBytes(FileChannel.open(file, StandardOpenOption.READ), charset);
+        CsvBytes bytes = new CsvBytes(FileChannel.open(file, StandardOpenOption.READ), true, charset, 0, 1,
+                new byte[2 * MAX_RECORD_BYTES], true);
         try {
             bytes.fill();
             bytes.skipByteOrderMark();
@@ -69,6 +81,49 @@ final class CsvBytes implements Closeable, HistoryFields {
             throw e;
         }
         return bytes;
+    }
+
+    /**
+     * A reader of {@code channel} from file offset {@code offset}, which starts a record on line {@code line}, with
+     * positional reads (several readers may share the channel). With {@code compacts} false it never drops bytes it
+     * read: every field range stays valid, and a record that does not fit the rest of {@code buffer} is
+     * {@link #IRREGULAR}. Reads into {@code buffer}, which may be reused once this reader is done with. Closing it
+     * leaves the channel open.
+     */
+    static CsvBytes at(FileChannel channel, Charset charset, long offset, long line, byte[] buffer, boolean compacts)
+            throws IOException {
+        CsvBytes bytes = new CsvBytes(channel, false, charset, offset, line, buffer, compacts);
+        bytes.fill();
+        return bytes;
+    }
+
+    /** The channel this reads. */
+    FileChannel channel() {
+        return channel;
+    }
+
+    /** The file offset of the next record. */
+    long offset() {
+        return bufferOffset + position;
+    }
+
+    /** The line the next record starts on. */
+    long nextLine() {
+        return nextLine;
+    }
+
+    /**
+     * Moves past the next line feed in the buffer (a block reader starting in the middle of a file looks for the
+     * first line start); false when the buffer holds none.
+     */
+    boolean skipLine() {
+        for (int p = position; p < limit; p++) {
+            if (buffer[p] == '\n') {
+                position = p + 1;
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean unsupportedMark;
@@ -306,20 +361,24 @@ final class CsvBytes implements Closeable, HistoryFields {
         return true;
     }
 
-    /** Moves the unread bytes to the front and reads more behind them; false at the end or when the buffer is full. */
+    /**
+     * Reads more behind the unread bytes, first moving them to the front when this reader compacts; false at the end
+     * or when the buffer is full.
+     */
     private boolean fill() throws IOException {
-        int unread = limit - position;
-        if (endOfFile || position == 0 && unread == buffer.length) {
+        if (endOfFile || limit == buffer.length && (!compacts || position == 0)) {
             return false;
         }
-        if (position > 0) {
+        if (compacts && position > 0) {
+            int unread = limit - position;
             System.arraycopy(buffer, position, buffer, 0, unread);
+            bufferOffset += position;
+            position = 0;
+            limit = unread;
         }
-        position = 0;
-        limit = unread;
         ByteBuffer target = ByteBuffer.wrap(buffer, limit, buffer.length - limit);
         while (target.hasRemaining()) {
-            if (channel.read(target) < 0) {
+            if (channel.read(target, bufferOffset + target.position()) < 0) {
                 endOfFile = true;
                 break;
             }
@@ -330,6 +389,8 @@ final class CsvBytes implements Closeable, HistoryFields {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        if (ownsChannel) {
+            channel.close();
+        }
     }
 }

@@ -52,12 +52,14 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
     private final String displayName;
     private final Charset charset;
     private final Columns columns;
+    private final int blockBytes;
 
-    private OpportunityHistoryCsv(Path file, String displayName, Charset charset, Columns columns) {
+    private OpportunityHistoryCsv(Path file, String displayName, Charset charset, Columns columns, int blockBytes) {
         this.file = file;
         this.displayName = displayName;
         this.charset = charset;
         this.columns = columns;
+        this.blockBytes = blockBytes;
     }
 
     /**
@@ -85,7 +87,12 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
         } catch (CsvParseException e) {
             throw HistoryCsv.malformedCsv(displayName, e);
         }
-        return new OpportunityHistoryCsv(file, displayName, charset, columns);
+        return new OpportunityHistoryCsv(file, displayName, charset, columns, ParallelRows.BLOCK_BYTES);
+    }
+
+    /** This history read by {@link #forEachRow} in blocks of {@code bytes} (tests cut small files in many blocks). */
+    OpportunityHistoryCsv withBlockBytes(int bytes) {
+        return new OpportunityHistoryCsv(file, displayName, charset, columns, bytes);
     }
 
     /** The charset the file is read with. */
@@ -106,40 +113,59 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
     }
 
     /**
-     * Reads the file's bytes with {@link CsvBytes}. A row whose fields all have the common shapes (a plain id and
-     * stage, the fast timestamp and close-date shapes, plain decimals, a forecast category once checked) goes to the sink
-     * as bytes; any other row is converted by {@link #toEvent}, as {@link #forEach} converts it, which also gives
-     * its error. From the first record {@link CsvBytes} leaves to FastCSV on, FastCSV reads the rest of the file.
+     * Reads the file's bytes with {@link CsvBytes}, a large file in blocks on two threads ({@link ParallelRows}) as
+     * long as its rows are regular. A row whose fields all have the common shapes (a plain id and stage, the fast
+     * timestamp and close-date shapes, plain decimals, a forecast category once checked) goes to the sink as bytes;
+     * any other row is converted by {@link #toEvent}, as {@link #forEach} converts it, which also gives its error.
+     * From the first record {@link CsvBytes} leaves to FastCSV on, FastCSV reads the rest of the file.
      */
     @Override
     public void forEachRow(StageRowSink sink) {
         requireNonNull(sink, "sink is null");
         long rows = 0;
-        AsciiSlice slice = new AsciiSlice();
-        KnownValues forecastCategories = new KnownValues(charset, text -> ForecastCategory.parse(text).isPresent());
         try (CsvBytes in = CsvBytes.open(file, charset)) {
             // The header was checked by open(); a header CsvBytes cannot read leaves the whole file to FastCSV.
-            if (in.next() != CsvBytes.RECORD) {
-                rows = -1;
-            } else {
-                int status;
-                while ((status = in.next()) == CsvBytes.RECORD) {
-                    rows++;
-                    if (!fastRow(in, slice, forecastCategories, sink)) {
-                        StageEvent event = toEvent(in);
-                        if (event != null) {
-                            sink.event(event);
-                        }
+            if (in.next() == CsvBytes.RECORD) {
+                ParallelRows.Resume resume = new ParallelRows.Resume(in.offset(), in.nextLine(), 0);
+                long size = in.channel().size();
+                if (ParallelRows.worthwhile(size, blockBytes)) {
+                    resume = ParallelRows.read(in.channel(), charset, size, resume, blockBytes, FastRows::new, sink);
+                    if (resume == null) {
+                        return;
                     }
                 }
-                if (status == CsvBytes.END) {
+                rows = sequential(in, resume, sink);
+                if (rows < 0) {
                     return;
                 }
             }
         } catch (IOException | UncheckedIOException e) {
             throw HistoryCsv.unreadable(displayName, e);
         }
-        HistoryCsv.forEachRow(file, charset, displayName, Math.max(rows, 0), this::toEvent, sink::event);
+        HistoryCsv.forEachRow(file, charset, displayName, rows, this::toEvent, sink::event);
+    }
+
+    /**
+     * Reads on from {@code resume} one record at a time; returns -1 at the end of the file, else the number of data
+     * records before the first one {@link CsvBytes} leaves to FastCSV.
+     */
+    private long sequential(CsvBytes header, ParallelRows.Resume resume, StageRowSink sink) throws IOException {
+        CsvBytes in = header.offset() == resume.offset() ? header
+                : CsvBytes.at(header.channel(), charset, resume.offset(), resume.line(),
+                        new byte[2 * CsvBytes.MAX_RECORD_BYTES], true);
+        FastRows fast = new FastRows();
+        long rows = resume.records();
+        int status;
+        while ((status = in.next()) == CsvBytes.RECORD) {
+            rows++;
+            if (!fast.take(in, sink)) {
+                StageEvent event = toEvent(in);
+                if (event != null) {
+                    sink.event(event);
+                }
+            }
+        }
+        return status == CsvBytes.END ? -1 : rows;
     }
 
     @Override
@@ -157,61 +183,67 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
      * handed over, when a field needs {@link #toEvent}, which reads it or rejects it with the one error message.
      * Probability and forecast category are checked, not passed on.
      */
-    private boolean fastRow(CsvBytes in, AsciiSlice slice, KnownValues forecastCategories, StageRowSink sink) {
-        if (in.count() != columns.width()) {
-            return false;
-        }
-        byte[] bytes = in.bytes();
-        if (columns.isDeleted() >= 0) {
-            long deleted = in.trimmed(columns.isDeleted());
-            if (deleted == CsvBytes.ESCAPED) {
+    private final class FastRows implements ParallelRows.RowReader {
+        private final AsciiSlice slice = new AsciiSlice();
+        private final KnownValues forecastCategories = new KnownValues(charset, text -> ForecastCategory.parse(text).isPresent());
+
+        @Override
+        public boolean take(CsvBytes in, StageRowSink sink) {
+            if (in.count() != columns.width()) {
                 return false;
             }
-            if (asciiEqualsIgnoreCase(bytes, CsvBytes.from(deleted), CsvBytes.to(deleted), "true")) {
-                return true;
+            byte[] bytes = in.bytes();
+            if (columns.isDeleted() >= 0) {
+                long deleted = in.trimmed(columns.isDeleted());
+                if (deleted == CsvBytes.ESCAPED) {
+                    return false;
+                }
+                if (asciiEqualsIgnoreCase(bytes, CsvBytes.from(deleted), CsvBytes.to(deleted), "true")) {
+                    return true;
+                }
             }
-        }
-        long id = in.trimmed(columns.opportunityId());
-        long stage = in.trimmed(columns.stageName());
-        long created = in.trimmed(columns.createdDate());
-        if (id == CsvBytes.ESCAPED || stage == CsvBytes.ESCAPED || created == CsvBytes.ESCAPED
-                || CsvBytes.isEmpty(id) || CsvBytes.isEmpty(stage)) {
-            return false;
-        }
-        long nanos = HistoryCsv.fastEpochNanos(slice.of(bytes, CsvBytes.from(created), CsvBytes.to(created)));
-        if (nanos == HistoryCsv.NO_TIME) {
-            return false;
-        }
-        long amountField = columns.amount() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.amount());
-        long closeField = columns.closeDate() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.closeDate());
-        long probability = columns.probability() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.probability());
-        long forecast = columns.forecastCategory() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.forecastCategory());
-        if (amountField == CsvBytes.ESCAPED || closeField == CsvBytes.ESCAPED || probability == CsvBytes.ESCAPED
-                || forecast == CsvBytes.ESCAPED) {
-            return false;
-        }
-        double amount = CsvBytes.isEmpty(amountField) ? StageRowSink.NO_AMOUNT
-                : PlainDecimal.parse(bytes, CsvBytes.from(amountField), CsvBytes.to(amountField));
-        if (!CsvBytes.isEmpty(amountField) && Double.isNaN(amount)) {
-            return false;
-        }
-        int closeDay = StageRowSink.NO_DATE;
-        if (!CsvBytes.isEmpty(closeField)) {
-            long day = HistoryCsv.fastEpochDay(slice.of(bytes, CsvBytes.from(closeField), CsvBytes.to(closeField)));
-            if (day == HistoryCsv.NO_DAY) {
+            long id = in.trimmed(columns.opportunityId());
+            long stage = in.trimmed(columns.stageName());
+            long created = in.trimmed(columns.createdDate());
+            if (id == CsvBytes.ESCAPED || stage == CsvBytes.ESCAPED || created == CsvBytes.ESCAPED
+                    || CsvBytes.isEmpty(id) || CsvBytes.isEmpty(stage)) {
                 return false;
             }
-            closeDay = (int) day;
+            long nanos = HistoryCsv.fastEpochNanos(slice.of(bytes, CsvBytes.from(created), CsvBytes.to(created)));
+            if (nanos == HistoryCsv.NO_TIME) {
+                return false;
+            }
+            long amountField = columns.amount() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.amount());
+            long closeField = columns.closeDate() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.closeDate());
+            long probability = columns.probability() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.probability());
+            long forecast = columns.forecastCategory() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.forecastCategory());
+            if (amountField == CsvBytes.ESCAPED || closeField == CsvBytes.ESCAPED || probability == CsvBytes.ESCAPED
+                    || forecast == CsvBytes.ESCAPED) {
+                return false;
+            }
+            double amount = CsvBytes.isEmpty(amountField) ? StageRowSink.NO_AMOUNT
+                    : PlainDecimal.parse(bytes, CsvBytes.from(amountField), CsvBytes.to(amountField));
+            if (!CsvBytes.isEmpty(amountField) && Double.isNaN(amount)) {
+                return false;
+            }
+            int closeDay = StageRowSink.NO_DATE;
+            if (!CsvBytes.isEmpty(closeField)) {
+                long day = HistoryCsv.fastEpochDay(slice.of(bytes, CsvBytes.from(closeField), CsvBytes.to(closeField)));
+                if (day == HistoryCsv.NO_DAY) {
+                    return false;
+                }
+                closeDay = (int) day;
+            }
+            if (!CsvBytes.isEmpty(probability)
+                    && Double.isNaN(PlainDecimal.parse(bytes, CsvBytes.from(probability), CsvBytes.to(probability)))
+                    || !CsvBytes.isEmpty(forecast)
+                    && !forecastCategories.isValid(bytes, CsvBytes.from(forecast), CsvBytes.to(forecast))) {
+                return false;
+            }
+            sink.row(bytes, CsvBytes.from(id), CsvBytes.to(id), CsvBytes.from(stage), CsvBytes.to(stage),
+                    Math.floorDiv(nanos, NANOS_PER_MILLI), amount, closeDay);
+            return true;
         }
-        if (!CsvBytes.isEmpty(probability)
-                && Double.isNaN(PlainDecimal.parse(bytes, CsvBytes.from(probability), CsvBytes.to(probability)))
-                || !CsvBytes.isEmpty(forecast)
-                && !forecastCategories.isValid(bytes, CsvBytes.from(forecast), CsvBytes.to(forecast))) {
-            return false;
-        }
-        sink.row(bytes, CsvBytes.from(id), CsvBytes.to(id), CsvBytes.from(stage), CsvBytes.to(stage),
-                Math.floorDiv(nanos, NANOS_PER_MILLI), amount, closeDay);
-        return true;
     }
 
     private static final long NANOS_PER_MILLI = 1_000_000L;

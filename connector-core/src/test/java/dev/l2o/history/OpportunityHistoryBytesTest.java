@@ -40,6 +40,39 @@ class OpportunityHistoryBytesTest {
             // then
             assertThat(bytes.rows).as("seed " + seed).isEqualTo(viaEvents(history));
             assertThat(bytes.asBytes).as("seed " + seed + ": rows taken as bytes").isGreaterThan(bytes.rows.size() / 10);
+            for (int blockBytes : new int[] {300, 1_000, 4_096}) {
+                assertThat(viaBytes(history.withBlockBytes(blockBytes)).rows).as("seed " + seed + " in blocks of " + blockBytes)
+                        .isEqualTo(bytes.rows);
+            }
+        }
+    }
+
+    @Test
+    void regularFilesCutInBlocksOnTwoThreadsGiveEveryRowAsBytesInOrder() throws IOException {
+        for (int seed = 0; seed < 20; seed++) {
+            // given: only the common shapes, records of one or two lines (quoted line breaks cross many cuts)
+            Random random = new Random(seed);
+            StringBuilder text = new StringBuilder(seed % 2 == 0 ? "\uFEFF" : "");
+            text.append("OpportunityId,StageName,Description,Amount,CloseDate,CreatedDate\n");
+            int rows = 2_000 + random.nextInt(2_000);
+            for (int i = 0; i < rows; i++) {
+                text.append("006").append(random.nextInt(500)).append(',').append(random.nextBoolean() ? "Qualification" : "\"Closed, Won\"")
+                        .append(',').append(random.nextInt(4) == 0 ? "\"two\nlines, \"\"quoted\"\"\"" : "plain").append(',')
+                        .append(random.nextInt(100_000)).append(".5,2026-02-1").append(random.nextInt(10)).append(",2026-01-0")
+                        .append(1 + random.nextInt(9)).append("T10:00:00.000+0000").append(i % 7 == 0 ? "\r\n" : "\n");
+            }
+            Path file = write(text.toString(), StandardCharsets.UTF_8);
+            OpportunityHistoryCsv history = OpportunityHistoryCsv.open(file, "OpportunityHistory.csv");
+            List<String> expected = viaEvents(history);
+
+            for (int blockBytes : new int[] {97, 1_000, 10_000}) {
+                // when
+                Rows bytes = viaBytes(history.withBlockBytes(blockBytes));
+
+                // then
+                assertThat(bytes.rows).as("seed " + seed + " in blocks of " + blockBytes).isEqualTo(expected);
+                assertThat(bytes.asBytes).isEqualTo(rows);
+            }
         }
     }
 
@@ -92,6 +125,7 @@ class OpportunityHistoryBytesTest {
             // then
             assertThat(expected).as(bad).startsWith("OpportunityHistory.csv:").doesNotContain("\n");
             assertThat(failure(() -> viaBytes(history))).as(bad).isEqualTo(expected);
+            assertThat(failure(() -> viaBytes(history.withBlockBytes(50)))).as(bad + " in blocks").isEqualTo(expected);
         }
     }
 
@@ -111,9 +145,11 @@ class OpportunityHistoryBytesTest {
             // when
             Object events = outcome(() -> viaEvents(history));
             Object bytes = outcome(() -> viaBytes(history).rows);
+            Object blocks = outcome(() -> viaBytes(history.withBlockBytes(64)).rows);
 
             // then
             assertThat(bytes).as("mutant " + i).isEqualTo(events);
+            assertThat(blocks).as("mutant " + i + " in blocks").isEqualTo(events);
         }
     }
 
