@@ -2,7 +2,10 @@ package dev.l2o.history;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -294,7 +297,7 @@ final class CsvBytes implements Closeable, HistoryFields {
                 fieldEnd = q;
                 p = q + 1;
             } else {
-                int q = p;
+                int q = nextSpecial(b, p, end);
                 while (q < end) {
                     byte c = b[q];
                     if (c == ',' || c == '\n' || c == '\r') {
@@ -336,6 +339,38 @@ final class CsvBytes implements Closeable, HistoryFields {
                 return IRREGULAR;
             }
         }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long COMMAS = ONES * ',';
+    private static final long LINE_FEEDS = ONES * '\n';
+    private static final long RETURNS = ONES * '\r';
+    private static final long QUOTES = ONES * '"';
+
+    /**
+     * The first index from {@code from} whose byte may end an unquoted field (comma, CR, LF, quote), eight bytes at
+     * a time; the byte loop that follows checks it. Where the words run out, {@code from} moved as far as they went.
+     */
+    private static int nextSpecial(byte[] b, int from, int end) {
+        int q = from;
+        while (q + Long.BYTES <= end) {
+            long word = (long) LONGS.get(b, q);
+            long found = zeroBytes(word ^ COMMAS) | zeroBytes(word ^ LINE_FEEDS) | zeroBytes(word ^ RETURNS)
+                    | zeroBytes(word ^ QUOTES);
+            if (found != 0) {
+                // The lowest flag of each mask is exact (a false one only sits above a true one), so is theirs.
+                return q + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            q += Long.BYTES;
+        }
+        return q;
+    }
+
+    /** The high bit of each zero byte of {@code x}, exact for the lowest one. */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGH_BITS;
     }
 
     /** Ends a record; an empty one (FastCSV skips empty lines) or a very long one is irregular. */
