@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * started, which proves the start (block k-1 started at a record, inductively); otherwise block k is read again,
  * on the caller's thread, from where block k-1 ended. A record {@link CsvBytes} leaves to FastCSV or a row that
  * needs the event path ends the parallel read there, and the caller reads on sequentially from that record
- * ({@link Resume}), so the rows, their order and every error are those of the sequential reader. At most {@link #IN_FLIGHT} blocks are in memory (about 3 MB each).
+ * ({@link Resume}), so the rows, their order and every error are those of the sequential reader. At most
+ * {@link #IN_FLIGHT} blocks are in memory (about 3 MB each).
  */
 final class ParallelRows {
     /** Bytes a block covers. */
