@@ -41,6 +41,20 @@ class CsvCharsetTest {
         assertThat(detect(new byte[0])).isEqualTo(StandardCharsets.UTF_8);
     }
 
+    @Test
+    void aLargeFileCheckedInTwoHalvesGivesTheCharsetOfTheWhole() throws IOException {
+        int half = 5 << 20;
+        for (int at : new int[] {10, half - 1, half, half + 1, 2 * half - 2}) {
+            // given: ten megabytes of ASCII with one e-acute at {@code at}, in UTF-8 and in Windows-1252
+            String text = "a".repeat(at) + "\u00e9" + "a".repeat(2 * half - at);
+
+            // when / then
+            assertThat(detect(text.getBytes(StandardCharsets.UTF_8))).as("UTF-8 at " + at).isEqualTo(StandardCharsets.UTF_8);
+            assertThat(detect(text.getBytes(CsvCharset.WINDOWS_1252))).as("Windows-1252 at " + at)
+                    .isEqualTo(CsvCharset.WINDOWS_1252);
+        }
+    }
+
     private Charset detect(byte[] bytes) throws IOException {
         return CsvCharset.detect(Files.write(folder.resolve("export.csv"), bytes), "export.csv");
     }
