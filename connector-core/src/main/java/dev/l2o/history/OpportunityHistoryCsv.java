@@ -235,7 +235,7 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
                 closeDay = (int) day;
             }
             if (!CsvBytes.isEmpty(probability)
-                    && Double.isNaN(PlainDecimal.parse(bytes, CsvBytes.from(probability), CsvBytes.to(probability)))
+                    && !PlainDecimal.isPlain(bytes, CsvBytes.from(probability), CsvBytes.to(probability))
                     || !CsvBytes.isEmpty(forecast)
                     && !forecastCategories.isValid(bytes, CsvBytes.from(forecast), CsvBytes.to(forecast))) {
                 return false;
