@@ -75,17 +75,34 @@ final class HistoryCsv {
      * the formatter then reads or rejects.
      */
     static Instant fastTimestamp(String text) {
+        long nanos = fastEpochNanos(text);
+        return nanos == NO_TIME ? null : Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND),
+                Math.floorMod(nanos, NANOS_PER_SECOND));
+    }
+
+    /** Marks text that {@link #fastEpochNanos} leaves to the formatter. */
+    static final long NO_TIME = Long.MIN_VALUE;
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /** Seconds whose nanoseconds fit a long (years 1678 to 2262); timestamps outside go to the formatter. */
+    private static final long MAX_FAST_SECONDS = Long.MAX_VALUE / NANOS_PER_SECOND - 1;
+
+    /**
+     * {@link #fastTimestamp} as nanoseconds since the epoch, or {@link #NO_TIME}: the one reading of both shapes,
+     * for the text of a field ({@link String}) and for its bytes in the file ({@link AsciiSlice}) alike.
+     */
+    static long fastEpochNanos(CharSequence text) {
         int length = text.length();
         if (length < 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(13) != ':' || text.charAt(16) != ':'
                 || text.charAt(10) != 'T' && text.charAt(10) != ' ') {
-            return null;
+            return NO_TIME;
         }
         long epochDay = fastEpochDay(text);
         int hour = digits(text, 11, 2);
         int minute = digits(text, 14, 2);
         int second = digits(text, 17, 2);
         if (epochDay == NO_DAY || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-            return null;
+            return NO_TIME;
         }
         int position = 19;
         int nanos = 0;
@@ -96,7 +113,7 @@ final class HistoryCsv {
             }
             int count = position - start;
             if (count == 0 || count > 9) {
-                return null;
+                return NO_TIME;
             }
             nanos = digits(text, start, count);
             for (int i = count; i < 9; i++) {
@@ -106,11 +123,24 @@ final class HistoryCsv {
         // Only UTC offsets take the fast path; compared in place, since a substring a row adds up over millions.
         int rest = length - position;
         if (rest != 0 && !(rest == 1 && text.charAt(position) == 'Z')
-                && !(rest == 5 && text.startsWith("+0000", position))
-                && !(rest == 6 && text.startsWith("+00:00", position))) {
-            return null;
+                && !(rest == 5 && regionMatches(text, position, "+0000"))
+                && !(rest == 6 && regionMatches(text, position, "+00:00"))) {
+            return NO_TIME;
         }
-        return Instant.ofEpochSecond(epochDay * 86400 + hour * 3600L + minute * 60L + second, nanos);
+        long seconds = epochDay * 86400 + hour * 3600L + minute * 60L + second;
+        if (seconds > MAX_FAST_SECONDS || seconds < -MAX_FAST_SECONDS) {
+            return NO_TIME;
+        }
+        return seconds * NANOS_PER_SECOND + nanos;
+    }
+
+    private static boolean regionMatches(CharSequence text, int start, String expected) {
+        for (int i = 0; i < expected.length(); i++) {
+            if (text.charAt(start + i) != expected.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Marks text that {@link #fastEpochDay} leaves to the formatter. */
@@ -120,7 +150,7 @@ final class HistoryCsv {
      * The epoch day of a {@code yyyy-MM-dd} date at the start of {@code text} (a valid date, four-digit year), or
      * {@link #NO_DAY} for anything else. Computed without {@link LocalDate}, which parses through a formatter.
      */
-    static long fastEpochDay(String text) {
+    static long fastEpochDay(CharSequence text) {
         if (text.length() < 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
             return NO_DAY;
         }
@@ -154,7 +184,7 @@ final class HistoryCsv {
         };
     }
 
-    private static int digits(String text, int start, int count) {
+    private static int digits(CharSequence text, int start, int count) {
         int value = 0;
         for (int i = start; i < start + count; i++) {
             char c = text.charAt(i);
@@ -212,11 +242,17 @@ final class HistoryCsv {
      */
     static <T> void forEachRow(Path file, Charset charset, String displayName,
             Function<CsvRecord, T> convert, Consumer<T> sink) {
+        forEachRow(file, charset, displayName, 0, convert, sink);
+    }
+
+    /** As {@link #forEachRow(Path, Charset, String, Function, Consumer)}, skipping the first {@code skip} data rows. */
+    static <T> void forEachRow(Path file, Charset charset, String displayName, long skip,
+            Function<CsvRecord, T> convert, Consumer<T> sink) {
         try (CsvReader<CsvRecord> reader = reader(file, charset)) {
-            boolean header = true;
+            long skipped = -1;
             for (CsvRecord record : reader) {
-                if (header) {
-                    header = false;
+                if (skipped < skip) {
+                    skipped++;
                     continue;
                 }
                 T row = convert.apply(record);

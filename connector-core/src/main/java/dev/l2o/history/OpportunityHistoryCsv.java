@@ -9,7 +9,8 @@ import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import dev.l2o.model.ForecastCategory;
 import dev.l2o.model.StageEvent;
-import dev.l2o.model.StageHistory;
+import dev.l2o.model.ByteStageHistory;
+import dev.l2o.model.StageRowSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -41,7 +42,7 @@ import java.util.function.Consumer;
  * thread-safe. A malformed row raises {@link L2oException} ({@link ErrorCode#MALFORMED_HISTORY}) naming the
  * file, line and column; an unreadable file raises {@link ErrorCode#UNREADABLE_FILE}.
  */
-public final class OpportunityHistoryCsv implements StageHistory {
+public final class OpportunityHistoryCsv implements ByteStageHistory {
     /** The object whose history this is. */
     public static final String OBJECT = "Opportunity";
 
@@ -51,12 +52,14 @@ public final class OpportunityHistoryCsv implements StageHistory {
     private final String displayName;
     private final Charset charset;
     private final Columns columns;
+    private final int blockBytes;
 
-    private OpportunityHistoryCsv(Path file, String displayName, Charset charset, Columns columns) {
+    private OpportunityHistoryCsv(Path file, String displayName, Charset charset, Columns columns, int blockBytes) {
         this.file = file;
         this.displayName = displayName;
         this.charset = charset;
         this.columns = columns;
+        this.blockBytes = blockBytes;
     }
 
     /**
@@ -84,18 +87,85 @@ public final class OpportunityHistoryCsv implements StageHistory {
         } catch (CsvParseException e) {
             throw HistoryCsv.malformedCsv(displayName, e);
         }
-        return new OpportunityHistoryCsv(file, displayName, charset, columns);
+        return new OpportunityHistoryCsv(file, displayName, charset, columns, ParallelRows.BLOCK_BYTES);
+    }
+
+    /** This history read by {@link #forEachRow} in blocks of {@code bytes} (tests cut small files in many blocks). */
+    OpportunityHistoryCsv withBlockBytes(int bytes) {
+        return new OpportunityHistoryCsv(file, displayName, charset, columns, bytes);
     }
 
     /** The charset the file is read with. */
+    @Override
     public Charset charset() {
         return charset;
+    }
+
+    @Override
+    public String object() {
+        return OBJECT;
     }
 
     @Override
     public void forEach(Consumer<StageEvent> sink) {
         requireNonNull(sink, "sink is null");
         HistoryCsv.forEachRow(file, charset, displayName, this::toEvent, sink);
+    }
+
+    /**
+     * Reads the file's bytes with {@link CsvBytes}, a large file in blocks on two threads ({@link ParallelRows}) as
+     * long as its rows are regular. A row whose fields all have the common shapes (a plain id and stage, the fast
+     * timestamp and close-date shapes, plain decimals, a forecast category once checked) goes to the sink as bytes;
+     * any other row is converted by {@link #toEvent}, as {@link #forEach} converts it, which also gives its error.
+     * From the first record {@link CsvBytes} leaves to FastCSV on, FastCSV reads the rest of the file.
+     */
+    @Override
+    public void forEachRow(StageRowSink sink) {
+        requireNonNull(sink, "sink is null");
+        long rows = 0;
+        try (CsvBytes in = CsvBytes.open(file, charset)) {
+            // The header was checked by open(); a header CsvBytes cannot read leaves the whole file to FastCSV.
+            if (in.next() == CsvBytes.RECORD) {
+                ParallelRows.Resume resume = new ParallelRows.Resume(in.offset(), in.nextLine(), 0);
+                long size = in.channel().size();
+                if (ParallelRows.worthwhile(size, blockBytes)) {
+                    resume = ParallelRows.read(in.channel(), charset, size, resume, blockBytes, FastRows::new, sink);
+                    if (resume == null) {
+                        return;
+                    }
+                }
+                rows = sequential(in, resume, sink);
+                if (rows < 0) {
+                    return;
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw HistoryCsv.unreadable(displayName, e);
+        }
+        HistoryCsv.forEachRow(file, charset, displayName, rows, this::toEvent, sink::event);
+    }
+
+    /**
+     * Reads on from {@code resume} one record at a time; returns -1 at the end of the file, else the number of data
+     * records before the first one {@link CsvBytes} leaves to FastCSV.
+     */
+    private long sequential(CsvBytes header, ParallelRows.Resume resume, StageRowSink sink) throws IOException {
+        CsvBytes in = header.offset() == resume.offset() ? header
+                : CsvBytes.at(header.channel(), charset, resume.offset(), resume.line(),
+                        new byte[2 * CsvBytes.MAX_RECORD_BYTES], true);
+        FastRows fast = new FastRows();
+        long rows = resume.records();
+        int status;
+        while ((status = in.next()) == CsvBytes.RECORD) {
+            rows++;
+            if (!fast.take(in, sink)) {
+                StageEvent event = toEvent(in);
+                if (event != null) {
+                    sink.event(event);
+                }
+            }
+        }
+        return status == CsvBytes.END ? -1 : rows;
     }
 
     @Override
@@ -108,13 +178,103 @@ public final class OpportunityHistoryCsv implements StageHistory {
         return displayName;
     }
 
-    private StageEvent toEvent(CsvRecord record) {
-        long line = record.getStartingLineNumber();
-        if (record.getFieldCount() != columns.width()) {
-            throw new L2oException(ErrorCode.MALFORMED_HISTORY, displayName + ":" + line + ": the row has "
-                    + record.getFieldCount() + " fields but the header has " + columns.width());
+    /**
+     * Hands a row of the common shapes to {@code sink} as bytes, or skips it when deleted; false, with nothing
+     * handed over, when a field needs {@link #toEvent}, which reads it or rejects it with the one error message.
+     * Probability and forecast category are checked, not passed on.
+     */
+    private final class FastRows implements ParallelRows.RowReader {
+        private final AsciiSlice slice = new AsciiSlice();
+        private final KnownValues forecastCategories = new KnownValues(charset, text -> ForecastCategory.parse(text).isPresent());
+
+        @Override
+        public boolean take(CsvBytes in, StageRowSink sink) {
+            if (in.count() != columns.width()) {
+                return false;
+            }
+            byte[] bytes = in.bytes();
+            if (columns.isDeleted() >= 0) {
+                long deleted = in.trimmed(columns.isDeleted());
+                if (deleted == CsvBytes.ESCAPED) {
+                    return false;
+                }
+                if (asciiEqualsIgnoreCase(bytes, CsvBytes.from(deleted), CsvBytes.to(deleted), "true")) {
+                    return true;
+                }
+            }
+            long id = in.trimmed(columns.opportunityId());
+            long stage = in.trimmed(columns.stageName());
+            long created = in.trimmed(columns.createdDate());
+            if (id == CsvBytes.ESCAPED || stage == CsvBytes.ESCAPED || created == CsvBytes.ESCAPED
+                    || CsvBytes.isEmpty(id) || CsvBytes.isEmpty(stage)) {
+                return false;
+            }
+            long nanos = HistoryCsv.fastEpochNanos(slice.of(bytes, CsvBytes.from(created), CsvBytes.to(created)));
+            if (nanos == HistoryCsv.NO_TIME) {
+                return false;
+            }
+            long amountField = columns.amount() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.amount());
+            long closeField = columns.closeDate() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.closeDate());
+            long probability = columns.probability() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.probability());
+            long forecast = columns.forecastCategory() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.forecastCategory());
+            if (amountField == CsvBytes.ESCAPED || closeField == CsvBytes.ESCAPED || probability == CsvBytes.ESCAPED
+                    || forecast == CsvBytes.ESCAPED) {
+                return false;
+            }
+            double amount = CsvBytes.isEmpty(amountField) ? StageRowSink.NO_AMOUNT
+                    : PlainDecimal.parse(bytes, CsvBytes.from(amountField), CsvBytes.to(amountField));
+            if (!CsvBytes.isEmpty(amountField) && Double.isNaN(amount)) {
+                return false;
+            }
+            int closeDay = StageRowSink.NO_DATE;
+            if (!CsvBytes.isEmpty(closeField)) {
+                long day = HistoryCsv.fastEpochDay(slice.of(bytes, CsvBytes.from(closeField), CsvBytes.to(closeField)));
+                if (day == HistoryCsv.NO_DAY) {
+                    return false;
+                }
+                closeDay = (int) day;
+            }
+            if (!CsvBytes.isEmpty(probability)
+                    && !PlainDecimal.isPlain(bytes, CsvBytes.from(probability), CsvBytes.to(probability))
+                    || !CsvBytes.isEmpty(forecast)
+                    && !forecastCategories.isValid(bytes, CsvBytes.from(forecast), CsvBytes.to(forecast))) {
+                return false;
+            }
+            sink.row(bytes, CsvBytes.from(id), CsvBytes.to(id), CsvBytes.from(stage), CsvBytes.to(stage),
+                    Math.floorDiv(nanos, NANOS_PER_MILLI), amount, closeDay);
+            return true;
         }
-        if (columns.isDeleted() >= 0 && Boolean.parseBoolean(record.getField(columns.isDeleted()).trim())) {
+    }
+
+    private static final long NANOS_PER_MILLI = 1_000_000L;
+
+    private static boolean asciiEqualsIgnoreCase(byte[] bytes, int from, int to, String text) {
+        if (to - from != text.length()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            int c = bytes[from + i] & 0xFF;
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != Character.toLowerCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private StageEvent toEvent(CsvRecord record) {
+        return toEvent(HistoryFields.of(record));
+    }
+
+    private StageEvent toEvent(HistoryFields record) {
+        long line = record.line();
+        if (record.count() != columns.width()) {
+            throw new L2oException(ErrorCode.MALFORMED_HISTORY, displayName + ":" + line + ": the row has "
+                    + record.count() + " fields but the header has " + columns.width());
+        }
+        if (columns.isDeleted() >= 0 && Boolean.parseBoolean(record.text(columns.isDeleted()).trim())) {
             return null;
         }
         String recordId = required(record, columns.opportunityId(), "OpportunityId");
@@ -127,15 +287,15 @@ public final class OpportunityHistoryCsv implements StageHistory {
                 forecastCategory(record, columns.forecastCategory()));
     }
 
-    private String required(CsvRecord record, int index, String column) {
-        String value = record.getField(index).trim();
+    private String required(HistoryFields record, int index, String column) {
+        String value = record.text(index).trim();
         if (value.isEmpty()) {
             throw malformed(record, column, "is empty; every row needs " + column);
         }
         return value;
     }
 
-    private Instant timestamp(CsvRecord record, String text) {
+    private Instant timestamp(HistoryFields record, String text) {
         Instant at = HistoryCsv.timestamp(text);
         if (at == null) {
             throw malformed(record, "CreatedDate", HistoryCsv.notATimestamp(text));
@@ -144,11 +304,11 @@ public final class OpportunityHistoryCsv implements StageHistory {
     }
 
 
-    private Double number(CsvRecord record, int index, String column) {
+    private Double number(HistoryFields record, int index, String column) {
         if (index < 0) {
             return null;
         }
-        String text = record.getField(index).trim();
+        String text = record.text(index).trim();
         if (text.isEmpty()) {
             return null;
         }
@@ -159,11 +319,11 @@ public final class OpportunityHistoryCsv implements StageHistory {
         }
     }
 
-    private LocalDate date(CsvRecord record, int index, String column) {
+    private LocalDate date(HistoryFields record, int index, String column) {
         if (index < 0) {
             return null;
         }
-        String text = record.getField(index).trim();
+        String text = record.text(index).trim();
         if (text.isEmpty()) {
             return null;
         }
@@ -179,11 +339,11 @@ public final class OpportunityHistoryCsv implements StageHistory {
         }
     }
 
-    private ForecastCategory forecastCategory(CsvRecord record, int index) {
+    private ForecastCategory forecastCategory(HistoryFields record, int index) {
         if (index < 0) {
             return null;
         }
-        String text = record.getField(index).trim();
+        String text = record.text(index).trim();
         if (text.isEmpty()) {
             return null;
         }
@@ -197,9 +357,9 @@ public final class OpportunityHistoryCsv implements StageHistory {
                 "'" + text + "' is not a forecast category (Pipeline, Best Case, Commit, Closed, Omitted or an API value)"));
     }
 
-    private L2oException malformed(CsvRecord record, String column, String reason) {
+    private L2oException malformed(HistoryFields record, String column, String reason) {
         return new L2oException(ErrorCode.MALFORMED_HISTORY,
-                displayName + ":" + record.getStartingLineNumber() + ": column " + column + ": " + reason);
+                displayName + ":" + record.line() + ": column " + column + ": " + reason);
     }
 
     /** Header positions; -1 for an optional column that is absent. */

@@ -14,6 +14,8 @@ import dev.l2o.model.Snapshot;
 import dev.l2o.snapshot.SnapshotReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -66,15 +68,33 @@ public final class OpenSource implements AutoCloseable {
         if (historyCsv != null && !Files.isReadable(historyCsv)) {
             throw new L2oException(ErrorCode.UNREADABLE_FILE, "--history-csv " + historyCsv + ": no such readable file");
         }
+        // Opening the history file reads all of it once (its charset): done while the source is fetched. Its errors
+        // still come after the fetch's, as they did when it was opened afterwards.
+        CompletableFuture<OpportunityHistoryCsv> history = historyCsv == null ? null
+                : CompletableFuture.supplyAsync(() -> OpportunityHistoryCsv.open(historyCsv, historyCsv.toString()));
         CrmConnector connector = CrmConnectors.open(spec, context);
         try {
             Snapshot snapshot = read.apply(connector);
-            if (historyCsv != null) {
-                snapshot = snapshot.withHistory(OpportunityHistoryCsv.open(historyCsv, historyCsv.toString()));
+            if (history != null) {
+                snapshot = snapshot.withHistory(opened(history));
             }
             return new OpenSource(connector, snapshot);
         } catch (RuntimeException e) {
             connector.close();
+            throw e;
+        }
+    }
+
+    private static OpportunityHistoryCsv opened(CompletableFuture<OpportunityHistoryCsv> history) {
+        try {
+            return history.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e;
         }
     }

@@ -53,12 +53,22 @@ final class ColumnLoader implements UnsortedRows {
 
     @Override
     public void add(String recordId, int slot, long time, double amount, int closeDay) {
+        // Packed here: the reading thread has time to spare, the loading thread waits on cache misses.
+        append(recordId, StringInterner.packedFirst(recordId), StringInterner.packedRest(recordId), slot, time, amount,
+                closeDay);
+    }
+
+    @Override
+    public void addPacked(long first, long rest, int slot, long time, double amount, int closeDay) {
+        append(null, first, rest, slot, time, amount, closeDay);
+    }
+
+    private void append(String recordId, long first, long rest, int slot, long time, double amount, int closeDay) {
         Batch batch = current;
         int i = batch.size++;
         batch.recordIds[i] = recordId;
-        // Packed here: the reading thread has time to spare, the loading thread waits on cache misses.
-        batch.firsts[i] = StringInterner.packedFirst(recordId);
-        batch.rests[i] = StringInterner.packedRest(recordId);
+        batch.firsts[i] = first;
+        batch.rests[i] = rest;
         batch.slots[i] = slot;
         batch.times[i] = time;
         batch.amounts[i] = amount;

@@ -43,9 +43,17 @@ final class HistoryColumns {
         append(record, record == known, slot, time, amount, closeDay);
     }
 
+    /** Appends one row whose id is packed, as {@link UnsortedRows#addPacked}. */
+    void addPacked(long first, long rest, int slot, long time, double amount, int closeDay) {
+        int known = recordIds.size();
+        int record = recordIds.intern(null, first, rest);
+        append(record, record == known, slot, time, amount, closeDay);
+    }
+
     /**
      * Appends rows {@code 0..count-1} of a batch, exactly as {@link #add} would one by one; {@code firsts} and
-     * {@code rests} are the ids packed by {@link StringInterner#packedFirst}/{@link StringInterner#packedRest}.
+     * {@code rests} are the ids packed by {@link StringInterner#packedFirst}/{@link StringInterner#packedRest}, and
+     * {@code recordIds} may hold null for a packed id.
      * Record ids arrive in random order, so each row costs cache misses in the id table and the per-record
      * block; reading the entries of a few dozen rows first lets those misses overlap.
      */

@@ -43,7 +43,12 @@ final class LeadStatusHistory {
 
     /** Whether {@code event} is a row of the lead object (which the opportunity metrics then do not see). */
     boolean isLeadRow(StageEvent event) {
-        return object != null && event.object().equalsIgnoreCase(object);
+        return isLeadObject(event.object());
+    }
+
+    /** Whether rows of {@code rowObject} are rows of the lead object. */
+    boolean isLeadObject(String rowObject) {
+        return object != null && rowObject.equalsIgnoreCase(object);
     }
 
     /** Adds a row of the lead object that is not after the as-of time. */

@@ -21,12 +21,15 @@ import java.util.concurrent.Future;
  * The next file is loaded on a second thread while one is walked. Memory: two partitions' columns and a 64 KB
  * buffer a partition.
  *
- * <p>A row on disk: id length (negative: UTF-16 chars follow, else ASCII bytes), the id, stage slot, epoch
- * millis, amount (NaN: none), close day.
+ * <p>A row on disk: id length (negative: UTF-16 chars follow, else ASCII bytes; {@link #PACKED}: the two longs of a
+ * packed id follow), the id, stage slot, epoch millis, amount (NaN: none), close day.
  */
 final class PartitionedRows implements UnsortedRows {
     private static final int BUFFER = 1 << 16;
     private static final int FIXED_BYTES = Integer.BYTES + Integer.BYTES + Long.BYTES + Double.BYTES + Integer.BYTES;
+    /** The length code of a packed id ({@link StringInterner#packedFirst}): 16 bytes whatever its length. */
+    private static final int PACKED = Integer.MIN_VALUE;
+    private static final int PACKED_BYTES = 2 * Long.BYTES;
 
     private final Path[] files;
     private final ByteBuffer[] buffers;
@@ -48,7 +51,13 @@ final class PartitionedRows implements UnsortedRows {
     /** Pass 1: appends one row; {@code amount} is NaN and {@code closeDay} {@link RecordBuffer#NO_DATE} when absent. */
     @Override
     public void add(String recordId, int slot, long time, double amount, int closeDay) {
-        int p = partition(recordId, files.length);
+        long first = StringInterner.packedFirst(recordId);
+        long rest = StringInterner.packedRest(recordId);
+        if (first >= 0 && rest >= 0) {
+            addPacked(first, rest, slot, time, amount, closeDay);
+            return;
+        }
+        int p = mixed(recordId.hashCode(), files.length);
         boolean ascii = isAscii(recordId);
         int length = recordId.length();
         int rowBytes = FIXED_BYTES + (ascii ? length : 2 * length);
@@ -64,6 +73,19 @@ final class PartitionedRows implements UnsortedRows {
                 buffer.putChar(recordId.charAt(i));
             }
         }
+        buffer.putInt(slot).putLong(time).putDouble(amount).putInt(closeDay);
+        rows++;
+    }
+
+    /** Pass 1: a row whose id is packed. */
+    @Override
+    public void addPacked(long first, long rest, int slot, long time, double amount, int closeDay) {
+        int p = partition(first, rest, files.length);
+        ByteBuffer buffer = buffers[p];
+        if (buffer == null || buffer.remaining() < FIXED_BYTES + PACKED_BYTES) {
+            buffer = flushed(p, FIXED_BYTES + PACKED_BYTES);
+        }
+        buffer.putInt(PACKED).putLong(first).putLong(rest);
         buffer.putInt(slot).putLong(time).putDouble(amount).putInt(closeDay);
         rows++;
     }
@@ -131,9 +153,16 @@ final class PartitionedRows implements UnsortedRows {
         }
     }
 
-    /** Which partition a record's rows go to: a mixed hash, so ids differing only in their last digits spread. */
-    static int partition(String recordId, int partitions) {
-        int h = recordId.hashCode();
+    /**
+     * Which partition a record's rows go to: a mixed hash, so ids differing only in their last digits spread. A
+     * packable id always arrives packed ({@link #add} packs it), so its rows meet in one partition however they came.
+     */
+    private static int partition(long first, long rest, int partitions) {
+        return mixed(Long.hashCode(first * 0x9E3779B97F4A7C15L ^ rest), partitions);
+    }
+
+    private static int mixed(int hash, int partitions) {
+        int h = hash;
         h ^= h >>> 16;
         h *= 0x9E3779B9;
         return Math.floorMod(h ^ (h >>> 15), partitions);
@@ -197,6 +226,14 @@ final class PartitionedRows implements UnsortedRows {
                     return;
                 }
                 int coded = buffer.getInt();
+                if (coded == PACKED) {
+                    if (!fill(in, buffer, PACKED_BYTES + FIXED_BYTES - Integer.BYTES)) {
+                        throw new IOException("the file ends inside a row");
+                    }
+                    columns.addPacked(buffer.getLong(), buffer.getLong(), buffer.getInt(), buffer.getLong(),
+                            buffer.getDouble(), buffer.getInt());
+                    continue;
+                }
                 int length = Math.abs(coded);
                 int idBytes = coded >= 0 ? length : 2 * length;
                 if (buffer.capacity() < idBytes + FIXED_BYTES) {

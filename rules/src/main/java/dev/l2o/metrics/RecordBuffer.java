@@ -1,5 +1,6 @@
 package dev.l2o.metrics;
 
+import dev.l2o.model.StageRowSink;
 import java.util.Arrays;
 
 /**
@@ -7,7 +8,8 @@ import java.util.Arrays;
  * row that has one. Reused from record to record, so it grows with the longest record, not with the history.
  */
 final class RecordBuffer {
-    static final int NO_DATE = Integer.MIN_VALUE;
+    /** A close date that is absent: the value byte-read rows carry ({@link StageRowSink#NO_DATE}). */
+    static final int NO_DATE = StageRowSink.NO_DATE;
 
     int[] slots = new int[16];
     long[] times = new long[16];

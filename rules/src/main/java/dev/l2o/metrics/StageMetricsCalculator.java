@@ -6,6 +6,7 @@ import dev.l2o.blueprint.Blueprint;
 import dev.l2o.blueprint.ConversionTarget;
 import dev.l2o.blueprint.LeadStatusSpec;
 import dev.l2o.blueprint.StageSpec;
+import dev.l2o.model.ByteStageHistory;
 import dev.l2o.model.CrmRecord;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.StageEvent;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Computes {@link StageMetrics} from a snapshot's stage history in one pass, by the definitions of CONTRACT.md
@@ -131,16 +133,25 @@ public final class StageMetricsCalculator {
                 ConversionBenchmark.FORRESTER_FUNNEL);
     }
 
-    /** Reads every row of unsorted history into {@code rows}; abandons them when reading fails. */
+    /**
+     * Reads every row of unsorted history into {@code rows}; abandons them when reading fails. History read from a
+     * file of the measured object's rows ({@link ByteStageHistory}) hands its rows over as bytes ({@link ByteRows}).
+     */
     private static void readUnsorted(StageHistory history, String object, long asOfMillis, StageSlots slots,
             LeadStatusHistory leads, long[] usedAndIgnored, UnsortedRows rows) {
+        Consumer<StageEvent> events = event -> {
+            if (accept(event, object, asOfMillis, leads, usedAndIgnored)) {
+                rows.add(event.recordId(), slots.resolve(event.stage()), event.at().toEpochMilli(), amount(event),
+                        closeDay(event));
+            }
+        };
         try {
-            history.forEach(event -> {
-                if (accept(event, object, asOfMillis, leads, usedAndIgnored)) {
-                    rows.add(event.recordId(), slots.resolve(event.stage()), event.at().toEpochMilli(), amount(event),
-                            closeDay(event));
-                }
-            });
+            if (history instanceof ByteStageHistory file && file.object().equalsIgnoreCase(object)
+                    && !leads.isLeadObject(file.object())) {
+                file.forEachRow(new ByteRows(file.charset(), slots, asOfMillis, usedAndIgnored, rows, events));
+            } else {
+                history.forEach(events);
+            }
         } catch (RuntimeException | Error e) {
             rows.abandon();
             throw e;

@@ -11,8 +11,9 @@ import java.util.Arrays;
  *
  * <p>Short ids of ASCII letters and digits (Salesforce's 15/18-character ids, HubSpot's numeric ids: up to
  * {@value #PACKED_CHARS} characters) skip even the arena: they are packed, six bits a character, into two longs
- * kept in a second table next to their number, so a lookup is one cache miss. The arena still holds them for
- * {@link #value}; it is written in order, never read while interning.
+ * kept in a second table next to their number, so a lookup is one cache miss. They are not copied to the arena:
+ * {@link #value} unpacks them from the two longs kept by number (16 bytes an id, where the arena took 42 for an
+ * 18-character id).
  */
 final class StringInterner {
     private static final long EMPTY = 0;
@@ -27,8 +28,11 @@ final class StringInterner {
     private long[] packed = new long[1024 * STRIDE];
     private int packedSize;
     private char[] arena = new char[4096];
-    /** Arena offset of each string, by number. */
-    private int[] offsets = new int[256];
+    /**
+     * By number, two longs: a packed id's halves ({@link #packedFirst}, {@link #packedRest}), or -1 and the arena
+     * offset of a string kept there.
+     */
+    private long[] numbers = new long[2 * 256];
     /** Offset 0 is never used, so that an empty table slot is 0. */
     private int arenaSize = 1;
     private int size;
@@ -54,6 +58,36 @@ final class StringInterner {
         return length > PACKED_HALF && length <= PACKED_CHARS ? pack(value, PACKED_HALF, length) : 0;
     }
 
+    /** {@link #packedFirst(String)} of the ASCII text {@code bytes[from..to)}, one character a byte. */
+    static long packedFirst(byte[] bytes, int from, int to) {
+        int length = to - from;
+        return length > 0 && length <= PACKED_CHARS ? pack(bytes, from, from + Math.min(length, PACKED_HALF)) : -1;
+    }
+
+    /** {@link #packedRest(String)} of the ASCII text {@code bytes[from..to)}. */
+    static long packedRest(byte[] bytes, int from, int to) {
+        int length = to - from;
+        return length > PACKED_HALF && length <= PACKED_CHARS ? pack(bytes, from + PACKED_HALF, to) : 0;
+    }
+
+    /** The string that {@link #packedFirst} and {@link #packedRest} packed into {@code first} and {@code rest}. */
+    static String unpack(long first, long rest) {
+        char[] chars = new char[PACKED_CHARS];
+        int length = unpack(first, chars, 0);
+        length = unpack(rest, chars, length);
+        return new String(chars, 0, length);
+    }
+
+    /** Writes the characters of one packed half at {@code at}; digits are never 0, so the length is in the value. */
+    private static int unpack(long half, char[] chars, int at) {
+        int count = half == 0 ? 0 : (63 - Long.numberOfLeadingZeros(half)) / 6 + 1;
+        for (int i = 0; i < count; i++) {
+            int digit = (int) (half >>> (6 * (count - 1 - i))) & 0x3F;
+            chars[at + i] = (char) (digit <= 10 ? '0' + digit - 1 : digit <= 36 ? 'A' + digit - 11 : 'a' + digit - 37);
+        }
+        return at + count;
+    }
+
     /**
      * Reads the table slot where {@code value} (packed as {@code first}, {@code rest}) would start its probe, and
      * returns what it read, for the caller to fold into a sum the JIT cannot drop. Touching the slots of a batch
@@ -66,10 +100,13 @@ final class StringInterner {
         return packed[packedSlotOf(first, rest, packed.length / STRIDE) * STRIDE + 2];
     }
 
-    /** {@link #intern(String)} with the halves {@link #packedFirst} and {@link #packedRest} already computed. */
+    /**
+     * {@link #intern(String)} with the halves {@link #packedFirst} and {@link #packedRest} already computed;
+     * {@code value} may be null when the halves are a packed id.
+     */
     int intern(String value, long first, long rest) {
         if (first >= 0 && rest >= 0) {
-            return internPacked(value, first, rest);
+            return internPacked(first, rest);
         }
         int hash = value.hashCode();
         int mask = table.length - 1;
@@ -87,8 +124,8 @@ final class StringInterner {
             }
             slot = (slot + 1) & mask;
         }
-        int index = newNumber(value);
-        table[slot] = ((long) hash << 32) | offsets[index];
+        int index = newNumber(-1, append(value));
+        table[slot] = ((long) hash << 32) | numbers[2 * index + 1];
         unpackedSize++;
         if (unpackedSize * 2 > table.length) {
             rehash();
@@ -103,15 +140,8 @@ final class StringInterner {
     private static long pack(String value, int from, int to) {
         long packedValue = 0;
         for (int i = from; i < to; i++) {
-            char c = value.charAt(i);
-            int digit;
-            if (c >= '0' && c <= '9') {
-                digit = c - '0' + 1;
-            } else if (c >= 'A' && c <= 'Z') {
-                digit = c - 'A' + 11;
-            } else if (c >= 'a' && c <= 'z') {
-                digit = c - 'a' + 37;
-            } else {
+            int digit = digit(value.charAt(i));
+            if (digit < 0) {
                 return -1;
             }
             packedValue = packedValue << 6 | digit;
@@ -119,7 +149,31 @@ final class StringInterner {
         return packedValue;
     }
 
-    private int internPacked(String value, long first, long rest) {
+    private static long pack(byte[] bytes, int from, int to) {
+        long packedValue = 0;
+        for (int i = from; i < to; i++) {
+            int digit = digit(bytes[i]);
+            if (digit < 0) {
+                return -1;
+            }
+            packedValue = packedValue << 6 | digit;
+        }
+        return packedValue;
+    }
+
+    /** A character as a base-64 digit 1..62 (0-9, A-Z, a-z), or -1. */
+    private static int digit(int c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 1;
+        } else if (c >= 'A' && c <= 'Z') {
+            return c - 'A' + 11;
+        } else if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 37;
+        }
+        return -1;
+    }
+
+    private int internPacked(long first, long rest) {
         int slots = packed.length / STRIDE;
         int mask = slots - 1;
         int slot = packedSlotOf(first, rest, slots);
@@ -134,7 +188,7 @@ final class StringInterner {
             }
             slot = (slot + 1) & mask;
         }
-        int index = newNumber(value);
+        int index = newNumber(first, rest);
         int at = slot * STRIDE;
         packed[at] = first;
         packed[at + 1] = rest;
@@ -168,18 +222,22 @@ final class StringInterner {
         }
     }
 
-    /** Stores a new string in the arena and gives it the next number. */
-    private int newNumber(String value) {
-        int offset = append(value);
-        if (size == offsets.length) {
-            offsets = Arrays.copyOf(offsets, size + (size >> 1));
+    /** Gives the next number to a packed id ({@code first}, {@code rest}) or to the arena string at {@code rest} (first -1). */
+    private int newNumber(long first, long rest) {
+        if (2 * size == numbers.length) {
+            numbers = Arrays.copyOf(numbers, 2 * (size + (size >> 1)));
         }
-        offsets[size] = offset;
+        numbers[2 * size] = first;
+        numbers[2 * size + 1] = rest;
         return size++;
     }
 
     String value(int index) {
-        int offset = offsets[index];
+        long first = numbers[2 * index];
+        if (first >= 0) {
+            return unpack(first, numbers[2 * index + 1]);
+        }
+        int offset = (int) numbers[2 * index + 1];
         return new String(arena, offset + HEADER, arena[offset + 2]);
     }
 
@@ -187,9 +245,10 @@ final class StringInterner {
         return size;
     }
 
-    /** The bytes of table, arena and offsets (their capacity). */
+    /** The bytes of tables, arena and numbers (their capacity). */
     long retainedBytes() {
-        return (long) table.length * Long.BYTES + (long) packed.length * Long.BYTES + (long) arena.length * Character.BYTES + (long) offsets.length * Integer.BYTES;
+        return (long) table.length * Long.BYTES + (long) packed.length * Long.BYTES + (long) arena.length * Character.BYTES
+                + (long) numbers.length * Long.BYTES;
     }
 
     private boolean matches(int offset, String value) {

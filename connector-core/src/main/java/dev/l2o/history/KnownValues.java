@@ -1,0 +1,40 @@
+package dev.l2o.history;
+
+import java.nio.charset.Charset;
+import java.util.Arrays;
+import java.util.function.Predicate;
+
+/**
+ * The byte strings of a column with a handful of values (forecast categories) that a check on their text
+ * accepted: each distinct value is decoded and checked once, then recognised by its bytes. Remembers at most
+ * {@link #MAX_VALUES}; others are checked each time. Not thread-safe.
+ */
+final class KnownValues {
+    private static final int MAX_VALUES = 32;
+
+    private final Charset charset;
+    private final Predicate<String> valid;
+    private final byte[][] values = new byte[MAX_VALUES][];
+    private int count;
+
+    KnownValues(Charset charset, Predicate<String> valid) {
+        this.charset = charset;
+        this.valid = valid;
+    }
+
+    /** Whether the text of {@code bytes[from..to)} is valid. */
+    boolean isValid(byte[] bytes, int from, int to) {
+        for (int i = 0; i < count; i++) {
+            if (Arrays.equals(values[i], 0, values[i].length, bytes, from, to)) {
+                return true;
+            }
+        }
+        if (!valid.test(new String(bytes, from, to - from, charset))) {
+            return false;
+        }
+        if (count < MAX_VALUES) {
+            values[count++] = Arrays.copyOfRange(bytes, from, to);
+        }
+        return true;
+    }
+}

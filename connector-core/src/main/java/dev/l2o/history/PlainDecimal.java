@@ -1,0 +1,75 @@
+package dev.l2o.history;
+
+/**
+ * Plain decimals ({@code 1250}, {@code -3.5}, {@code .25}) read from bytes to exactly the double
+ * {@link Double#parseDouble} gives: with digits up to 2^53 and at most 22 decimals, the digits and the power of
+ * ten are both exact doubles, and one correctly rounded division of the two is the correctly rounded value.
+ * Anything else (exponents, more digits, other characters) is NaN, for the caller to read as text.
+ */
+final class PlainDecimal {
+    private static final double[] POWERS_OF_TEN = new double[23];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
+
+    private PlainDecimal() {}
+
+    /** The value of {@code bytes[from..to)}, or NaN when it is not a plain decimal this reads exactly. */
+    static double parse(byte[] bytes, int from, int to) {
+        long digits = digits(bytes, from, to);
+        if (digits < 0) {
+            return Double.NaN;
+        }
+        int decimals = (int) (digits >>> DECIMALS_SHIFT);
+        double value = digits & MANTISSA;
+        if (decimals > 0) {
+            value /= POWERS_OF_TEN[decimals];
+        }
+        return bytes[from] == '-' ? -value : value;
+    }
+
+    /** Whether {@link #parse} reads {@code bytes[from..to)}, without computing it. */
+    static boolean isPlain(byte[] bytes, int from, int to) {
+        return digits(bytes, from, to) >= 0;
+    }
+
+    private static final int DECIMALS_SHIFT = 56;
+    private static final long MANTISSA = (1L << DECIMALS_SHIFT) - 1;
+    /** Exact doubles: any integer up to 2^53. */
+    private static final long MAX_EXACT = 1L << 53;
+
+    /**
+     * The digits of a plain decimal as an integer, with the count of decimals above bit {@value #DECIMALS_SHIFT};
+     * -1 for anything else or anything not exact (more than 2^53, more than 22 decimals).
+     */
+    private static long digits(byte[] bytes, int from, int to) {
+        int i = from;
+        if (i < to && (bytes[i] == '-' || bytes[i] == '+')) {
+            i++;
+        }
+        long digits = 0;
+        int count = 0;
+        int point = -1;
+        for (; i < to; i++) {
+            int digit = bytes[i] - '0';
+            if (digit >= 0 && digit <= 9) {
+                digits = digits * 10 + digit;
+                count++;
+            } else if (bytes[i] == '.' && point < 0) {
+                point = i;
+            } else {
+                return -1;
+            }
+        }
+        // 18 digits cannot overflow a long; the value must be an exact double.
+        if (count == 0 || count > 18 || digits > MAX_EXACT) {
+            return -1;
+        }
+        int decimals = point < 0 ? 0 : to - point - 1;
+        return decimals >= POWERS_OF_TEN.length ? -1 : (long) decimals << DECIMALS_SHIFT | digits;
+    }
+}
