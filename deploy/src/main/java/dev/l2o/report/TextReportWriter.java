@@ -52,7 +52,7 @@ public final class TextReportWriter implements ReportWriter {
         coverage(report.coverage(), out);
         lifecycles(report, out);
         findings(report, out);
-        stages("Time in stage", report.metrics(), out);
+        stages("Time in stage", "win rate", report.metrics(), out);
         conversions(report.metrics(), out);
         otherLifecycles(report.lifecycles(), out);
         out.flush();
@@ -61,7 +61,7 @@ public final class TextReportWriter implements ReportWriter {
     /** The time-in-stage and conversion tables alone, then each other lifecycle's time in stage ({@code l2o metrics}). */
     public static void writeMetrics(StageMetrics metrics, Lifecycles lifecycles, PrintWriter out, boolean colour) {
         TextReportWriter writer = new TextReportWriter(colour);
-        writer.stages("Time in stage", metrics, out);
+        writer.stages("Time in stage", "win rate", metrics, out);
         writer.conversions(metrics, out);
         writer.otherLifecycles(lifecycles, out);
         out.flush();
@@ -71,7 +71,7 @@ public final class TextReportWriter implements ReportWriter {
     private void otherLifecycles(Lifecycles lifecycles, PrintWriter out) {
         for (Lifecycles.Entry entry : lifecycles.entries()) {
             if (!entry.primary()) {
-                stages("Time in stage · " + LifecycleText.title(entry), entry.metrics(), out);
+                stages("Time in stage · " + LifecycleText.title(entry), entry.rateName(), entry.metrics(), out);
             }
         }
     }
@@ -188,7 +188,7 @@ public final class TextReportWriter implements ReportWriter {
         return report.findings().stream().filter(f -> f.dimension() == dimension).count();
     }
 
-    private void stages(String title, StageMetrics metrics, PrintWriter out) {
+    private void stages(String title, String rateName, StageMetrics metrics, PrintWriter out) {
         if (!metrics.measured()) {
             out.println(title + ": not measured (" + (metrics.historyAvailable() ? "no records in the stage history" : "no stage history") + ").");
             out.println();
@@ -210,7 +210,7 @@ public final class TextReportWriter implements ReportWriter {
             out.println("  * not in the blueprint: " + String.join(", ", metrics.stages().stream()
                     .filter(stat -> !stat.mapped()).map(TextReportWriter::crmName).toList()));
         }
-        out.println("  " + MetricsSummary.line(metrics));
+        out.println("  " + MetricsSummary.line(rateName, metrics));
         out.println();
     }
 
