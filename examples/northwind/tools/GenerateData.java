@@ -20,7 +20,8 @@ import java.util.Random;
  * rows in no particular order), {@code data/Opportunity.csv} and {@code data/Lead.csv} (current record
  * values consistent with the history and the org's metadata).
  *
- * <p>The history covers 400 deals over the 18 months before 2026-11-01 and has what real history has: rows
+ * <p>The history covers 400 deals over the 18 months before 2026-11-01, then 48 renewal opportunities of the Renewal
+ * sales process and has what real history has: rows
  * for amount and close-date edits that repeat the stage, equal timestamps inside one deal, skipped stages, a
  * few backward moves, stale open deals, open deals whose close date has passed, won and lost deals. The seed
  * is fixed, so every run writes the same bytes.
@@ -34,11 +35,13 @@ public class GenerateData {
     private static final Instant FIRST = Instant.parse("2025-05-01T00:00:00Z");
     private static final int DEALS = 400;
     private static final int LEADS = 300;
+    private static final int RENEWALS = 48;
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'+0000'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
     /** The org's stage semantics as its OpportunityStage value set defines them (API forecast values). */
     private enum Stage {
+        RENEWAL_REVIEW("Renewal Review", 60, "Pipeline", 21),
         PROSPECTING("Prospecting", 10, "Pipeline", 7),
         QUALIFICATION("Qualification", 10, "Pipeline", 12),
         NEEDS_ANALYSIS("Needs Analysis", 25, "Pipeline", 17),
@@ -90,6 +93,8 @@ public class GenerateData {
     private final Random random = new Random(SEED);
     private final List<Row> rows = new ArrayList<>();
     private final List<Deal> deals = new ArrayList<>();
+    /** Renewal opportunities' Opportunity.csv values, after the new-business deals. */
+    private final List<String[]> renewalDeals = new ArrayList<>();
     private final String[] owners = new String[8];
     private long historyIds;
     /** Each lead's id and current status, in Lead.csv order, for its status history. */
@@ -105,7 +110,8 @@ public class GenerateData {
         generator.writeOpportunities(out.resolve("Opportunity.csv"));
         generator.writeLeads(out.resolve("Lead.csv"));
         int leadRows = generator.writeLeadHistory(out.resolve("LeadHistory.csv"));
-        System.out.println("wrote " + generator.rows.size() + " history rows, " + generator.deals.size() + " opportunities and "
+        System.out.println("wrote " + generator.rows.size() + " history rows, " + generator.deals.size() + " opportunities, "
+                + generator.renewalDeals.size() + " renewal opportunities and "
                 + LEADS + " leads with " + leadRows + " lead history rows to " + out.toAbsolutePath().normalize());
     }
 
@@ -121,6 +127,55 @@ public class GenerateData {
         }
         // The Bulk API delivers rows in no particular order.
         Collections.shuffle(rows, random);
+        renewals();
+    }
+
+    /**
+     * Renewal opportunities of the Renewal sales process, created by the renewal flow 120 days before the contract
+     * ends (their close date): Renewal Review, then Negotiation/Review, then renewed (Closed Won) or churned (Closed
+     * Lost); some churn from the review, some stall in it past the blueprint's 45 days. Drawn from their own random
+     * stream and appended after the new-business rows (themselves in no order), so the rows and records written
+     * before them keep their bytes.
+     */
+    private void renewals() {
+        Random draws = new Random(SEED + 2);
+        List<Row> renewalRows = new ArrayList<>();
+        long window = Duration.between(FIRST.plus(Duration.ofDays(120)), AS_OF.minus(Duration.ofDays(3))).getSeconds();
+        for (int i = 0; i < RENEWALS; i++) {
+            String id = salesforceId("006", 48000 + i);
+            String owner = owners[draws.nextInt(owners.length)];
+            Instant at = businessHours(FIRST.plus(Duration.ofDays(120)).plusSeconds((long) (draws.nextDouble() * window)), draws);
+            LocalDate contractEnd = date(at).plusDays(120);
+            long amount = Math.min(90_000, roundTo(500, Math.exp(9.4 + draws.nextGaussian() * 0.6)));
+            Stage stage = Stage.RENEWAL_REVIEW;
+            renewalRows.add(renewalRow(id, owner, at, stage, amount, contractEnd, draws));
+            boolean stalls = draws.nextDouble() < 0.2;
+            while (stage != Stage.WON && stage != Stage.LOST) {
+                Instant next = at.plusSeconds((long) (Math.max(0.5, -stage.meanDays * (stalls ? 4 : 1) * Math.log(1 - draws.nextDouble()))
+                        * 86400));
+                if (next.isAfter(AS_OF)) {
+                    break;
+                }
+                at = next;
+                double draw = draws.nextDouble();
+                stage = stage == Stage.RENEWAL_REVIEW ? (draw < 0.12 ? Stage.LOST : Stage.NEGOTIATION)
+                        : draw < 0.85 ? Stage.WON : Stage.LOST;
+                LocalDate closeDate = stage == Stage.WON || stage == Stage.LOST ? date(at) : contractEnd;
+                renewalRows.add(renewalRow(id, owner, at, stage, amount, closeDate, draws));
+            }
+            Row last = renewalRows.get(renewalRows.size() - 1);
+            String company = COMPANY_FIRST[draws.nextInt(COMPANY_FIRST.length)] + " " + COMPANY_SECOND[draws.nextInt(COMPANY_SECOND.length)];
+            renewalDeals.add(new String[] {id, company + " - Renewal", last.stage.apiName, Long.toString(amount), last.closeDate.toString(),
+                    "Renewal of the current subscription before the contract ends.", salesforceId("003", 7000 + i),
+                    "Renewal price and the next term's service levels."});
+        }
+        Collections.shuffle(renewalRows, draws);
+        rows.addAll(renewalRows);
+    }
+
+    private Row renewalRow(String opportunityId, String owner, Instant at, Stage stage, long amount, LocalDate closeDate, Random draws) {
+        String createdBy = draws.nextDouble() < 0.1 ? salesforceId("005", 999) : owner;
+        return new Row(salesforceId("008", 700000 + historyIds++), opportunityId, createdBy, at, stage, amount, closeDate);
     }
 
     private void deal(String id, Instant created) {
@@ -196,7 +251,7 @@ public class GenerateData {
     private Stage following(Stage stage, boolean wentBack) {
         double draw = random.nextDouble();
         return switch (stage) {
-            case PROSPECTING -> Stage.QUALIFICATION;
+            case RENEWAL_REVIEW, PROSPECTING -> Stage.QUALIFICATION;
             case QUALIFICATION -> draw < 0.25 ? Stage.LOST : draw < 0.33 ? Stage.PROPOSAL : Stage.NEEDS_ANALYSIS;
             case NEEDS_ANALYSIS -> draw < 0.18 ? Stage.LOST : draw < 0.45 ? Stage.VALUE_PROPOSITION : draw < 0.49 ? Stage.NEGOTIATION
                     : Stage.PROPOSAL;
@@ -241,6 +296,9 @@ public class GenerateData {
                 String criteria = deal.reachedProposal && random.nextDouble() < 0.65 ? CRITERIA[random.nextInt(CRITERIA.length)] : "";
                 line(out, deal.id, deal.name, deal.stage.apiName, Long.toString(deal.amount), deal.closeDate.toString(), pain, buyer,
                         criteria);
+            }
+            for (String[] renewal : renewalDeals) {
+                line(out, renewal);
             }
         }
     }

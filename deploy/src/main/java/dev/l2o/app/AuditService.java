@@ -13,6 +13,7 @@ import dev.l2o.connector.ConnectorContext;
 import dev.l2o.connector.FetchRequest;
 import dev.l2o.maturity.Maturity;
 import dev.l2o.maturity.MaturityIndex;
+import dev.l2o.metrics.LifecycleMetrics;
 import dev.l2o.metrics.StageMetrics;
 import dev.l2o.metrics.StageMetricsCalculator;
 import dev.l2o.model.Snapshot;
@@ -100,12 +101,13 @@ public final class AuditService {
         // the ruleset's parameters complete the blueprint once, for metrics, rules and maturity alike
         Blueprint blueprint = ruleset.applyTo(loaded.blueprint());
         Instant asOf = asOfOrNull == null ? snapshot.asOf() : asOfOrNull;
-        StageMetrics metrics = StageMetricsCalculator.compute(blueprint, snapshot, asOf);
+        LifecycleMetrics measured = StageMetricsCalculator.computeAll(blueprint, snapshot, asOf);
+        StageMetrics metrics = measured.primary();
         List<Rule> rules = new ArrayList<>(BuiltinRules.all());
         rules.addAll(CustomRules.from(blueprint));
         RuleEngine engine = new RuleEngine(rules, ruleset);
         List<Finding> all = ChangeAttribution.attach(engine.run(new LoadedBlueprint(blueprint, loaded.file(), loaded.positions(), loaded.warnings()),
-                snapshot, asOf, Map.of(StageMetrics.class, metrics)), snapshot);
+                snapshot, asOf, Map.of(LifecycleMetrics.class, measured)), snapshot);
         SuppressionResult suppression = Suppressions.apply(all, blueprint.suppress(), asOf.atZone(ZoneOffset.UTC).toLocalDate());
         List<Finding> counted = suppression.kept().stream().filter(f -> !baseline.contains(f)).toList();
         List<Finding> baselined = suppression.kept().stream().filter(baseline::contains).toList();
@@ -132,7 +134,7 @@ public final class AuditService {
                 Coverage.of(loaded, snapshot, all),
                 FiveAnswers.of(blueprint, snapshot, suppression.kept(), metrics, descriptors),
                 AttributionSummary.of(snapshot.changeTrail()),
-                Lifecycles.of(blueprint, snapshot, metrics));
+                Lifecycles.of(blueprint, snapshot, measured));
     }
 
     private static String readString(Path file) {

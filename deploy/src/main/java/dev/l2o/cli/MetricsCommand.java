@@ -9,6 +9,8 @@ import dev.l2o.blueprint.BlueprintLoader;
 import dev.l2o.connector.FetchRequest;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
+import dev.l2o.audit.Lifecycles;
+import dev.l2o.metrics.LifecycleMetrics;
 import dev.l2o.metrics.StageMetrics;
 import dev.l2o.metrics.StageMetricsCalculator;
 import dev.l2o.rules.Ruleset;
@@ -68,9 +70,10 @@ final class MetricsCommand implements Callable<Integer> {
             // Without a blueprint, the source's own draft maps every CRM stage onto itself.
             Blueprint effective = given != null ? given
                     : BlueprintDraft.of(open.snapshot(), "metrics").blueprint();
-            StageMetrics metrics = StageMetricsCalculator.compute(effective, open.snapshot(),
+            LifecycleMetrics measured = StageMetricsCalculator.computeAll(effective, open.snapshot(),
                     asOf == null ? open.snapshot().asOf() : asOf);
-            output.write(formats.stream().map(format -> rendering(format, metrics)).toList(), environment)
+            Lifecycles lifecycles = Lifecycles.of(effective, open.snapshot(), measured);
+            output.write(formats.stream().map(format -> rendering(format, measured.primary(), lifecycles)).toList(), environment)
                     .forEach(file -> environment.err().println("l2o: wrote " + file));
             // Metrics judge nothing: only an incomplete source fails them.
             return ExitCode.of(Verdict.of(open.snapshot().completeness().complete(), List.of(), Optional.empty()));
@@ -81,12 +84,12 @@ final class MetricsCommand implements Callable<Integer> {
         return Ruleset.of(loaded, Optional.empty()).applyTo(loaded);
     }
 
-    private ReportOutputOptions.Rendering rendering(String format, StageMetrics metrics) {
+    private ReportOutputOptions.Rendering rendering(String format, StageMetrics metrics, Lifecycles lifecycles) {
         if (format.equals("json")) {
             return new ReportOutputOptions.Rendering(format, "metrics.json",
-                    out -> out.write((JsonReportWriter.metricsJson(metrics) + "\n").getBytes(StandardCharsets.UTF_8)));
+                    out -> out.write((JsonReportWriter.metricsJson(metrics, lifecycles) + "\n").getBytes(StandardCharsets.UTF_8)));
         }
-        return new ReportOutputOptions.Rendering(format, "metrics.txt", out -> TextReportWriter.writeMetrics(metrics,
+        return new ReportOutputOptions.Rendering(format, "metrics.txt", out -> TextReportWriter.writeMetrics(metrics, lifecycles,
                 new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)), environment.terminal()));
     }
 }

@@ -60,7 +60,7 @@ final class HtmlView {
             List<LifecycleRow> lifecycles) {}
 
     /** One designed pipeline of the bowtie section. */
-    record LifecycleRow(String title, String stages, String rate) {}
+    record LifecycleRow(String title, String stages, String rate, String timeInStage) {}
 
     record Score(String value, String verdict, boolean revenueMachine, String ring, String ringRest, String colour) {}
 
@@ -145,7 +145,8 @@ final class HtmlView {
                 LifecycleText.shown(report.lifecycles()),
                 LifecycleText.DEFINITION,
                 report.lifecycles().entries().stream()
-                        .map(e -> new LifecycleRow(LifecycleText.title(e), LifecycleText.stages(e), LifecycleText.rate(e)))
+                        .map(e -> new LifecycleRow(LifecycleText.title(e), LifecycleText.stages(e), LifecycleText.rate(e),
+                                LifecycleText.timeInStage(e)))
                         .toList());
     }
 

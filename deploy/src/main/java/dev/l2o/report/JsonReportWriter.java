@@ -157,13 +157,20 @@ public final class JsonReportWriter implements ReportWriter {
                     .put("closed", entry.closed())
                     .put("rate", round(entry.rate()))
                     .put("rateUnavailable", entry.rateUnavailable());
+            metrics(item.putObject("metrics"), entry.metrics());
         }
     }
 
-    /** The metrics part of the report alone, as indented JSON text ({@code l2o metrics --format json}). */
-    public static String metricsJson(StageMetrics metrics) {
+    /**
+     * The metrics part of the report alone, as indented JSON text ({@code l2o metrics --format json}), with
+     * {@code lifecycles} as in the report when the blueprint designs more than {@code opportunityLifecycle}.
+     */
+    public static String metricsJson(StageMetrics metrics, Lifecycles lifecycles) {
         ObjectNode node = JSON.createObjectNode();
         metrics(node, metrics);
+        if (lifecycles.entries().size() > 1) {
+            lifecycles(node.putArray("lifecycles"), lifecycles);
+        }
         try {
             return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {

@@ -1,6 +1,7 @@
 package dev.l2o.report;
 
 import dev.l2o.audit.Lifecycles;
+import dev.l2o.metrics.StageMetrics;
 import java.util.List;
 
 /**
@@ -10,8 +11,8 @@ import java.util.List;
  */
 final class LifecycleText {
     /** The sentence under the section's heading. */
-    static final String DEFINITION = "Every designed pipeline: new business, renewal and expansion. Rates are won / closed"
-            + " records of the pipeline, from stage history.";
+    static final String DEFINITION = "Every designed pipeline: new business, renewal and expansion, each measured over its"
+            + " own records. Rates are won / closed records of the lifecycle, from stage history.";
 
     private LifecycleText() {}
 
@@ -40,8 +41,30 @@ final class LifecycleText {
                 : entry.rateName() + " " + TextReportWriter.percent(rate) + " (" + entry.won() + " of " + entry.closed() + " closed)";
     }
 
-    /** One line per lifecycle: title, stages and rate. */
+    /**
+     * {@code 14 records, median days in stage: Renewal Review 12.5, Negotiation 4.0}: the lifecycle's time in stage in one
+     * line, blueprint stages that have completed stays, in blueprint order.
+     */
+    static String timeInStage(Lifecycles.Entry entry) {
+        StageMetrics metrics = entry.metrics();
+        if (!metrics.historyAvailable()) {
+            return "time in stage not measured: no stage history";
+        }
+        if (!metrics.measured()) {
+            return "time in stage not measured: no records of this lifecycle in the history";
+        }
+        List<String> medians = metrics.stages().stream()
+                .filter(stat -> stat.mapped() && stat.medianDays() != null)
+                .map(stat -> stat.label() + " " + TextReportWriter.days(stat.medianDays()))
+                .toList();
+        String records = metrics.records() + (metrics.records() == 1 ? " record" : " records");
+        return records + (medians.isEmpty() ? ", no completed stays yet" : ", median days in stage: " + String.join(", ", medians));
+    }
+
+    /** One line per lifecycle: title, stages, rate and time in stage. */
     static List<String> lines(Lifecycles lifecycles) {
-        return lifecycles.entries().stream().map(entry -> title(entry) + ": " + stages(entry) + "; " + rate(entry)).toList();
+        return lifecycles.entries().stream()
+                .map(entry -> title(entry) + ": " + stages(entry) + "; " + rate(entry) + "; " + timeInStage(entry))
+                .toList();
     }
 }

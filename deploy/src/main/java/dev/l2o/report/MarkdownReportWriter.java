@@ -125,11 +125,12 @@ public final class MarkdownReportWriter implements ReportWriter {
             return;
         }
         StringBuilder text = new StringBuilder("### The whole bowtie\n\n").append(LifecycleText.DEFINITION)
-                .append("\n\n| Lifecycle | Stages | Rate |\n|---|---|---|\n");
+                .append("\n\n| Lifecycle | Stages | Rate | Time in stage |\n|---|---|---|---|\n");
         for (Lifecycles.Entry entry : report.lifecycles().entries()) {
             text.append("| ").append(Markdown.cell(LifecycleText.title(entry))).append(" | ")
                     .append(Markdown.cell(LifecycleText.stages(entry))).append(" | ")
-                    .append(Markdown.cell(LifecycleText.rate(entry))).append(" |\n");
+                    .append(Markdown.cell(LifecycleText.rate(entry))).append(" | ")
+                    .append(Markdown.cell(LifecycleText.timeInStage(entry))).append(" |\n");
         }
         doc.add(text.append('\n').toString());
     }

@@ -9,7 +9,12 @@ final class MetricsSummary {
 
     /** {@code win rate 31% · sales cycle median 33.6 days · velocity 5,661 per day}. */
     static String line(StageMetrics metrics) {
-        return "win rate " + TextReportWriter.percent(metrics.winRate()) + " · sales cycle median "
+        return line("win rate", metrics);
+    }
+
+    /** As {@link #line(StageMetrics)}, the rate named as the lifecycle's motion names it ({@code renewal rate}). */
+    static String line(String rateName, StageMetrics metrics) {
+        return rateName + " " + TextReportWriter.percent(metrics.winRate()) + " · sales cycle median "
                 + TextReportWriter.days(metrics.salesCycleMedianDays())
                 + " days · velocity " + velocity(metrics);
     }

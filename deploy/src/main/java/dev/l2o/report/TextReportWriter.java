@@ -3,6 +3,7 @@ package dev.l2o.report;
 import dev.l2o.audit.AuditReport;
 import dev.l2o.audit.Coverage;
 import dev.l2o.audit.FiveAnswers;
+import dev.l2o.audit.Lifecycles;
 import dev.l2o.maturity.DimensionScore;
 import dev.l2o.metrics.Conversion;
 import dev.l2o.metrics.StageMetrics;
@@ -51,17 +52,28 @@ public final class TextReportWriter implements ReportWriter {
         coverage(report.coverage(), out);
         lifecycles(report, out);
         findings(report, out);
-        stages(report.metrics(), out);
+        stages("Time in stage", "win rate", report.metrics(), out);
         conversions(report.metrics(), out);
+        otherLifecycles(report.lifecycles(), out);
         out.flush();
     }
 
-    /** The time-in-stage and conversion tables alone ({@code l2o metrics}). */
-    public static void writeMetrics(StageMetrics metrics, PrintWriter out, boolean colour) {
+    /** The time-in-stage and conversion tables alone, then each other lifecycle's time in stage ({@code l2o metrics}). */
+    public static void writeMetrics(StageMetrics metrics, Lifecycles lifecycles, PrintWriter out, boolean colour) {
         TextReportWriter writer = new TextReportWriter(colour);
-        writer.stages(metrics, out);
+        writer.stages("Time in stage", "win rate", metrics, out);
         writer.conversions(metrics, out);
+        writer.otherLifecycles(lifecycles, out);
         out.flush();
+    }
+
+    /** The time-in-stage table of each lifecycle other than opportunityLifecycle. */
+    private void otherLifecycles(Lifecycles lifecycles, PrintWriter out) {
+        for (Lifecycles.Entry entry : lifecycles.entries()) {
+            if (!entry.primary()) {
+                stages("Time in stage · " + LifecycleText.title(entry), entry.rateName(), entry.metrics(), out);
+            }
+        }
     }
 
     private void headline(AuditReport report, ReportContext context, PrintWriter out) {
@@ -176,13 +188,13 @@ public final class TextReportWriter implements ReportWriter {
         return report.findings().stream().filter(f -> f.dimension() == dimension).count();
     }
 
-    private void stages(StageMetrics metrics, PrintWriter out) {
+    private void stages(String title, String rateName, StageMetrics metrics, PrintWriter out) {
         if (!metrics.measured()) {
-            out.println("Time in stage: not measured (no stage history).");
+            out.println(title + ": not measured (" + (metrics.historyAvailable() ? "no records in the stage history" : "no stage history") + ").");
             out.println();
             return;
         }
-        out.println(bold("Time in stage (days, completed stays)") + "  " + metrics.records() + " records, "
+        out.println(bold(title + " (days, completed stays)") + "  " + metrics.records() + " records, "
                 + metrics.rows() + " history rows");
         out.println(String.format(Locale.ROOT, "  %-28s %8s %6s %8s %8s %8s %6s", "stage", "entered", "open", "median",
                 "p90", "mean", "max"));
@@ -198,7 +210,7 @@ public final class TextReportWriter implements ReportWriter {
             out.println("  * not in the blueprint: " + String.join(", ", metrics.stages().stream()
                     .filter(stat -> !stat.mapped()).map(TextReportWriter::crmName).toList()));
         }
-        out.println("  " + MetricsSummary.line(metrics));
+        out.println("  " + MetricsSummary.line(rateName, metrics));
         out.println();
     }
 

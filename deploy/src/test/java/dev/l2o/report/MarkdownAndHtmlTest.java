@@ -44,7 +44,7 @@ class MarkdownAndHtmlTest {
         String markdown = new MarkdownReportWriter().render(report, ReportContext.DEFAULT);
 
         // then
-        assertThat(markdown).doesNotContain("Truncated").contains("| **overall** | **1.7 / 4** | **3** | **21** | **0** |");
+        assertThat(markdown).doesNotContain("Truncated").contains("| **overall** | **1.7 / 4** | **3** | **23** | **0** |");
     }
 
     @Test
@@ -100,8 +100,8 @@ class MarkdownAndHtmlTest {
         String atWarning = Northwind.render(new JunitReportWriter(), report, new ReportContext(Severity.WARNING));
 
         // then
-        assertThat(atError).contains("<testsuites name=\"l2o audit · northwind-new-business\" tests=\"36\" failures=\"3\"");
-        assertThat(atWarning).contains("failures=\"24\"");
+        assertThat(atError).contains("<testsuites name=\"l2o audit · northwind-new-business\" tests=\"38\" failures=\"3\"");
+        assertThat(atWarning).contains("failures=\"26\"");
     }
 
     @Test
@@ -146,7 +146,7 @@ class MarkdownAndHtmlTest {
         String xml = Northwind.normalise(Northwind.render(new JunitReportWriter(), report, ReportContext.DEFAULT), report);
 
         // then
-        assertThat(xml).contains("<testsuites name=\"l2o audit · northwind-new-business\" tests=\"37\" failures=\"3\" errors=\"1\"")
+        assertThat(xml).contains("<testsuites name=\"l2o audit · northwind-new-business\" tests=\"39\" failures=\"3\" errors=\"1\"")
                 .endsWith("""
                           <testsuite name="source" tests="1" failures="0" errors="1" skipped="0" time="0" timestamp="2026-11-01T00:00:00">
                             <testcase classname="l2o.source" name="sfdx:/EXAMPLE was read fully" time="0">

@@ -41,6 +41,16 @@ final class LeadStatusHistory {
         this.mapping = StageMapping.ofLeads(blueprint, snapshot);
     }
 
+    private LeadStatusHistory() {
+        this.object = null;
+        this.mapping = new StageMapping(null, Map.of(), Map.of());
+    }
+
+    /** Lead statuses that take no rows: the computation of a lifecycle other than opportunityLifecycle. */
+    static LeadStatusHistory none() {
+        return new LeadStatusHistory();
+    }
+
     /** Whether {@code event} is a row of the lead object (which the opportunity metrics then do not see). */
     boolean isLeadRow(StageEvent event) {
         return isLeadObject(event.object());

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.l2o.blueprint.Blueprint;
 import dev.l2o.blueprint.ConversionTarget;
 import dev.l2o.blueprint.LeadStatusSpec;
+import dev.l2o.blueprint.Lifecycle;
 import dev.l2o.blueprint.StageSpec;
 import dev.l2o.model.ByteStageHistory;
 import dev.l2o.model.CrmRecord;
@@ -46,7 +47,8 @@ public final class StageMetricsCalculator {
     private StageMetricsCalculator() {}
 
     /**
-     * The stage metrics of {@code snapshot} against {@code blueprint} as of {@code asOf}.
+     * The stage metrics of {@code snapshot}'s {@code opportunityLifecycle} against {@code blueprint} as of {@code asOf}:
+     * the first of {@link #computeAll}.
      *
      * @param blueprint a blueprint with an {@code opportunityLifecycle}
      * @param snapshot the snapshot; without history the result has {@code historyAvailable == false} and zero counts
@@ -54,51 +56,88 @@ public final class StageMetricsCalculator {
      * @throws dev.l2o.error.L2oException when the history cannot be read
      */
     public static StageMetrics compute(Blueprint blueprint, Snapshot snapshot, Instant asOf) {
-        return compute(blueprint, snapshot, asOf, SpillPolicy.ofRuntime());
+        return computeAll(blueprint, snapshot, asOf).primary();
+    }
+
+    /**
+     * The stage metrics of every opportunity lifecycle of {@code blueprint} ({@link Blueprint#allLifecycles}), each
+     * over its own records ({@link RecordLifecycles}). With one lifecycle the history is read once; with more, once
+     * to tell the records apart and once a lifecycle. Rows of another lifecycle's records count as ignored rows.
+     *
+     * @throws dev.l2o.error.L2oException when the history cannot be read
+     */
+    public static LifecycleMetrics computeAll(Blueprint blueprint, Snapshot snapshot, Instant asOf) {
+        return computeAll(blueprint, snapshot, asOf, SpillPolicy.ofRuntime());
     }
 
     /** As {@link #compute(Blueprint, Snapshot, Instant)}, spilling unsorted history to disk as {@code spill} decides. */
     static StageMetrics compute(Blueprint blueprint, Snapshot snapshot, Instant asOf, SpillPolicy spill) {
-        StageHistory history = snapshot.history();
-        if (history == null || history.sortedByRecord() || !spill.spills(history)) {
-            return compute(blueprint, snapshot, asOf, null, 0);
-        }
-        try (SpillDirectory directory = SpillDirectory.create(spill.directory())) {
-            return compute(blueprint, snapshot, asOf, directory, spill.partitions(history));
-        }
+        return computeAll(blueprint, snapshot, asOf, spill).primary();
     }
 
-    /** With {@code spill} null, unsorted rows are held in memory; else in {@code partitions} files in {@code spill}. */
-    private static StageMetrics compute(Blueprint blueprint, Snapshot snapshot, Instant asOf, SpillDirectory spill,
-            int partitions) {
+    /** As {@link #computeAll(Blueprint, Snapshot, Instant)}, spilling unsorted history to disk as {@code spill} decides. */
+    static LifecycleMetrics computeAll(Blueprint blueprint, Snapshot snapshot, Instant asOf, SpillPolicy spill) {
         requireNonNull(blueprint, "blueprint is null");
         requireNonNull(snapshot, "snapshot is null");
         requireNonNull(asOf, "asOf is null");
         requireNonNull(blueprint.opportunityLifecycle(), "blueprint has no opportunityLifecycle");
-        StageSlots slots = StageSlots.of(blueprint, snapshot);
-        LeadStatusHistory leads = new LeadStatusHistory(blueprint, snapshot);
-        List<PlannedConversion> planned = planConversions(blueprint, slots, leads);
+        List<Lifecycle> designed = blueprint.allLifecycles();
+        RecordLifecycles records = RecordLifecycles.of(designed, snapshot);
+        List<LifecycleMetrics.Measured> measured = new ArrayList<>();
+        for (int index = 0; index < designed.size(); index++) {
+            Measurement measurement = new Measurement(blueprint, designed.get(index), index, records);
+            measured.add(new LifecycleMetrics.Measured(designed.get(index).name(), measure(measurement, snapshot, asOf, spill)));
+        }
+        return new LifecycleMetrics(measured);
+    }
+
+    /**
+     * What one computation measures: lifecycle {@code index} of the blueprint over the records {@code records} gives
+     * it. Only the first, {@code opportunityLifecycle}, measures lead statuses and the blueprint's conversion targets.
+     */
+    private record Measurement(Blueprint blueprint, Lifecycle lifecycle, int index, RecordLifecycles records) {
+        boolean primary() {
+            return index == RecordLifecycles.PRIMARY;
+        }
+    }
+
+    private static StageMetrics measure(Measurement measurement, Snapshot snapshot, Instant asOf, SpillPolicy spill) {
+        StageHistory history = snapshot.history();
+        if (history == null || history.sortedByRecord() || !spill.spills(history)) {
+            return compute(measurement, snapshot, asOf, null, 0);
+        }
+        try (SpillDirectory directory = SpillDirectory.create(spill.directory())) {
+            return compute(measurement, snapshot, asOf, directory, spill.partitions(history));
+        }
+    }
+
+    /** With {@code spill} null, unsorted rows are held in memory; else in {@code partitions} files in {@code spill}. */
+    private static StageMetrics compute(Measurement measurement, Snapshot snapshot, Instant asOf, SpillDirectory spill,
+            int partitions) {
+        Blueprint blueprint = measurement.blueprint();
+        StageSlots slots = StageSlots.of(measurement.lifecycle(), snapshot);
+        LeadStatusHistory leads = measurement.primary() ? new LeadStatusHistory(blueprint, snapshot) : LeadStatusHistory.none();
+        List<PlannedConversion> planned = planConversions(measurement, slots, leads);
         int[] from = planned.stream().filter(PlannedConversion::measured).mapToInt(p -> p.fromSlot).toArray();
         int[] to = planned.stream().filter(PlannedConversion::measured).mapToInt(p -> p.toSlot).toArray();
-        String object = blueprint.opportunityLifecycle().object();
-        long asOfMillis = asOf.toEpochMilli();
-        HistoryWalker walker = new HistoryWalker(slots, asOfMillis, currentCloseDays(snapshot, object), from, to);
+        RowFilter filter = new RowFilter(measurement.lifecycle().object(), asOf.toEpochMilli(), leads, measurement.records(),
+                measurement.index());
+        HistoryWalker walker = new HistoryWalker(slots, filter.asOfMillis, currentCloseDays(snapshot, filter.object), from, to);
 
         StageHistory history = snapshot.history();
-        long[] usedAndIgnored = {0, 0};
         if (history != null) {
             if (history.sortedByRecord()) {
-                streamSorted(history, object, asOfMillis, slots, leads, walker, usedAndIgnored);
+                streamSorted(history, filter, slots, walker);
             } else if (spill != null) {
                 slots.spillDurationsTo(spill);
                 walker.spillTo(spill);
                 PartitionedRows rows = new PartitionedRows(spill, partitions);
-                readUnsorted(history, object, asOfMillis, slots, leads, usedAndIgnored, rows);
+                readUnsorted(history, filter, slots, rows);
                 rows.forEachRecord(walker);
             } else {
                 HistoryColumns columns = new HistoryColumns();
                 ColumnLoader loader = new ColumnLoader(columns);
-                readUnsorted(history, object, asOfMillis, slots, leads, usedAndIgnored, loader);
+                readUnsorted(history, filter, slots, loader);
                 loader.finish();
                 columns.forEachRecord(walker);
             }
@@ -126,29 +165,72 @@ public final class StageMetricsCalculator {
             }
         }
         return new StageMetrics(asOf, history != null, history == null ? null : history.description(),
-                usedAndIgnored[0], usedAndIgnored[1], walker.records(), walker.openRecords(), walker.closedRecords(),
+                filter.usedAndIgnored[0], filter.usedAndIgnored[1], walker.records(), walker.openRecords(), walker.closedRecords(),
                 walker.wonRecords(), slots.stats(), conversions, walker.winRate(), walker.salesCycleMedianDays(),
                 walker.meanWonAmount(), walker.meanWonSalesCycleDays(), walker.dealVelocityPerDay(), walker.skips(),
                 walker.regressions(), walker.pastCloseDates(), walker.openStaleOrPastDue(),
-                ConversionBenchmark.FORRESTER_FUNNEL);
+                measurement.primary() ? ConversionBenchmark.FORRESTER_FUNNEL : List.of());
+    }
+
+    /**
+     * Which rows one computation uses, counting used and ignored rows: lead rows go to the lead statuses; rows of the
+     * lifecycle's object not after as-of of the lifecycle's records are used; all others are ignored.
+     */
+    private static final class RowFilter {
+        private final String object;
+        private final long asOfMillis;
+        private final LeadStatusHistory leads;
+        private final RecordLifecycles records;
+        private final int lifecycle;
+        /** Rows used and rows ignored, as the byte reader ({@link ByteRows}) counts them too. */
+        private final long[] usedAndIgnored = {0, 0};
+
+        RowFilter(String object, long asOfMillis, LeadStatusHistory leads, RecordLifecycles records, int lifecycle) {
+            this.object = object;
+            this.asOfMillis = asOfMillis;
+            this.leads = leads;
+            this.records = records;
+            this.lifecycle = lifecycle;
+        }
+
+        /** Whether {@code event} is an opportunity row to use; lead rows go to the lead statuses instead. */
+        boolean accept(StageEvent event) {
+            long at = event.at().toEpochMilli();
+            if (leads.isLeadRow(event) && at <= asOfMillis) {
+                usedAndIgnored[0]++;
+                leads.add(event);
+                return false;
+            }
+            if (!event.object().equalsIgnoreCase(object) || at > asOfMillis || records.of(event.recordId()) != lifecycle) {
+                usedAndIgnored[1]++;
+                return false;
+            }
+            usedAndIgnored[0]++;
+            return true;
+        }
+
+        /** Whether this computation measures every record of its object (no other lifecycle takes some). */
+        boolean takesEveryRecord() {
+            return lifecycle == RecordLifecycles.PRIMARY && records.allPrimary();
+        }
     }
 
     /**
      * Reads every row of unsorted history into {@code rows}; abandons them when reading fails. History read from a
-     * file of the measured object's rows ({@link ByteStageHistory}) hands its rows over as bytes ({@link ByteRows}).
+     * file of the measured object's rows ({@link ByteStageHistory}) hands its rows over as bytes ({@link ByteRows})
+     * when every record is measured here (no other lifecycle takes some of them).
      */
-    private static void readUnsorted(StageHistory history, String object, long asOfMillis, StageSlots slots,
-            LeadStatusHistory leads, long[] usedAndIgnored, UnsortedRows rows) {
+    private static void readUnsorted(StageHistory history, RowFilter filter, StageSlots slots, UnsortedRows rows) {
         Consumer<StageEvent> events = event -> {
-            if (accept(event, object, asOfMillis, leads, usedAndIgnored)) {
+            if (filter.accept(event)) {
                 rows.add(event.recordId(), slots.resolve(event.stage()), event.at().toEpochMilli(), amount(event),
                         closeDay(event));
             }
         };
         try {
-            if (history instanceof ByteStageHistory file && file.object().equalsIgnoreCase(object)
-                    && !leads.isLeadObject(file.object())) {
-                file.forEachRow(new ByteRows(file.charset(), slots, asOfMillis, usedAndIgnored, rows, events));
+            if (history instanceof ByteStageHistory file && filter.takesEveryRecord() && file.object().equalsIgnoreCase(filter.object)
+                    && !filter.leads.isLeadObject(file.object())) {
+                file.forEachRow(new ByteRows(file.charset(), slots, filter.asOfMillis, filter.usedAndIgnored, rows, events));
             } else {
                 history.forEach(events);
             }
@@ -158,13 +240,12 @@ public final class StageMetricsCalculator {
         }
     }
 
-    private static void streamSorted(StageHistory history, String object, long asOfMillis, StageSlots slots,
-            LeadStatusHistory leads, HistoryWalker walker, long[] usedAndIgnored) {
+    private static void streamSorted(StageHistory history, RowFilter filter, StageSlots slots, HistoryWalker walker) {
         RecordBuffer buffer = new RecordBuffer();
         buffer.clear();
         String[] currentRecord = {null};
         history.forEach(event -> {
-            if (!accept(event, object, asOfMillis, leads, usedAndIgnored)) {
+            if (!filter.accept(event)) {
                 return;
             }
             if (!event.recordId().equals(currentRecord[0])) {
@@ -183,22 +264,6 @@ public final class StageMetricsCalculator {
             buffer.sortByTime();
             walker.walk(currentRecord[0], buffer);
         }
-    }
-
-    /** Whether {@code event} is an opportunity row to use; lead rows go to {@code leads} instead. */
-    private static boolean accept(StageEvent event, String object, long asOfMillis, LeadStatusHistory leads,
-            long[] usedAndIgnored) {
-        if (leads.isLeadRow(event) && event.at().toEpochMilli() <= asOfMillis) {
-            usedAndIgnored[0]++;
-            leads.add(event);
-            return false;
-        }
-        if (!event.object().equalsIgnoreCase(object) || event.at().toEpochMilli() > asOfMillis) {
-            usedAndIgnored[1]++;
-            return false;
-        }
-        usedAndIgnored[0]++;
-        return true;
     }
 
     private static double amount(StageEvent event) {
@@ -240,18 +305,25 @@ public final class StageMetricsCalculator {
     }
 
     /**
-     * The funnel's consecutive steps (open stages in blueprint order, then the won stages), then the blueprint's
-     * other conversion targets. Targets between lead statuses are measured from the lead rows when there are any.
+     * The lifecycle's funnel: its consecutive steps (open stages in blueprint order, then the won stages); for
+     * {@code opportunityLifecycle} then the blueprint's other conversion targets, with published benchmarks where a
+     * step is a funnel step. Targets between lead statuses are measured from the lead rows when there are any.
      */
-    private static List<PlannedConversion> planConversions(Blueprint blueprint, StageSlots slots,
+    private static List<PlannedConversion> planConversions(Measurement measurement, StageSlots slots,
             LeadStatusHistory leads) {
-        List<StageSpec> stages = blueprint.opportunityLifecycle().stages();
+        Blueprint blueprint = measurement.blueprint();
+        List<StageSpec> stages = measurement.lifecycle().stages();
         List<String> funnel = new ArrayList<>();
         stages.stream().filter(s -> !s.closed()).forEach(s -> funnel.add(s.key()));
         stages.stream().filter(StageSpec::won).forEach(s -> funnel.add(s.key()));
         List<PlannedConversion> planned = new ArrayList<>();
         for (int i = 0; i + 1 < funnel.size(); i++) {
-            planned.add(plan(blueprint, slots, leads, funnel.get(i), funnel.get(i + 1), null));
+            planned.add(measurement.primary() ? plan(blueprint, slots, leads, funnel.get(i), funnel.get(i + 1), null)
+                    : new PlannedConversion(funnel.get(i), funnel.get(i + 1), slots.indexOfKey(funnel.get(i)),
+                            slots.indexOfKey(funnel.get(i + 1)), -1, -1, null, null, null));
+        }
+        if (!measurement.primary()) {
+            return planned;
         }
         for (ConversionTarget target : blueprint.benchmarks().conversion()) {
             if (target.from() == null || target.to() == null) {

@@ -1,6 +1,6 @@
 package dev.l2o.metrics;
 
-import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.Lifecycle;
 import dev.l2o.blueprint.StageSpec;
 import dev.l2o.model.Pipeline;
 import dev.l2o.model.Snapshot;
@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The stages of one computation: the blueprint stages first (slot i is blueprint stage i), then each CRM stage
+ * The stages of one computation, of one opportunity lifecycle: the blueprint stages first (slot i is blueprint stage i), then each CRM stage
  * name met in the history that maps to no blueprint stage. A history stage name resolves through the stage
  * mapping (by API name, then as the CRM pipeline resolves names); a blueprint stage the mapping left without a
  * CRM stage still claims its {@code crm.<crm>} name, or its key or label, ignoring case, so history without
@@ -34,10 +34,10 @@ final class StageSlots {
     private int lastSlot;
     private SpillDirectory spill;
 
-    private StageSlots(Blueprint blueprint, Snapshot snapshot) {
-        this.specs = blueprint.opportunityLifecycle().stages();
-        this.mapping = StageMapping.of(blueprint, snapshot);
-        this.pipelines = CrmObjects.pipelinesOf(snapshot, blueprint.opportunityLifecycle().object());
+    private StageSlots(Lifecycle lifecycle, Snapshot snapshot) {
+        this.specs = lifecycle.stages();
+        this.mapping = StageMapping.of(lifecycle, snapshot);
+        this.pipelines = CrmObjects.pipelinesOf(snapshot, lifecycle.object());
         int openCount = (int) specs.stream().filter(s -> !s.closed()).count();
         int openRank = 0;
         for (StageSpec spec : specs) {
@@ -50,8 +50,8 @@ final class StageSlots {
         }
     }
 
-    static StageSlots of(Blueprint blueprint, Snapshot snapshot) {
-        return new StageSlots(blueprint, snapshot);
+    static StageSlots of(Lifecycle lifecycle, Snapshot snapshot) {
+        return new StageSlots(lifecycle, snapshot);
     }
 
     /** The slot of history stage name {@code name}, creating one for a name outside the blueprint. */

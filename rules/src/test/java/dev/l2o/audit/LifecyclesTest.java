@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.l2o.blueprint.Blueprint;
 import dev.l2o.blueprint.Motion;
+import dev.l2o.metrics.LifecycleMetrics;
 import dev.l2o.metrics.StageMetrics;
+import dev.l2o.metrics.StageStat;
 import dev.l2o.metrics.StageMetricsCalculator;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.StageEvent;
@@ -76,7 +78,7 @@ class LifecyclesTest {
                 row("R1", "Renewal Review", 1), row("R1", "Closed Won", 3),
                 row("R2", "Closed Won", 9), row("R2", "Renewal Review", 2),
                 row("R3", "Renewal Review", 2), row("R3", "Closed Lost", 4))).build();
-        StageMetrics metrics = StageMetricsCalculator.compute(BLUEPRINT, snapshot, SnapshotBuilder.AS_OF);
+        LifecycleMetrics metrics = StageMetricsCalculator.computeAll(BLUEPRINT, snapshot, SnapshotBuilder.AS_OF);
 
         // when
         Lifecycles lifecycles = Lifecycles.of(BLUEPRINT, snapshot, metrics);
@@ -95,6 +97,34 @@ class LifecyclesTest {
     }
 
     @Test
+    void eachLifecycleIsMeasuredOverItsOwnRecordsOnly() {
+        // given
+        Snapshot snapshot = org().history(List.of(
+                row("N1", "Qualification", 1), row("N1", "Closed Won", 5),
+                row("R1", "Renewal Review", 1), row("R1", "Closed Won", 3),
+                row("R2", "Renewal Review", 2))).build();
+
+        // when
+        LifecycleMetrics metrics = StageMetricsCalculator.computeAll(BLUEPRINT, snapshot, SnapshotBuilder.AS_OF);
+
+        // then: new business sees N1 alone and no renewal stage; the renewal lifecycle its two records
+        StageMetrics newBusiness = metrics.primary();
+        StageMetrics renewals = metrics.of("renewals").orElseThrow();
+        assertThat(newBusiness.records()).isEqualTo(1);
+        assertThat(newBusiness.ignoredRows()).isEqualTo(3);
+        assertThat(newBusiness.stages()).extracting(StageStat::stage).containsExactly("qualification", "won", "lost");
+        assertThat(newBusiness.stage("qualification").orElseThrow().medianDays()).isEqualTo(4.0);
+        assertThat(renewals.records()).isEqualTo(2);
+        assertThat(renewals.openRecords()).isEqualTo(1);
+        assertThat(renewals.wonRecords()).isEqualTo(1);
+        assertThat(renewals.stage("renewal-review").orElseThrow().entered()).isEqualTo(2);
+        assertThat(renewals.stage("renewal-review").orElseThrow().medianDays()).isEqualTo(2.0);
+        assertThat(renewals.stage("renewal-review").orElseThrow().openStays()).isEqualTo(1);
+        assertThat(renewals.benchmarks()).isEmpty();
+        assertThat(metrics.of("expansion").orElseThrow().records()).isZero();
+    }
+
+    @Test
     void withoutHistoryOrClosedRecordsTheRateSaysWhyItIsMissing() {
         // given
         Snapshot withoutHistory = org().withoutHistory().build();
@@ -102,8 +132,8 @@ class LifecyclesTest {
 
         // when
         Lifecycles none = Lifecycles.of(BLUEPRINT, withoutHistory,
-                StageMetricsCalculator.compute(BLUEPRINT, withoutHistory, SnapshotBuilder.AS_OF));
-        Lifecycles open = Lifecycles.of(BLUEPRINT, openOnly, StageMetricsCalculator.compute(BLUEPRINT, openOnly, SnapshotBuilder.AS_OF));
+                StageMetricsCalculator.computeAll(BLUEPRINT, withoutHistory, SnapshotBuilder.AS_OF));
+        Lifecycles open = Lifecycles.of(BLUEPRINT, openOnly, StageMetricsCalculator.computeAll(BLUEPRINT, openOnly, SnapshotBuilder.AS_OF));
 
         // then
         assertThat(none.entries().get(1).rateUnavailable()).isEqualTo("stage history is not available");

@@ -10,7 +10,7 @@ import dev.l2o.blueprint.OpportunityLifecycle;
 import dev.l2o.blueprint.RuleParameters;
 import dev.l2o.blueprint.RulesetSpec;
 import dev.l2o.metrics.HistoryFixtures;
-import dev.l2o.metrics.StageMetrics;
+import dev.l2o.metrics.LifecycleMetrics;
 import dev.l2o.metrics.StageMetricsCalculator;
 import dev.l2o.model.Snapshot;
 import dev.l2o.rules.builtin.BuiltinRules;
@@ -206,9 +206,9 @@ class RulesetTest {
     private static List<Finding> dataFindings(Blueprint blueprint, Ruleset ruleset, Rule rule) {
         Blueprint effective = ruleset.applyTo(blueprint);
         Snapshot snapshot = HistoryFixtures.scenarioTwoSnapshot();
-        StageMetrics metrics = StageMetricsCalculator.compute(effective, snapshot, HistoryFixtures.SCENARIO_TWO_AS_OF);
+        LifecycleMetrics metrics = StageMetricsCalculator.computeAll(effective, snapshot, HistoryFixtures.SCENARIO_TWO_AS_OF);
         return new RuleEngine(List.of(rule), ruleset).run(effective, snapshot, HistoryFixtures.SCENARIO_TWO_AS_OF,
-                Map.of(StageMetrics.class, metrics));
+                Map.of(LifecycleMetrics.class, metrics));
     }
 
     private static Blueprint withLifecycle(Blueprint blueprint, OpportunityLifecycle lifecycle) {

@@ -266,9 +266,9 @@ class NorthwindExampleTest {
 
         // then
         assertThat(snapshot.stageHistory().orElseThrow().description()).isEqualTo("data/OpportunityHistory.csv + data/LeadHistory.csv");
-        assertThat(events).hasSize(2159 + 617).allMatch(event -> event.at().isBefore(NOW));
-        assertThat(opportunities).hasSize(400);
-        assertThat(historyIds).hasSize(400);
+        assertThat(events).hasSize(2159 + 131 + 617).allMatch(event -> event.at().isBefore(NOW));  // 400 new-business deals + 48 renewals
+        assertThat(opportunities).hasSize(400 + 48);
+        assertThat(historyIds).hasSize(400 + 48);
         assertThat(opportunities).allMatch(record -> historyIds.contains(record.id()));
         assertThat(opportunities.get(0).values().get("Amount")).isInstanceOf(Double.class);
         assertThat(snapshot.records().stream().filter(r -> r.object().equals("Lead"))).hasSize(300)

@@ -30,8 +30,8 @@ public final class CloseDatePastRule extends DataRule {
             return;
         }
         String asOfDate = metrics.asOf().atOffset(ZoneOffset.UTC).toLocalDate().toString();
-        context.report(FindingDraft.of(DriftKind.THRESHOLD, addresses.closeDate().address(),
-                        count + " open " + StaleDealRule.records(count) + " have a close date before " + asOfDate)
+        context.report(FindingDraft.of(DriftKind.THRESHOLD, addresses.closeDateSubject(),
+                        addresses.named(count + " open " + StaleDealRule.records(count) + " have a close date before " + asOfDate))
                 .at(addresses.closeDate())
                 .expectedActual("close dates on or after " + asOfDate + " for open records",
                         count + " of " + metrics.openRecords() + " open " + StaleDealRule.records(metrics.openRecords())

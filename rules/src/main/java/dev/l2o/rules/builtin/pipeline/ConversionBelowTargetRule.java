@@ -35,8 +35,9 @@ public final class ConversionBelowTargetRule extends DataRule {
             }
             String measured = percent(conversion.rate()) + " (" + conversion.converted() + " of " + conversion.reached() + ")";
             context.report(FindingDraft.of(DriftKind.THRESHOLD, addresses.move(conversion.from(), conversion.to()),
-                            "Conversion from " + addresses.label(conversion.from()) + " to " + addresses.label(conversion.to())
-                                    + " is " + measured + ", below the target of " + percent(conversion.target()))
+                            addresses.named("Conversion from " + addresses.label(conversion.from()) + " to "
+                                    + addresses.label(conversion.to()) + " is " + measured + ", below the target of "
+                                    + percent(conversion.target())))
                     .at(addresses.stage(conversion.from()))
                     .expectedActual("at least " + percent(conversion.target()), measured)
                     .counted(conversion.reached(), conversion.notConvertedExamples())

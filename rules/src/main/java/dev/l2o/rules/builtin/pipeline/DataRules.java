@@ -4,8 +4,8 @@ import dev.l2o.rules.Rule;
 import java.util.List;
 
 /**
- * The catalog's data rules: they read the {@link dev.l2o.metrics.StageMetrics} attached to the rule context
- * ({@code context.attachment(StageMetrics.class)}) and report nothing without it.
+ * The catalog's data rules: they read the {@link dev.l2o.metrics.LifecycleMetrics} attached to the rule context
+ * ({@code context.attachment(LifecycleMetrics.class)}), each lifecycle against its own, and report nothing without it.
  */
 public final class DataRules {
     private DataRules() {}

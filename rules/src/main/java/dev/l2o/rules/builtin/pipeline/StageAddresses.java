@@ -2,28 +2,80 @@ package dev.l2o.rules.builtin.pipeline;
 
 import dev.l2o.model.Crm;
 import dev.l2o.blueprint.Blueprint;
+import dev.l2o.blueprint.BlueprintPointers;
+import dev.l2o.blueprint.Lifecycle;
+import dev.l2o.blueprint.SourcePositions;
 import dev.l2o.blueprint.LeadStatusSpec;
 import dev.l2o.blueprint.StageSpec;
 import dev.l2o.model.ResourceRef;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.Stage;
 import dev.l2o.rules.StageMapping;
+import dev.l2o.rules.builtin.support.Subjects;
+import dev.l2o.rules.builtin.support.Texts;
 
 /**
- * Where data findings point: the CRM stage a blueprint stage maps to, or, when the CRM has none, an address
- * built the way the connectors build theirs, so that suppressions and baselines stay stable.
+ * Where data findings of one opportunity lifecycle point: the CRM stage a blueprint stage maps to, or, when the CRM
+ * has none, an address built the way the connectors build theirs, so that suppressions and baselines stay stable.
+ * Findings of {@code opportunityLifecycle} keep the stage's own address as subject; those of another lifecycle are
+ * scoped to its pipeline ({@code <pipeline address>#<stage>}), as a stage value may be shared by several Salesforce
+ * sales processes, and their messages name the lifecycle.
  */
 final class StageAddresses {
     private final Blueprint blueprint;
+    private final Lifecycle lifecycle;
     private final Snapshot snapshot;
     private final StageMapping mapping;
     private final StageMapping leadMapping;
 
-    StageAddresses(Blueprint blueprint, Snapshot snapshot) {
+    StageAddresses(Blueprint blueprint, Lifecycle lifecycle, Snapshot snapshot) {
         this.blueprint = blueprint;
+        this.lifecycle = lifecycle;
         this.snapshot = snapshot;
-        this.mapping = StageMapping.of(blueprint, snapshot);
+        this.mapping = StageMapping.of(lifecycle, snapshot);
         this.leadMapping = StageMapping.ofLeads(blueprint, snapshot);
+    }
+
+    /** The lifecycle whose findings these are. */
+    Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /** {@code message} naming the lifecycle when it is not {@code opportunityLifecycle}. */
+    String named(String message) {
+        return lifecycle.primary() ? message : Texts.inLifecycle(lifecycle.name(), message);
+    }
+
+    /** The subject of a finding about blueprint stage {@code key} (see the class comment). */
+    String subject(String key) {
+        return lifecycle.primary() ? stage(key).address() : scope() + "#" + crmName(key);
+    }
+
+    /** The subject of a finding about the close dates of the lifecycle's open records. */
+    String closeDateSubject() {
+        return lifecycle.primary() ? closeDate().address() : scope() + "#" + closeDate().path();
+    }
+
+    /** The blueprint declaration of stage or lead status {@code key}, else of the lifecycle's {@code property}. */
+    String declaration(String key, String property) {
+        for (int i = 0; i < lifecycle.stages().size(); i++) {
+            if (lifecycle.stages().get(i).key().equals(key)) {
+                return SourcePositions.child(declaration("stages"), i);
+            }
+        }
+        return BlueprintPointers.status(blueprint, key).orElse(declaration(property));
+    }
+
+    /** The blueprint declaration of the lifecycle's {@code property}: {@code /lifecycles/1/allowRegression}. */
+    String declaration(String property) {
+        String section = BlueprintPointers.lifecycle(blueprint, lifecycle.name()).orElse(BlueprintPointers.section(lifecycle.name()));
+        return SourcePositions.child(section, property);
+    }
+
+    /** The address of the lifecycle's pipeline, or the one a connector would give it. */
+    private String scope() {
+        return mapping.pipeline() != null ? mapping.pipeline().ref().address()
+                : Subjects.pipeline(snapshot, lifecycle.object(), lifecycle.pipeline());
     }
 
     /**
@@ -39,11 +91,11 @@ final class StageAddresses {
         if (status != null) {
             return leadStatusRef(status);
         }
-        String object = blueprint.opportunityLifecycle().object();
+        String object = lifecycle.object();
         String name = crmName(key);
         if (snapshot.is(Crm.HUBSPOT)) {
             String pipeline = mapping.pipeline() != null ? mapping.pipeline().id()
-                    : blueprint.opportunityLifecycle().pipeline() != null ? blueprint.opportunityLifecycle().pipeline()
+                    : lifecycle.pipeline() != null ? lifecycle.pipeline()
                     : "default";
             return ResourceRef.of(snapshot.crm(), "pipeline/" + pipeline + "/stage/" + name);
         }
@@ -69,7 +121,7 @@ final class StageAddresses {
 
     /** The subject of a move or conversion between two blueprint stages: {@code <from address>-><to CRM name>}. */
     String move(String fromKey, String toKey) {
-        return stage(fromKey).address() + "->" + crmName(toKey);
+        return subject(fromKey) + "->" + crmName(toKey);
     }
 
     /** The blueprint label of {@code key} (a stage, else a lead status), else the key. */
@@ -84,7 +136,7 @@ final class StageAddresses {
 
     /** The close-date field of the opportunity object, as the snapshot defines it or as the CRM names it. */
     ResourceRef closeDate() {
-        String object = blueprint.opportunityLifecycle().object();
+        String object = lifecycle.object();
         String field = Crm.of(snapshot.crm()).orElse(Crm.SALESFORCE).closeDateField();
         return snapshot.field(object, field).map(f -> f.ref()).orElse(ResourceRef.of(snapshot.crm(), object + "." + field));
     }
@@ -115,6 +167,6 @@ final class StageAddresses {
     }
 
     private StageSpec spec(String key) {
-        return blueprint.opportunityLifecycle().stages().stream().filter(s -> s.key().equals(key)).findFirst().orElse(null);
+        return lifecycle.stages().stream().filter(s -> s.key().equals(key)).findFirst().orElse(null);
     }
 }

@@ -1,7 +1,6 @@
 package dev.l2o.rules.builtin.pipeline;
 
 import dev.l2o.blueprint.Blueprint;
-import dev.l2o.blueprint.BlueprintPointers;
 import dev.l2o.metrics.StageMetrics;
 import dev.l2o.metrics.StageTransition;
 import dev.l2o.rules.Dimension;
@@ -27,19 +26,19 @@ public final class StageRegressionRule extends DataRule {
 
     @Override
     void check(Blueprint blueprint, StageMetrics metrics, StageAddresses addresses, RuleContext context) {
-        if (blueprint.opportunityLifecycle().regressionAllowed()) {
+        if (addresses.lifecycle().regressionAllowed()) {
             return;
         }
         for (StageTransition regression : metrics.regressions()) {
             context.report(FindingDraft.of(DriftKind.THRESHOLD, addresses.move(regression.from(), regression.to()),
-                            regression.records() + " " + StaleDealRule.records(regression.records())
+                            addresses.named(regression.records() + " " + StaleDealRule.records(regression.records())
                                     + " moved back from " + addresses.label(regression.from()) + " to "
-                                    + addresses.label(regression.to()))
+                                    + addresses.label(regression.to())))
                     .at(addresses.stage(regression.to()))
                     .expectedActual("forward moves only (allowRegression: false)",
                             addresses.label(regression.from()) + " to " + addresses.label(regression.to()))
                     .counted(regression.records(), regression.examples())
-                    .declaredAt(BlueprintPointers.section("opportunityLifecycle", "allowRegression")));
+                    .declaredAt(addresses.declaration("allowRegression")));
         }
     }
 }

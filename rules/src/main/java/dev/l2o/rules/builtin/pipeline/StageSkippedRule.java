@@ -1,7 +1,7 @@
 package dev.l2o.rules.builtin.pipeline;
 
 import dev.l2o.blueprint.Blueprint;
-import dev.l2o.blueprint.BlueprintPointers;
+import dev.l2o.blueprint.Lifecycle;
 import dev.l2o.blueprint.StageSpec;
 import dev.l2o.metrics.StageMetrics;
 import dev.l2o.metrics.StageTransition;
@@ -30,28 +30,27 @@ public final class StageSkippedRule extends DataRule {
 
     @Override
     void check(Blueprint blueprint, StageMetrics metrics, StageAddresses addresses, RuleContext context) {
-        if (blueprint.opportunityLifecycle().allowSkips()) {
+        if (addresses.lifecycle().allowSkips()) {
             return;
         }
         for (StageTransition skip : metrics.skips()) {
-            List<String> skipped = skippedStages(blueprint, skip);
+            List<String> skipped = skippedStages(addresses.lifecycle(), skip);
             context.report(FindingDraft.of(DriftKind.THRESHOLD, addresses.move(skip.from(), skip.to()),
-                            skip.records() + " " + StaleDealRule.records(skip.records()) + " moved from "
+                            addresses.named(skip.records() + " " + StaleDealRule.records(skip.records()) + " moved from "
                                     + addresses.label(skip.from()) + " to " + addresses.label(skip.to())
-                                    + ", skipping " + String.join(", ", skipped))
+                                    + ", skipping " + String.join(", ", skipped)))
                     .at(addresses.stage(skip.to()))
                     .expectedActual("no skipped stages (allowSkips: false)", "skipped " + String.join(", ", skipped))
                     .counted(skip.records(), skip.examples())
-                    .declaredAt(BlueprintPointers.stageOrStatus(blueprint, skip.from())
-                            .orElse(BlueprintPointers.section("opportunityLifecycle", "allowSkips"))));
+                    .declaredAt(addresses.declaration(skip.from(), "allowSkips")));
         }
     }
 
     /** The open stages between the two, in blueprint order (for a won target: every open stage after the first). */
-    private static List<String> skippedStages(Blueprint blueprint, StageTransition skip) {
+    private static List<String> skippedStages(Lifecycle lifecycle, StageTransition skip) {
         List<String> skipped = new ArrayList<>();
         boolean between = false;
-        for (StageSpec stage : blueprint.opportunityLifecycle().stages()) {
+        for (StageSpec stage : lifecycle.stages()) {
             if (stage.key().equals(skip.from())) {
                 between = true;
             } else if (stage.key().equals(skip.to())) {

@@ -1,7 +1,6 @@
 package dev.l2o.rules.builtin.pipeline;
 
 import dev.l2o.blueprint.Blueprint;
-import dev.l2o.blueprint.BlueprintPointers;
 import dev.l2o.metrics.StageMetrics;
 import dev.l2o.metrics.StageStat;
 import dev.l2o.rules.Dimension;
@@ -31,15 +30,14 @@ public final class StaleDealRule extends DataRule {
                 continue;
             }
             long count = stage.openOverBenchmark();
-            context.report(FindingDraft.of(DriftKind.THRESHOLD, addresses.stage(stage.stage()).address(),
-                            count + " open " + records(count) + " in " + stage.label() + " longer than "
-                                    + stage.maxDaysInStage() + " days")
+            context.report(FindingDraft.of(DriftKind.THRESHOLD, addresses.subject(stage.stage()),
+                            addresses.named(count + " open " + records(count) + " in " + stage.label() + " longer than "
+                                    + stage.maxDaysInStage() + " days"))
                     .at(addresses.stage(stage.stage()))
                     .expectedActual("at most " + stage.maxDaysInStage() + " days in " + stage.label(),
                             count + " of " + stage.openStays() + " open " + records(stage.openStays()) + " over it")
                     .counted(count, stage.openOverBenchmarkExamples())
-                    .declaredAt(BlueprintPointers.stageOrStatus(blueprint, stage.stage())
-                            .orElse(BlueprintPointers.section("opportunityLifecycle", "stages"))));
+                    .declaredAt(addresses.declaration(stage.stage(), "stages")));
         }
     }
 

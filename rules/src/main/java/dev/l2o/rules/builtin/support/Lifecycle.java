@@ -202,7 +202,7 @@ public record Lifecycle(
      * {@code lifecycles}, so that findings of a renewal pipeline say which lifecycle they are about.
      */
     public String named(String message) {
-        return name == null ? message : "Lifecycle '" + name + "': " + message;
+        return name == null ? message : Texts.inLifecycle(name, message);
     }
 
     /** A readable name of the compared pipeline for messages ({@code New Business}), or null without one. */

@@ -8,6 +8,11 @@ import java.util.Locale;
 public final class Texts {
     private Texts() {}
 
+    /** {@code message} prefixed with the name of an entry of {@code lifecycles}: {@code Lifecycle 'renewals': …}. */
+    public static String inLifecycle(String lifecycleName, String message) {
+        return "Lifecycle '" + lifecycleName + "': " + message;
+    }
+
     /**
      * Whether two CRM names mean the same thing: equal ignoring case, with spaces and underscores treated
      * alike ({@code Enterprise SDR} = {@code Enterprise_SDR}).

@@ -19,6 +19,8 @@ import dev.l2o.rules.FindingDraft;
 import dev.l2o.rules.Rule;
 import dev.l2o.rules.RuleDescriptor;
 import dev.l2o.rules.Severity;
+import dev.l2o.rules.testing.SnapshotBuilder;
+import dev.l2o.rules.testing.TestBlueprints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -182,6 +184,60 @@ class DataRulesTest {
         assertThat(context.reported).extracting(FindingDraft::subject, FindingDraft::location)
                 .containsExactly(tuple("salesforce:StandardValueSet/LeadStatus/MQL->SQL",
                         ResourceRef.of("salesforce", "StandardValueSet/LeadStatus/MQL")));
+    }
+
+    @Test
+    void checksEveryLifecycleAgainstItsOwnRecordsScopedToItsPipeline() {
+        // given: a renewal sales process sharing its closed stages with new business; R1 is stuck in Renewal Review
+        Blueprint bowtie = TestBlueprints.parse("""
+                opportunityLifecycle:
+                  pipeline: New Business
+                  stages:
+                    - key: qualification
+                      maxDaysInStage: 10
+                    - key: won
+                      crm: { salesforce: Closed Won }
+                      closed: true
+                      won: true
+                lifecycles:
+                  - name: renewals
+                    motion: renewal
+                    pipeline: Renewal
+                    allowRegression: false
+                    stages:
+                      - key: renewal-review
+                        label: Renewal Review
+                        maxDaysInStage: 30
+                      - key: renewed
+                        crm: { salesforce: Closed Won }
+                        closed: true
+                        won: true
+                """);
+        Snapshot org = SnapshotBuilder.salesforce()
+                .pipeline("Opportunity", "New Business", true, p -> p.stage("Qualification").stage("Closed Won", s -> s.closedWon()))
+                .pipeline("Opportunity", "Renewal", false, p -> p.stage("Renewal Review").stage("Closed Won", s -> s.closedWon()))
+                .history(List.of(
+                        new StageEvent("Opportunity", "N1", "Qualification", SnapshotBuilder.AS_OF.minusSeconds(86_400L * 5), null, null, null, null),
+                        new StageEvent("Opportunity", "R1", "Renewal Review", SnapshotBuilder.AS_OF.minusSeconds(86_400L * 90), null, null, null, null),
+                        new StageEvent("Opportunity", "R2", "Renewal Review", SnapshotBuilder.AS_OF.minusSeconds(86_400L * 60), null, null, null, null),
+                        new StageEvent("Opportunity", "R2", "Closed Won", SnapshotBuilder.AS_OF.minusSeconds(86_400L * 50), null, null, null, null),
+                        new StageEvent("Opportunity", "R2", "Renewal Review", SnapshotBuilder.AS_OF.minusSeconds(86_400L * 10), null, null, null, null)))
+                .build();
+        RecordingContext context = new RecordingContext(SnapshotBuilder.AS_OF,
+                StageMetricsCalculator.computeAll(bowtie, org, SnapshotBuilder.AS_OF));
+
+        // when
+        DataRules.all().forEach(rule -> rule.check(bowtie, org, context));
+
+        // then: nothing for new business (N1 is 5 days in), the renewal's stale record and its reopened one
+        assertThat(context.reported).extracting(FindingDraft::subject, FindingDraft::message).containsExactly(
+                tuple("salesforce:BusinessProcess/Opportunity.Renewal#Renewal Review",
+                        "Lifecycle 'renewals': 1 open record in Renewal Review longer than 30 days"),
+                tuple("salesforce:BusinessProcess/Opportunity.Renewal#Closed Won->Renewal Review",
+                        "Lifecycle 'renewals': 1 record moved back from renewed to Renewal Review"));
+        assertThat(context.reported.get(0).evidence()).containsExactly("R1");
+        assertThat(context.reported.get(0).declaration()).isEqualTo("/lifecycles/0/stages/0");
+        assertThat(context.reported.get(1).declaration()).isEqualTo("/lifecycles/0/allowRegression");
     }
 
     private static Stage leadStage(String apiName, String label) {

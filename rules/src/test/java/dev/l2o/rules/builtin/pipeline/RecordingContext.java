@@ -2,6 +2,9 @@ package dev.l2o.rules.builtin.pipeline;
 
 import dev.l2o.rules.FindingDraft;
 import dev.l2o.rules.RuleContext;
+import dev.l2o.blueprint.Lifecycle;
+import dev.l2o.metrics.LifecycleMetrics;
+import dev.l2o.metrics.StageMetrics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +16,12 @@ final class RecordingContext implements RuleContext {
     private final Object attachment;
     final List<FindingDraft> reported = new ArrayList<>();
 
+    /** A context with {@code attachment}; stage metrics alone are {@code opportunityLifecycle}'s. */
     RecordingContext(Instant asOf, Object attachment) {
         this.asOf = asOf;
-        this.attachment = attachment;
+        this.attachment = attachment instanceof StageMetrics metrics
+                ? new LifecycleMetrics(List.of(new LifecycleMetrics.Measured(Lifecycle.OPPORTUNITY_LIFECYCLE, metrics)))
+                : attachment;
     }
 
     @Override
