@@ -127,7 +127,7 @@ final class HistoryColumns {
     }
 
     /** Hands each record's rows, in time order (ties in source order), to {@code walker}; records in first-seen order. */
-    void forEachRecord(HistoryWalker walker) {
+    void forEachRecord(RecordWalk walker) {
         int recordCount = recordIds.size();
         int[] starts = new int[recordCount + 1];
         for (int record = 0; record < recordCount; record++) {

@@ -95,7 +95,7 @@ final class PartitionedRows implements UnsortedRows {
     }
 
     /** Pass 2: hands each record's rows, in time order (ties in source order), to {@code walker}, partition by partition. */
-    void forEachRecord(HistoryWalker walker) {
+    void forEachRecord(RecordWalk walker) {
         for (int p = 0; p < files.length; p++) {
             flushed(p, 0);
             close(p);

@@ -4,10 +4,10 @@ import dev.l2o.blueprint.Lifecycle;
 import dev.l2o.model.CrmRecord;
 import dev.l2o.model.Pipeline;
 import dev.l2o.model.Snapshot;
-import dev.l2o.model.StageEvent;
 import dev.l2o.rules.CrmObjects;
 import dev.l2o.rules.StageMapping;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,59 +25,37 @@ import java.util.Map;
  *       such rows the latest decides, ties the later in source order;</li>
  *   <li>every other record belongs to {@code opportunityLifecycle}, the first lifecycle.</li>
  * </ol>
- * Salesforce opportunities do not carry their sales process (it follows from the record type, which snapshots do not
- * read), so a renewal opportunity that only ever visited stages every sales process shares counts as new business.
- * Memory grows with the records assigned away from the first lifecycle only.
+ * The history rows that count are those a computation reads: not later than its as-of time. The decision is taken
+ * while the history is walked, record by record ({@link #of(String, RecordBuffer, StageCodes)}), so the history is
+ * read once for every lifecycle. Salesforce opportunities do not carry their sales process (it follows from the
+ * record type, which snapshots do not read), so a renewal opportunity that only ever visited stages every sales
+ * process shares counts as new business. Memory grows with the records whose current values name a pipeline.
+ * Not thread-safe (stage owners are cached as codes are met).
  */
 final class RecordLifecycles {
     /** The index of {@code opportunityLifecycle} among the lifecycles. */
     static final int PRIMARY = 0;
+    private static final int UNKNOWN = -2;
 
-    private final Map<String, Integer> byRecord;
+    private final List<Lifecycle> designed;
+    private final List<Pipeline> pipelines;
+    private final Map<String, Integer> byPipelineValue;
+    /** Per stage code, the lifecycle that alone has the stage ({@link #soleOwner}), or {@link #UNKNOWN} before asked. */
+    private int[] ownerByCode = new int[0];
 
-    private RecordLifecycles(Map<String, Integer> byRecord) {
-        this.byRecord = byRecord;
+    private RecordLifecycles(List<Lifecycle> designed, List<Pipeline> pipelines, Map<String, Integer> byPipelineValue) {
+        this.designed = designed;
+        this.pipelines = pipelines;
+        this.byPipelineValue = byPipelineValue;
     }
 
-    /** Whether every record belongs to {@link #PRIMARY}. */
-    boolean allPrimary() {
-        return byRecord.isEmpty();
-    }
-
-    /** The lifecycle index of record {@code recordId}: {@link #PRIMARY} unless evidence puts it in another. */
-    int of(String recordId) {
-        return byRecord.getOrDefault(recordId, PRIMARY);
-    }
-
-    /**
-     * The lifecycles of {@code snapshot}'s records for {@code designed} (opportunityLifecycle first). Reads the
-     * history once when there is more than one lifecycle; with one, nothing is read.
-     */
+    /** The lifecycles of {@code snapshot}'s records for {@code designed} (opportunityLifecycle first). Reads no history. */
     static RecordLifecycles of(List<Lifecycle> designed, Snapshot snapshot) {
         if (designed.size() < 2) {
-            return new RecordLifecycles(Map.of());
+            return new RecordLifecycles(designed, List.of(), Map.of());
         }
         List<Pipeline> pipelines = designed.stream().map(lifecycle -> StageMapping.of(lifecycle, snapshot).pipeline()).toList();
-        Map<String, Integer> assigned = new HashMap<>();
-        if (snapshot.history() != null) {
-            Map<String, Integer> stageOwners = new HashMap<>();
-            Map<String, long[]> latest = new HashMap<>();
-            long[] position = {0};
-            snapshot.history().forEach(row -> {
-                long at = position[0]++;
-                int owner = stageOwners.computeIfAbsent(row.object() + "\u0000" + row.stage(),
-                        key -> soleOwner(row, designed, pipelines));
-                if (owner <= PRIMARY) {
-                    return;
-                }
-                long time = row.at().toEpochMilli();
-                long[] seen = latest.get(row.recordId());
-                if (seen == null || time > seen[0] || (time == seen[0] && at > seen[1])) {
-                    latest.put(row.recordId(), new long[] {time, at});
-                    assigned.put(row.recordId(), owner);
-                }
-            });
-        }
+        Map<String, Integer> byPipelineValue = new HashMap<>();
         for (int i = 0; i < designed.size(); i++) {
             Pipeline pipeline = pipelines.get(i);
             if (pipeline == null) {
@@ -85,15 +63,44 @@ final class RecordLifecycles {
             }
             for (CrmRecord record : snapshot.records()) {
                 if (CrmObjects.same(record.object(), designed.get(i).object()) && inPipeline(record, pipeline)) {
-                    if (i == PRIMARY) {
-                        assigned.remove(record.id());
-                    } else {
-                        assigned.put(record.id(), i);
-                    }
+                    byPipelineValue.put(record.id(), i);
                 }
             }
         }
-        return new RecordLifecycles(assigned);
+        return new RecordLifecycles(designed, pipelines, byPipelineValue);
+    }
+
+    /**
+     * The lifecycle index of record {@code recordId}, whose rows {@code rows} holds in time order (ties in source
+     * order) with stage codes of {@code codes}: {@link #PRIMARY} unless evidence puts it in another.
+     */
+    int of(String recordId, RecordBuffer rows, StageCodes codes) {
+        if (designed.size() < 2) {
+            return PRIMARY;
+        }
+        Integer named = byPipelineValue.get(recordId);
+        if (named != null) {
+            return named;
+        }
+        for (int row = rows.size - 1; row >= 0; row--) {
+            int owner = owner(rows.slots[row], codes);
+            if (owner > PRIMARY) {
+                return owner;
+            }
+        }
+        return PRIMARY;
+    }
+
+    private int owner(int code, StageCodes codes) {
+        if (code >= ownerByCode.length) {
+            int known = ownerByCode.length;
+            ownerByCode = Arrays.copyOf(ownerByCode, Math.max(code + 1, codes.size()));
+            Arrays.fill(ownerByCode, known, ownerByCode.length, UNKNOWN);
+        }
+        if (ownerByCode[code] == UNKNOWN) {
+            ownerByCode[code] = soleOwner(codes.object(code), codes.stage(code));
+        }
+        return ownerByCode[code];
     }
 
     /** Whether the record's {@code pipeline} value names {@code pipeline} (by id, or label ignoring case). */
@@ -106,15 +113,15 @@ final class RecordLifecycles {
     }
 
     /**
-     * The lifecycle whose pipeline alone among the lifecycles' pipelines (of the row's object) has the row's stage,
-     * or -1 when none or several do.
+     * The lifecycle whose pipeline alone among the lifecycles' pipelines (of the row's object) has the stage, or -1
+     * when none or several do.
      */
-    private static int soleOwner(StageEvent row, List<Lifecycle> designed, List<Pipeline> pipelines) {
+    private int soleOwner(String object, String stage) {
         List<Integer> owners = new ArrayList<>();
         List<String> seenPipelines = new ArrayList<>();
         for (int i = 0; i < designed.size(); i++) {
             Pipeline pipeline = pipelines.get(i);
-            if (pipeline == null || !CrmObjects.same(row.object(), designed.get(i).object()) || pipeline.stage(row.stage()).isEmpty()) {
+            if (pipeline == null || !CrmObjects.same(object, designed.get(i).object()) || pipeline.stage(stage).isEmpty()) {
                 continue;
             }
             // two lifecycles compared with the same pipeline cannot tell its records apart

@@ -24,8 +24,10 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Computes {@link StageMetrics} from a snapshot's stage history in one pass, by the definitions of CONTRACT.md
- * section 4. History sorted by record ({@link StageHistory#sortedByRecord()}) is walked record by record as it
+ * Computes {@link StageMetrics} from a snapshot's stage history in one pass, for every lifecycle at once, by the
+ * definitions of CONTRACT.md section 4. Rows are held with lifecycle-neutral stage codes ({@link StageCodes}); each
+ * record, once its rows are together, goes to its lifecycle's walker ({@link RecordRouter}, {@link RecordLifecycles}).
+ * History sorted by record ({@link StageHistory#sortedByRecord()}) is walked record by record as it
  * streams; any other history is first held as primitive columns (16 bytes a row, no object per row) and
  * sorted by (record, time, source position); a second thread fills those columns while the caller's thread
  * reads ({@code ColumnLoader}). Memory grows with records and stages, plus 16 bytes a row for
@@ -61,8 +63,8 @@ public final class StageMetricsCalculator {
 
     /**
      * The stage metrics of every opportunity lifecycle of {@code blueprint} ({@link Blueprint#allLifecycles}), each
-     * over its own records ({@link RecordLifecycles}). With one lifecycle the history is read once; with more, once
-     * to tell the records apart and once a lifecycle. Rows of another lifecycle's records count as ignored rows.
+     * over its own records ({@link RecordLifecycles}), from one read of the history. Rows of another lifecycle's
+     * records count as ignored rows.
      *
      * @throws dev.l2o.error.L2oException when the history cannot be read
      */
@@ -81,71 +83,93 @@ public final class StageMetricsCalculator {
         requireNonNull(snapshot, "snapshot is null");
         requireNonNull(asOf, "asOf is null");
         requireNonNull(blueprint.opportunityLifecycle(), "blueprint has no opportunityLifecycle");
-        List<Lifecycle> designed = blueprint.allLifecycles();
-        RecordLifecycles records = RecordLifecycles.of(designed, snapshot);
-        List<LifecycleMetrics.Measured> measured = new ArrayList<>();
-        for (int index = 0; index < designed.size(); index++) {
-            Measurement measurement = new Measurement(blueprint, designed.get(index), index, records);
-            measured.add(new LifecycleMetrics.Measured(designed.get(index).name(), measure(measurement, snapshot, asOf, spill)));
+        StageHistory history = snapshot.history();
+        if (history == null || history.sortedByRecord() || !spill.spills(history)) {
+            return compute(blueprint, snapshot, asOf, null, 0);
         }
-        return new LifecycleMetrics(measured);
+        try (SpillDirectory directory = SpillDirectory.create(spill.directory())) {
+            return compute(blueprint, snapshot, asOf, directory, spill.partitions(history));
+        }
     }
 
     /**
-     * What one computation measures: lifecycle {@code index} of the blueprint over the records {@code records} gives
-     * it. Only the first, {@code opportunityLifecycle}, measures lead statuses and the blueprint's conversion targets.
+     * What one lifecycle measures: lifecycle {@code index} of the blueprint. Only the first, {@code opportunityLifecycle},
+     * measures lead statuses and the blueprint's conversion targets.
      */
-    private record Measurement(Blueprint blueprint, Lifecycle lifecycle, int index, RecordLifecycles records) {
+    private record Measurement(Blueprint blueprint, Lifecycle lifecycle, int index) {
         boolean primary() {
             return index == RecordLifecycles.PRIMARY;
         }
     }
 
-    private static StageMetrics measure(Measurement measurement, Snapshot snapshot, Instant asOf, SpillPolicy spill) {
-        StageHistory history = snapshot.history();
-        if (history == null || history.sortedByRecord() || !spill.spills(history)) {
-            return compute(measurement, snapshot, asOf, null, 0);
-        }
-        try (SpillDirectory directory = SpillDirectory.create(spill.directory())) {
-            return compute(measurement, snapshot, asOf, directory, spill.partitions(history));
+    /** One lifecycle's computation: its stages, its planned conversions, its walker, and its side of the router. */
+    private record Lane(Measurement measurement, StageSlots slots, LeadStatusHistory leads, List<PlannedConversion> planned,
+            HistoryWalker walker, RecordRouter.Lane routed) {
+        static Lane of(Measurement measurement, Snapshot snapshot, long asOfMillis, LeadStatusHistory leads) {
+            StageSlots slots = StageSlots.of(measurement.lifecycle(), snapshot);
+            List<PlannedConversion> planned = planConversions(measurement, slots, leads);
+            int[] from = planned.stream().filter(PlannedConversion::measured).mapToInt(p -> p.fromSlot).toArray();
+            int[] to = planned.stream().filter(PlannedConversion::measured).mapToInt(p -> p.toSlot).toArray();
+            String object = measurement.lifecycle().object();
+            HistoryWalker walker = new HistoryWalker(slots, asOfMillis, currentCloseDays(snapshot, object), from, to);
+            return new Lane(measurement, slots, leads, planned, walker, new RecordRouter.Lane(object, slots, walker));
         }
     }
 
-    /** With {@code spill} null, unsorted rows are held in memory; else in {@code partitions} files in {@code spill}. */
-    private static StageMetrics compute(Measurement measurement, Snapshot snapshot, Instant asOf, SpillDirectory spill,
+    /**
+     * Reads the history once for every lifecycle. With {@code spill} null, unsorted rows are held in memory; else in
+     * {@code partitions} files in {@code spill}.
+     */
+    private static LifecycleMetrics compute(Blueprint blueprint, Snapshot snapshot, Instant asOf, SpillDirectory spill,
             int partitions) {
-        Blueprint blueprint = measurement.blueprint();
-        StageSlots slots = StageSlots.of(measurement.lifecycle(), snapshot);
-        LeadStatusHistory leads = measurement.primary() ? new LeadStatusHistory(blueprint, snapshot) : LeadStatusHistory.none();
-        List<PlannedConversion> planned = planConversions(measurement, slots, leads);
-        int[] from = planned.stream().filter(PlannedConversion::measured).mapToInt(p -> p.fromSlot).toArray();
-        int[] to = planned.stream().filter(PlannedConversion::measured).mapToInt(p -> p.toSlot).toArray();
-        RowFilter filter = new RowFilter(measurement.lifecycle().object(), asOf.toEpochMilli(), leads, measurement.records(),
-                measurement.index());
-        HistoryWalker walker = new HistoryWalker(slots, filter.asOfMillis, currentCloseDays(snapshot, filter.object), from, to);
+        List<Lifecycle> designed = blueprint.allLifecycles();
+        LeadStatusHistory leads = new LeadStatusHistory(blueprint, snapshot);
+        List<Lane> lanes = new ArrayList<>();
+        for (int index = 0; index < designed.size(); index++) {
+            Measurement measurement = new Measurement(blueprint, designed.get(index), index);
+            lanes.add(Lane.of(measurement, snapshot, asOf.toEpochMilli(),
+                    measurement.primary() ? leads : LeadStatusHistory.none()));
+        }
+        StageCodes codes = new StageCodes();
+        RecordRouter router = new RecordRouter(codes, RecordLifecycles.of(designed, snapshot),
+                lanes.stream().map(Lane::routed).toList());
+        RowIntake intake = new RowIntake(designed, asOf.toEpochMilli(), leads, codes);
 
         StageHistory history = snapshot.history();
         if (history != null) {
             if (history.sortedByRecord()) {
-                streamSorted(history, filter, slots, walker);
+                streamSorted(history, intake, router);
             } else if (spill != null) {
-                slots.spillDurationsTo(spill);
-                walker.spillTo(spill);
+                for (Lane lane : lanes) {
+                    lane.slots().spillDurationsTo(spill);
+                    lane.walker().spillTo(spill);
+                }
                 PartitionedRows rows = new PartitionedRows(spill, partitions);
-                readUnsorted(history, filter, slots, rows);
-                rows.forEachRecord(walker);
+                readUnsorted(history, intake, rows);
+                rows.forEachRecord(router);
             } else {
                 HistoryColumns columns = new HistoryColumns();
                 ColumnLoader loader = new ColumnLoader(columns);
-                readUnsorted(history, filter, slots, loader);
+                readUnsorted(history, intake, loader);
                 loader.finish();
-                columns.forEachRecord(walker);
+                columns.forEachRecord(router);
             }
         }
+        List<LifecycleMetrics.Measured> measured = new ArrayList<>();
+        for (Lane lane : lanes) {
+            long used = lane.routed().rows() + (lane.measurement().primary() ? intake.leadRows : 0);
+            measured.add(new LifecycleMetrics.Measured(lane.measurement().lifecycle().name(),
+                    metrics(lane, history, asOf, used, intake.rows - used)));
+        }
+        return new LifecycleMetrics(measured);
+    }
 
+    private static StageMetrics metrics(Lane lane, StageHistory history, Instant asOf, long usedRows, long ignoredRows) {
+        HistoryWalker walker = lane.walker();
+        LeadStatusHistory leads = lane.leads();
         List<Conversion> conversions = new ArrayList<>();
         int measuredIndex = 0;
-        for (PlannedConversion p : planned) {
+        for (PlannedConversion p : lane.planned()) {
             if (p.measured()) {
                 long reached = walker.conversionReached(measuredIndex);
                 long converted = walker.conversionConverted(measuredIndex);
@@ -165,72 +189,74 @@ public final class StageMetricsCalculator {
             }
         }
         return new StageMetrics(asOf, history != null, history == null ? null : history.description(),
-                filter.usedAndIgnored[0], filter.usedAndIgnored[1], walker.records(), walker.openRecords(), walker.closedRecords(),
-                walker.wonRecords(), slots.stats(), conversions, walker.winRate(), walker.salesCycleMedianDays(),
+                usedRows, ignoredRows, walker.records(), walker.openRecords(), walker.closedRecords(),
+                walker.wonRecords(), lane.slots().stats(), conversions, walker.winRate(), walker.salesCycleMedianDays(),
                 walker.meanWonAmount(), walker.meanWonSalesCycleDays(), walker.dealVelocityPerDay(), walker.skips(),
                 walker.regressions(), walker.pastCloseDates(), walker.openStaleOrPastDue(),
-                measurement.primary() ? ConversionBenchmark.FORRESTER_FUNNEL : List.of());
+                lane.measurement().primary() ? ConversionBenchmark.FORRESTER_FUNNEL : List.of());
     }
 
     /**
-     * Which rows one computation uses, counting used and ignored rows: lead rows go to the lead statuses; rows of the
-     * lifecycle's object not after as-of of the lifecycle's records are used; all others are ignored.
+     * Which rows the lifecycles read, counting every row: lead rows not after as-of go to the lead statuses; rows of
+     * a lifecycle's object not after as-of are held with their stage coded; all others are left out. Which lifecycle
+     * uses a held row is decided per record when it is walked ({@link RecordRouter}).
      */
-    private static final class RowFilter {
-        private final String object;
+    private static final class RowIntake {
+        private final List<String> objects;
         private final long asOfMillis;
         private final LeadStatusHistory leads;
-        private final RecordLifecycles records;
-        private final int lifecycle;
-        /** Rows used and rows ignored, as the byte reader ({@link ByteRows}) counts them too. */
-        private final long[] usedAndIgnored = {0, 0};
+        private final StageCodes codes;
+        /** Every row read (held, given to the lead statuses or left out), and the lead rows used. */
+        private long rows;
+        private long leadRows;
 
-        RowFilter(String object, long asOfMillis, LeadStatusHistory leads, RecordLifecycles records, int lifecycle) {
-            this.object = object;
+        RowIntake(List<Lifecycle> designed, long asOfMillis, LeadStatusHistory leads, StageCodes codes) {
+            this.objects = designed.stream().map(Lifecycle::object).distinct().toList();
             this.asOfMillis = asOfMillis;
             this.leads = leads;
-            this.records = records;
-            this.lifecycle = lifecycle;
+            this.codes = codes;
         }
 
-        /** Whether {@code event} is an opportunity row to use; lead rows go to the lead statuses instead. */
+        /** Whether {@code event} is a row to hold; lead rows go to the lead statuses instead. */
         boolean accept(StageEvent event) {
+            rows++;
             long at = event.at().toEpochMilli();
-            if (leads.isLeadRow(event) && at <= asOfMillis) {
-                usedAndIgnored[0]++;
+            if (at > asOfMillis) {
+                return false;
+            }
+            if (leads.isLeadRow(event)) {
+                leadRows++;
                 leads.add(event);
                 return false;
             }
-            if (!event.object().equalsIgnoreCase(object) || at > asOfMillis || records.of(event.recordId()) != lifecycle) {
-                usedAndIgnored[1]++;
-                return false;
-            }
-            usedAndIgnored[0]++;
-            return true;
+            return measures(event.object());
         }
 
-        /** Whether this computation measures every record of its object (no other lifecycle takes some). */
-        boolean takesEveryRecord() {
-            return lifecycle == RecordLifecycles.PRIMARY && records.allPrimary();
+        /** Whether rows of {@code object} are some lifecycle's (and not the lead object's). */
+        boolean measures(String object) {
+            return !leads.isLeadObject(object) && objects.stream().anyMatch(object::equalsIgnoreCase);
+        }
+
+        int code(StageEvent event) {
+            return codes.code(event.object(), event.stage());
         }
     }
 
     /**
      * Reads every row of unsorted history into {@code rows}; abandons them when reading fails. History read from a
-     * file of the measured object's rows ({@link ByteStageHistory}) hands its rows over as bytes ({@link ByteRows})
-     * when every record is measured here (no other lifecycle takes some of them).
+     * file of a measured object's rows ({@link ByteStageHistory}) hands its rows over as bytes ({@link ByteRows}).
      */
-    private static void readUnsorted(StageHistory history, RowFilter filter, StageSlots slots, UnsortedRows rows) {
+    private static void readUnsorted(StageHistory history, RowIntake intake, UnsortedRows rows) {
         Consumer<StageEvent> events = event -> {
-            if (filter.accept(event)) {
-                rows.add(event.recordId(), slots.resolve(event.stage()), event.at().toEpochMilli(), amount(event),
-                        closeDay(event));
+            if (intake.accept(event)) {
+                rows.add(event.recordId(), intake.code(event), event.at().toEpochMilli(), amount(event), closeDay(event));
             }
         };
         try {
-            if (history instanceof ByteStageHistory file && filter.takesEveryRecord() && file.object().equalsIgnoreCase(filter.object)
-                    && !filter.leads.isLeadObject(file.object())) {
-                file.forEachRow(new ByteRows(file.charset(), slots, filter.asOfMillis, filter.usedAndIgnored, rows, events));
+            if (history instanceof ByteStageHistory file && intake.measures(file.object())) {
+                ByteRows bytes = new ByteRows(file.charset(), file.object(), intake.codes, intake.asOfMillis, rows, events);
+                file.forEachRow(bytes);
+                intake.rows += bytes.rows();
             } else {
                 history.forEach(events);
             }
@@ -240,29 +266,29 @@ public final class StageMetricsCalculator {
         }
     }
 
-    private static void streamSorted(StageHistory history, RowFilter filter, StageSlots slots, HistoryWalker walker) {
+    private static void streamSorted(StageHistory history, RowIntake intake, RecordWalk router) {
         RecordBuffer buffer = new RecordBuffer();
         buffer.clear();
         String[] currentRecord = {null};
         history.forEach(event -> {
-            if (!filter.accept(event)) {
+            if (!intake.accept(event)) {
                 return;
             }
             if (!event.recordId().equals(currentRecord[0])) {
                 if (currentRecord[0] != null) {
                     buffer.sortByTime();
-                    walker.walk(currentRecord[0], buffer);
+                    router.walk(currentRecord[0], buffer);
                 }
                 buffer.clear();
                 currentRecord[0] = event.recordId();
             }
             long time = event.at().toEpochMilli();
-            buffer.add(slots.resolve(event.stage()), time);
+            buffer.add(intake.code(event), time);
             buffer.offerValues(time, amount(event), closeDay(event));
         });
         if (currentRecord[0] != null) {
             buffer.sortByTime();
-            walker.walk(currentRecord[0], buffer);
+            router.walk(currentRecord[0], buffer);
         }
     }
 

@@ -1,0 +1,71 @@
+package dev.l2o.metrics;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Hands each record of a history read once to the walker of its lifecycle ({@link RecordLifecycles} decides which),
+ * its rows' stage codes ({@link StageCodes}) turned into that lifecycle's stage slots, and counts the rows each
+ * lifecycle walks. A record whose rows are of another object than its lifecycle's is walked by none.
+ */
+final class RecordRouter implements RecordWalk {
+    private final StageCodes codes;
+    private final RecordLifecycles records;
+    private final Lane[] lanes;
+
+    /** One lifecycle's side: its object, its slots, its walker, and the slot of each code met so far (-1: not yet). */
+    static final class Lane {
+        private final String object;
+        private final StageSlots slots;
+        private final HistoryWalker walker;
+        private int[] slotByCode = new int[0];
+        private long rows;
+
+        Lane(String object, StageSlots slots, HistoryWalker walker) {
+            this.object = object;
+            this.slots = slots;
+            this.walker = walker;
+        }
+
+        /** The rows of the records walked here. */
+        long rows() {
+            return rows;
+        }
+
+        private int slot(int code, StageCodes codes) {
+            if (code >= slotByCode.length) {
+                int known = slotByCode.length;
+                slotByCode = Arrays.copyOf(slotByCode, Math.max(code + 1, codes.size()));
+                Arrays.fill(slotByCode, known, slotByCode.length, -1);
+            }
+            int slot = slotByCode[code];
+            if (slot < 0) {
+                slot = slots.resolve(codes.stage(code));
+                slotByCode[code] = slot;
+            }
+            return slot;
+        }
+    }
+
+    RecordRouter(StageCodes codes, RecordLifecycles records, List<Lane> lanes) {
+        this.codes = codes;
+        this.records = records;
+        this.lanes = lanes.toArray(Lane[]::new);
+    }
+
+    @Override
+    public void walk(String id, RecordBuffer rows) {
+        if (rows.size == 0) {
+            return;
+        }
+        Lane lane = lanes[records.of(id, rows, codes)];
+        if (!lane.object.equalsIgnoreCase(codes.object(rows.slots[0]))) {
+            return;
+        }
+        for (int row = 0; row < rows.size; row++) {
+            rows.slots[row] = lane.slot(rows.slots[row], codes);
+        }
+        lane.rows += rows.size;
+        lane.walker.walk(id, rows);
+    }
+}
