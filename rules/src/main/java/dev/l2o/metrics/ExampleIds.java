@@ -15,6 +15,16 @@ final class ExampleIds {
 
     void add(String id) {
         count++;
+        offer(id);
+    }
+
+    /** Adds the records {@code other} counted (over other records): the smallest ids of both are kept. */
+    void addAll(ExampleIds other) {
+        count += other.count;
+        other.smallest.forEach(this::offer);
+    }
+
+    private void offer(String id) {
         if (smallest.size() < LIMIT) {
             smallest.add(id);
         } else if (id.compareTo(smallest.last()) < 0 && smallest.add(id)) {

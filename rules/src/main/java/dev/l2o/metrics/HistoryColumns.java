@@ -121,6 +121,9 @@ final class HistoryColumns {
 
     /** The bytes the columns and per-record arrays hold (their capacity, not their use): the whole of its memory. */
     long retainedBytes() {
+        if (records == null) {
+            return (long) perRecord.length * Long.BYTES + recordIds.retainedBytes();
+        }
         return (long) records.length * Integer.BYTES + (long) slots.length * Integer.BYTES + (long) times.length * Long.BYTES
                 + (long) perRecord.length * Long.BYTES
                 + recordIds.retainedBytes();
@@ -128,6 +131,15 @@ final class HistoryColumns {
 
     /** Hands each record's rows, in time order (ties in source order), to {@code walker}; records in first-seen order. */
     void forEachRecord(RecordWalk walker) {
+        Grouped grouped = grouped();
+        grouped.walk(0, grouped.records(), walker);
+    }
+
+    /**
+     * The rows grouped by record, ready to be walked a range of records at a time (from several threads at once).
+     * Called once: the columns then hold no rows.
+     */
+    Grouped grouped() {
         int recordCount = recordIds.size();
         int[] starts = new int[recordCount + 1];
         for (int record = 0; record < recordCount; record++) {
@@ -143,16 +155,42 @@ final class HistoryColumns {
             groupedSlots[at] = slots[row];
             groupedTimes[at] = times[row];
         }
-        RecordBuffer buffer = new RecordBuffer();
-        for (int record = 0; record < recordCount; record++) {
-            buffer.clear();
-            for (int k = starts[record]; k < starts[record + 1]; k++) {
-                buffer.add(groupedSlots[k], groupedTimes[k]);
+        // The rows in source order are not needed again: let the walk have their 16 bytes a row.
+        records = null;
+        slots = null;
+        times = null;
+        return new Grouped(starts, groupedSlots, groupedTimes);
+    }
+
+    /** The columns' rows grouped by record ({@link #grouped}); read-only, so ranges can be walked concurrently. */
+    final class Grouped {
+        private final int[] starts;
+        private final int[] groupedSlots;
+        private final long[] groupedTimes;
+
+        private Grouped(int[] starts, int[] groupedSlots, long[] groupedTimes) {
+            this.starts = starts;
+            this.groupedSlots = groupedSlots;
+            this.groupedTimes = groupedTimes;
+        }
+
+        int records() {
+            return starts.length - 1;
+        }
+
+        /** Hands records {@code from..to-1} (first-seen order), their rows in time order, to {@code walker}. */
+        void walk(int from, int to, RecordWalk walker) {
+            RecordBuffer buffer = new RecordBuffer();
+            for (int record = from; record < to; record++) {
+                buffer.clear();
+                for (int k = starts[record]; k < starts[record + 1]; k++) {
+                    buffer.add(groupedSlots[k], groupedTimes[k]);
+                }
+                buffer.amount = Double.longBitsToDouble(perRecord[record * PER_RECORD + AMOUNT]);
+                buffer.closeDay = (int) perRecord[record * PER_RECORD + CLOSE_DAY];
+                buffer.sortByTime();
+                walker.walk(recordIds.value(record), buffer);
             }
-            buffer.amount = Double.longBitsToDouble(perRecord[record * PER_RECORD + AMOUNT]);
-            buffer.closeDay = (int) perRecord[record * PER_RECORD + CLOSE_DAY];
-            buffer.sortByTime();
-            walker.walk(recordIds.value(record), buffer);
         }
     }
 }

@@ -64,6 +64,43 @@ final class HistoryWalker {
         wonSalesCycles.spillTo(directory);
     }
 
+    /**
+     * Adds the figures of {@code other}, which walked other records of the same lifecycle with slots of its own (a
+     * walk split over threads): the figures are those of one walk over all the records, since none depends on the
+     * order of records (examples are the smallest ids, sums are exact, quantiles sort).
+     */
+    void add(HistoryWalker other) {
+        slots.add(other.slots);
+        records += other.records;
+        openRecords += other.openRecords;
+        closedRecords += other.closedRecords;
+        wonRecords += other.wonRecords;
+        for (int c = 0; c < conversionFrom.length; c++) {
+            conversionReached[c] += other.conversionReached[c];
+            conversionConverted[c] += other.conversionConverted[c];
+            conversionMissed[c].addAll(other.conversionMissed[c]);
+        }
+        addCells(skips, other.skips);
+        addCells(regressions, other.regressions);
+        salesCycles.addAll(other.salesCycles);
+        wonSalesCycles.addAll(other.wonSalesCycles);
+        wonAmountSum = wonAmountSum.add(other.wonAmountSum);
+        wonWithAmount += other.wonWithAmount;
+        pastCloseDates.addAll(other.pastCloseDates);
+        openStaleOrPastDue += other.openStaleOrPastDue;
+    }
+
+    private static void addCells(ExampleIds[] cells, ExampleIds[] others) {
+        for (int cell = 0; cell < cells.length; cell++) {
+            if (others[cell] != null) {
+                if (cells[cell] == null) {
+                    cells[cell] = new ExampleIds();
+                }
+                cells[cell].addAll(others[cell]);
+            }
+        }
+    }
+
     /** Folds in record {@code id}, whose rows {@code rows} holds in time order. */
     void walk(String id, RecordBuffer rows) {
         if (rows.size == 0) {

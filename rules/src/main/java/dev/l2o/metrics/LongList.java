@@ -36,6 +36,17 @@ final class LongList {
         sum += value;
     }
 
+    /** Appends every value of {@code other} (its spilled ones read back). */
+    void addAll(LongList other) {
+        long[] theirs = other.spilled > 0 ? other.readBack() : other.values;
+        if (spill == null && size + other.size() > values.length) {
+            values = Arrays.copyOf(values, size + other.size());
+        }
+        for (int i = 0; i < other.size(); i++) {
+            add(theirs[i]);
+        }
+    }
+
     /** From now on, values beyond one chunk go to a file in {@code directory}. */
     void spillTo(SpillDirectory directory) {
         this.spill = directory;

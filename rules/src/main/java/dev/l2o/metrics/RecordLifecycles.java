@@ -91,6 +91,19 @@ final class RecordLifecycles {
         return PRIMARY;
     }
 
+    /**
+     * Decides the stage owners of every code of {@code codes} now, so that {@link #of(String, RecordBuffer, StageCodes)}
+     * then only reads and may be called from several threads while no code is added.
+     */
+    void know(StageCodes codes) {
+        if (designed.size() < 2) {
+            return;
+        }
+        for (int code = 0; code < codes.size(); code++) {
+            owner(code, codes);
+        }
+    }
+
     private int owner(int code, StageCodes codes) {
         if (code >= ownerByCode.length) {
             int known = ownerByCode.length;

@@ -27,6 +27,20 @@ final class RecordRouter implements RecordWalk {
             this.walker = walker;
         }
 
+        /** Adds what {@code other}, the same lifecycle's side of another router, walked (over other records). */
+        void add(Lane other) {
+            walker.add(other.walker);
+            rows += other.rows;
+        }
+
+        StageSlots slots() {
+            return slots;
+        }
+
+        HistoryWalker walker() {
+            return walker;
+        }
+
         /** The rows of the records walked here. */
         long rows() {
             return rows;

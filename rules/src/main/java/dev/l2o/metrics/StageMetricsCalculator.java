@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +45,9 @@ import java.util.function.Consumer;
  */
 public final class StageMetricsCalculator {
     static final long MILLIS_PER_DAY = 86_400_000L;
+
+    /** Records from which history held in memory is walked on two threads: below, a thread costs more than it saves. */
+    static final int PARALLEL_WALK_RECORDS = 50_000;
 
     private static final String LEAD_HISTORY_UNAVAILABLE = "not measured: sources provide no lead status history";
 
@@ -79,16 +84,25 @@ public final class StageMetricsCalculator {
 
     /** As {@link #computeAll(Blueprint, Snapshot, Instant)}, spilling unsorted history to disk as {@code spill} decides. */
     static LifecycleMetrics computeAll(Blueprint blueprint, Snapshot snapshot, Instant asOf, SpillPolicy spill) {
+        return computeAll(blueprint, snapshot, asOf, spill, PARALLEL_WALK_RECORDS);
+    }
+
+    /**
+     * As {@link #computeAll(Blueprint, Snapshot, Instant, SpillPolicy)}, walking history held in memory on two threads
+     * when it has at least {@code parallelWalkRecords} records.
+     */
+    static LifecycleMetrics computeAll(Blueprint blueprint, Snapshot snapshot, Instant asOf, SpillPolicy spill,
+            int parallelWalkRecords) {
         requireNonNull(blueprint, "blueprint is null");
         requireNonNull(snapshot, "snapshot is null");
         requireNonNull(asOf, "asOf is null");
         requireNonNull(blueprint.opportunityLifecycle(), "blueprint has no opportunityLifecycle");
         StageHistory history = snapshot.history();
         if (history == null || history.sortedByRecord() || !spill.spills(history)) {
-            return compute(blueprint, snapshot, asOf, null, 0);
+            return compute(blueprint, snapshot, asOf, null, 0, parallelWalkRecords);
         }
         try (SpillDirectory directory = SpillDirectory.create(spill.directory())) {
-            return compute(blueprint, snapshot, asOf, directory, spill.partitions(history));
+            return compute(blueprint, snapshot, asOf, directory, spill.partitions(history), parallelWalkRecords);
         }
     }
 
@@ -103,25 +117,45 @@ public final class StageMetricsCalculator {
     }
 
     /** One lifecycle's computation: its stages, its planned conversions, its walker, and its side of the router. */
-    private record Lane(Measurement measurement, StageSlots slots, LeadStatusHistory leads, List<PlannedConversion> planned,
-            HistoryWalker walker, RecordRouter.Lane routed) {
+    private record Lane(Measurement measurement, LeadStatusHistory leads, List<PlannedConversion> planned,
+            Map<String, Integer> closeDays, RecordRouter.Lane routed) {
         static Lane of(Measurement measurement, Snapshot snapshot, long asOfMillis, LeadStatusHistory leads) {
             StageSlots slots = StageSlots.of(measurement.lifecycle(), snapshot);
             List<PlannedConversion> planned = planConversions(measurement, slots, leads);
+            Map<String, Integer> closeDays = currentCloseDays(snapshot, measurement.lifecycle().object());
+            return new Lane(measurement, leads, planned, closeDays, new RecordRouter.Lane(measurement.lifecycle().object(),
+                    slots, walker(slots, asOfMillis, closeDays, planned)));
+        }
+
+        private static HistoryWalker walker(StageSlots slots, long asOfMillis, Map<String, Integer> closeDays,
+                List<PlannedConversion> planned) {
             int[] from = planned.stream().filter(PlannedConversion::measured).mapToInt(p -> p.fromSlot).toArray();
             int[] to = planned.stream().filter(PlannedConversion::measured).mapToInt(p -> p.toSlot).toArray();
-            String object = measurement.lifecycle().object();
-            HistoryWalker walker = new HistoryWalker(slots, asOfMillis, currentCloseDays(snapshot, object), from, to);
-            return new Lane(measurement, slots, leads, planned, walker, new RecordRouter.Lane(object, slots, walker));
+            return new HistoryWalker(slots, asOfMillis, closeDays, from, to);
+        }
+
+        /** A fresh side of the router for the same lifecycle (its own slots and walker), for a second walking thread. */
+        RecordRouter.Lane twin(Snapshot snapshot, long asOfMillis) {
+            StageSlots slots = StageSlots.of(measurement.lifecycle(), snapshot);
+            return new RecordRouter.Lane(measurement.lifecycle().object(), slots, walker(slots, asOfMillis, closeDays, planned));
+        }
+
+        StageSlots slots() {
+            return routed.slots();
+        }
+
+        HistoryWalker walker() {
+            return routed.walker();
         }
     }
 
     /**
      * Reads the history once for every lifecycle. With {@code spill} null, unsorted rows are held in memory; else in
-     * {@code partitions} files in {@code spill}.
+     * {@code partitions} files in {@code spill}. Rows held in memory are walked on two threads from
+     * {@code parallelWalkRecords} records on.
      */
     private static LifecycleMetrics compute(Blueprint blueprint, Snapshot snapshot, Instant asOf, SpillDirectory spill,
-            int partitions) {
+            int partitions, int parallelWalkRecords) {
         List<Lifecycle> designed = blueprint.allLifecycles();
         LeadStatusHistory leads = new LeadStatusHistory(blueprint, snapshot);
         List<Lane> lanes = new ArrayList<>();
@@ -131,8 +165,8 @@ public final class StageMetricsCalculator {
                     measurement.primary() ? leads : LeadStatusHistory.none()));
         }
         StageCodes codes = new StageCodes();
-        RecordRouter router = new RecordRouter(codes, RecordLifecycles.of(designed, snapshot),
-                lanes.stream().map(Lane::routed).toList());
+        RecordLifecycles records = RecordLifecycles.of(designed, snapshot);
+        RecordRouter router = new RecordRouter(codes, records, lanes.stream().map(Lane::routed).toList());
         RowIntake intake = new RowIntake(designed, asOf.toEpochMilli(), leads, codes);
 
         StageHistory history = snapshot.history();
@@ -152,7 +186,17 @@ public final class StageMetricsCalculator {
                 ColumnLoader loader = new ColumnLoader(columns);
                 readUnsorted(history, intake, loader);
                 loader.finish();
-                columns.forEachRecord(router);
+                HistoryColumns.Grouped grouped = columns.grouped();
+                if (grouped.records() < parallelWalkRecords) {
+                    grouped.walk(0, grouped.records(), router);
+                } else {
+                    List<RecordRouter.Lane> second = lanes.stream().map(lane -> lane.twin(snapshot, asOf.toEpochMilli())).toList();
+                    records.know(codes);
+                    walkInHalves(grouped, router, new RecordRouter(codes, records, second));
+                    for (int i = 0; i < lanes.size(); i++) {
+                        lanes.get(i).routed().add(second.get(i));
+                    }
+                }
             }
         }
         List<LifecycleMetrics.Measured> measured = new ArrayList<>();
@@ -162,6 +206,32 @@ public final class StageMetricsCalculator {
                     metrics(lane, history, asOf, used, intake.rows - used)));
         }
         return new LifecycleMetrics(measured);
+    }
+
+    /**
+     * Walks the first half of the records with {@code first} on this thread and the second with {@code second} on
+     * another: the walk is the one part of the computation that the reading threads leave to a single core.
+     */
+    private static void walkInHalves(HistoryColumns.Grouped grouped, RecordRouter first, RecordRouter second) {
+        int middle = grouped.records() / 2;
+        CompletableFuture<Void> secondHalf = CompletableFuture.runAsync(() -> grouped.walk(middle, grouped.records(), second),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "l2o-history-walk");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+        try {
+            grouped.walk(0, middle, first);
+        } finally {
+            try {
+                secondHalf.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
     }
 
     private static StageMetrics metrics(Lane lane, StageHistory history, Instant asOf, long usedRows, long ignoredRows) {

@@ -48,6 +48,14 @@ final class StageSlot {
         this.crmOrder = crmOrder;
     }
 
+    /** Adds the figures of {@code other}, the same stage walked over other records (history names excepted). */
+    void add(StageSlot other) {
+        entered += other.entered;
+        openStays += other.openStays;
+        durations.addAll(other.durations);
+        stale.addAll(other.stale);
+    }
+
     boolean enteredBy(int recordSequence) {
         return recordStamp == recordSequence;
     }

@@ -67,6 +67,19 @@ final class StageSlots {
         return slot;
     }
 
+    /**
+     * Adds the figures of {@code other}, the same lifecycle's slots walked over other records: its stages outside
+     * the blueprint are found (or registered) here by their history names, whatever order they were met in.
+     */
+    void add(StageSlots other) {
+        for (int i = 0; i < other.slots.size(); i++) {
+            StageSlot theirs = other.slots.get(i);
+            int index = i < specs.size() ? i : resolve(theirs.historyNames.first());
+            theirs.historyNames.forEach(this::resolve);
+            slots.get(index).add(theirs);
+        }
+    }
+
     /** Durations of every stage, present and to come, keep one chunk in memory and the rest in {@code directory}. */
     void spillDurationsTo(SpillDirectory directory) {
         spill = directory;

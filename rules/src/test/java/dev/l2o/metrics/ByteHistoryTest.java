@@ -51,6 +51,7 @@ class ByteHistoryTest {
         assertThat(compute(bytes, inMemory)).isEqualTo(expected);
         assertThat(compute(bytes, spilled)).isEqualTo(expected);
         assertThat(compute(events, spilled)).isEqualTo(expected);
+        assertThat(computeOnTwoThreads(bytes, inMemory)).isEqualTo(expected);
         try (Stream<Path> left = Files.list(temp)) {
             assertThat(left).containsExactly(file);
         }
@@ -93,6 +94,13 @@ class ByteHistoryTest {
         return StageMetricsCalculator.compute(
                 blueprint(false, false, List.of(new ConversionTarget("discovery", "won", 0.3))),
                 snapshot(List.of(pipeline()), history, List.of()), AS_OF, policy);
+    }
+
+    /** As {@link #compute}, the records walked in two halves on two threads however few they are. */
+    private static StageMetrics computeOnTwoThreads(StageHistory history, SpillPolicy policy) {
+        return StageMetricsCalculator.computeAll(
+                blueprint(false, false, List.of(new ConversionTarget("discovery", "won", 0.3))),
+                snapshot(List.of(pipeline()), history, List.of()), AS_OF, policy, 1).primary();
     }
 
     /** The same file as a plain {@link StageHistory} (a view that keeps every row), so that the calculator reads events. */

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every lifecycle measured from one read of the history: the same figures whichever way the rows arrive (a file
- * read as bytes, as events, grouped by record) and whether they are held in memory or spilled, with records of two
- * lifecycles mixed in random order.
+ * read as bytes, as events, grouped by record), whether they are held in memory or spilled, and whether the records
+ * are walked on one thread or in two halves on two, with records of two lifecycles mixed in random order.
  */
 class OnePassLifecyclesTest {
     private static final Blueprint BLUEPRINT = TestBlueprints.parse("""
@@ -98,6 +98,8 @@ class OnePassLifecyclesTest {
         assertThat(StageMetricsCalculator.computeAll(BLUEPRINT, org.withHistory(bytes), AS_OF, spilled)).isEqualTo(expected);
         assertThat(StageMetricsCalculator.computeAll(BLUEPRINT, org.withHistory(events), AS_OF, spilled)).isEqualTo(expected);
         assertThat(StageMetricsCalculator.computeAll(BLUEPRINT, org.withHistory(grouped), AS_OF, inMemory)).isEqualTo(expected);
+        assertThat(StageMetricsCalculator.computeAll(BLUEPRINT, org.withHistory(bytes), AS_OF, inMemory, 1)).isEqualTo(expected);
+        assertThat(StageMetricsCalculator.computeAll(BLUEPRINT, org.withHistory(events), AS_OF, inMemory, 1)).isEqualTo(expected);
         try (Stream<Path> left = Files.list(temp)) {
             assertThat(left).containsExactly(file);
         }
