@@ -60,7 +60,7 @@ public final class AuditService {
         this(context, ValidatedBlueprints.none());
     }
 
-    /** Skips the schema check of a blueprint file that {@code validated} holds (see {@link ValidatedBlueprints}). */
+    /** Skips the schema and CEL compile checks of a blueprint file that {@code validated} holds (see {@link ValidatedBlueprints}). */
     public AuditService(ConnectorContext context, ValidatedBlueprints validated) {
         this.context = requireNonNull(context, "context is null");
         this.validated = requireNonNull(validated, "validated is null");

@@ -9,7 +9,15 @@ public final class FetchRequests {
     private FetchRequests() {}
 
     public static FetchRequest forBlueprint(Blueprint blueprint) {
-        FetchPlan plan = FetchPlan.of(blueprint);
+        return request(FetchPlan.of(blueprint));
+    }
+
+    /** The request of {@code l2o metrics}: {@link FetchPlan#forMetrics}. */
+    public static FetchRequest forMetrics(Blueprint blueprint) {
+        return request(FetchPlan.forMetrics(blueprint));
+    }
+
+    private static FetchRequest request(FetchPlan plan) {
         return new FetchRequest(plan.objects(), plan.recordFields(), plan.history());
     }
 }

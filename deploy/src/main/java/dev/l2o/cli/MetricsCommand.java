@@ -2,6 +2,7 @@ package dev.l2o.cli;
 
 import dev.l2o.app.FetchRequests;
 import dev.l2o.app.OpenSource;
+import dev.l2o.app.UserCache;
 import dev.l2o.audit.Verdict;
 import dev.l2o.blueprint.Blueprint;
 import dev.l2o.blueprint.BlueprintDraft;
@@ -63,8 +64,11 @@ final class MetricsCommand implements Callable<Integer> {
             throw new L2oException(ErrorCode.BAD_ARGUMENT, "unknown --format '" + format + "' for l2o metrics: use text or json");
         });
         // the blueprint's ruleset parameters (staleDealDays) give the same benchmarks as in an audit
-        Blueprint given = blueprint == null ? null : effective(BlueprintLoader.load(blueprint).blueprint());
-        FetchRequest request = given == null ? FetchRequest.everything() : FetchRequests.forBlueprint(given);
+        // as in an audit, a blueprint validated before skips the schema and CEL checks, and the fetch leaves out what
+        // CEL reads: metrics evaluate no expression, so this command never loads the CEL compiler for such a blueprint
+        Blueprint given = blueprint == null ? null : effective(BlueprintLoader.load(blueprint,
+                UserCache.validatedBlueprints(environment.environment())).blueprint());
+        FetchRequest request = given == null ? FetchRequest.everything() : FetchRequests.forMetrics(given);
         try (OpenSource open = OpenSource.fetch(source.spec(environment.environment()), source.historyCsv, request,
                 Contexts.connectorContext(environment))) {
             // Without a blueprint, the source's own draft maps every CRM stage onto itself.

@@ -30,6 +30,21 @@ class AuditValidationCacheTest {
     }
 
     @Test
+    void metrics_use_the_same_cache_and_print_the_same_figures_as_without_it() {
+        Map<String, String> environment = Map.of("XDG_CACHE_HOME", temp.resolve("cache").toString());
+
+        CliRun first = metrics(environment);
+        assertThat(entries(temp.resolve("cache/l2o/validated-blueprints"))).isOne();
+        CliRun second = metrics(environment);
+        CliRun uncached = metrics(Map.of("L2O_NO_CACHE", "1"));
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(entries(temp.resolve("cache/l2o/validated-blueprints"))).isOne();
+        assertThat(second.out()).isEqualTo(first.out()).isEqualTo(uncached.out()).contains("\"stages\"");
+    }
+
+    @Test
     void without_a_cache_location_nothing_is_written() {
         CliRun run = audit(Map.of("XDG_CACHE_HOME", temp.resolve("cache").toString(), "L2O_NO_CACHE", "1"), temp.resolve("report"));
 
@@ -43,9 +58,16 @@ class AuditValidationCacheTest {
                 "--format", "json");
     }
 
-    private static long entries(Path directory) throws IOException {
+    private static CliRun metrics(Map<String, String> environment) {
+        return CliRun.withEnvironment(environment, "metrics", "--blueprint", AuditCommandTest.BLUEPRINT,
+                "--source", "sfdx:" + AuditCommandTest.ORG, "--as-of", AuditCommandTest.AS_OF, "--format", "json");
+    }
+
+    private static long entries(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
             return files.count();
+        } catch (IOException e) {
+            throw new AssertionError(e);
         }
     }
 }

@@ -128,7 +128,7 @@ public final class BlueprintLoader {
             throw new BlueprintException(tree.locate(errors, fileName));
         }
         errors.addAll(schemaIssues);
-        BlueprintChecks checks = BlueprintChecks.run(tree, yaml);
+        BlueprintChecks checks = BlueprintChecks.run(tree, yaml, !validatedBefore);
         errors.addAll(checks.errors());
         if (!errors.isEmpty()) {
             throw new BlueprintException(tree.locate(errors, fileName));

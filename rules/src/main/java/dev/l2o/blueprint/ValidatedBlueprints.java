@@ -13,11 +13,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Blueprints that passed the {@linkplain BlueprintSchema schema} before, remembered in a directory so that the next
- * run of the same file skips building the JSON Schema validator (a couple of hundred classes, a good share of a CI
- * audit's start-up). An entry is an empty file named by the SHA-256 of the l2o version, the schema and the blueprint's
- * text: a changed blueprint, schema or l2o never matches an old entry. Only the schema check is skipped; the other
- * checks (references, contradictions, CEL) and their warnings run every time.
+ * Blueprints that passed all checks before, remembered in a directory so that the next run of the same file skips
+ * building the JSON Schema validator (a couple of hundred classes, a good share of a CI audit's start-up) and compiling
+ * its CEL expressions (the CEL compiler with protobuf and Guava, about 900 classes, which {@code l2o metrics} would load
+ * for nothing else). An entry is an empty file named by the SHA-256 of the l2o version, the schema and the blueprint's
+ * text: a changed blueprint, schema or l2o never matches an old entry. Only the two checks that cost start-up are
+ * skipped, the schema and the compilation of CEL expressions (whose outcome depends on nothing but that text and l2o);
+ * the other checks (references, contradictions) and their warnings run every time. A run that evaluates the
+ * expressions (an audit with custom rules or routing conditions) compiles them then.
  *
  * <p>The directory is a cache: one that cannot be created, read or written only means the schema is checked again,
  * never an error. Immutable and thread-safe; concurrent processes may record the same entry.

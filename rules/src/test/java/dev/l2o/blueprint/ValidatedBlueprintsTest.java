@@ -70,6 +70,20 @@ class ValidatedBlueprintsTest {
     }
 
     @Test
+    void a_recorded_blueprint_has_its_cel_compiled_by_the_run_that_evaluates_it_not_by_the_loader() {
+        String badCel = BLUEPRINT.replace("require: \"has(opp.Close_Plan__c)\"", "require: \"has(opp.Close_Plan__c) &&\"");
+        assertThat(badCel).isNotEqualTo(BLUEPRINT);
+        ValidatedBlueprints validated = ValidatedBlueprints.in(cache, "1.0");
+        assertThatThrownBy(() -> BlueprintLoader.parse(badCel, "b.yaml", validated))
+                .isInstanceOf(BlueprintException.class)
+                .hasMessageContaining("is not valid CEL");
+
+        validated.add(badCel); // as if an earlier run had passed it: its expressions compiled then
+
+        assertThat(BlueprintLoader.parse(badCel, "b.yaml", validated).blueprint().rules()).hasSize(1);
+    }
+
+    @Test
     void a_cache_that_cannot_be_written_only_means_checking_again(@TempDir Path folder) throws IOException {
         Path notADirectory = Files.writeString(folder.resolve("file"), "x", StandardCharsets.UTF_8);
         ValidatedBlueprints validated = ValidatedBlueprints.in(notADirectory.resolve("l2o"), "1.0");

@@ -87,6 +87,37 @@ class FetchPlanTest {
     }
 
     @Test
+    void metricsAskForTheSameObjectsAndHistoryButNotForWhatCelExpressionsRead() {
+        // given
+        String yaml = DEALS_ONLY + """
+                routing:
+                  - name: emea
+                    object: deals
+                    when: "deal.region == 'emea'"
+                    assignTo: { queue: EMEA }
+                rules:
+                  - id: ACME-LEAD-SOURCE
+                    description: Leads have a source
+                    severity: info
+                    dimension: strategy
+                    on: lead
+                    require: "has(record.hs_analytics_source)"
+                """;
+        var blueprint = BlueprintLoader.parse(yaml, "rules.yaml").blueprint();
+
+        // when
+        FetchPlan audit = FetchPlan.of(blueprint);
+        FetchPlan metrics = FetchPlan.forMetrics(blueprint);
+
+        // then
+        assertThat(audit.recordFields().get("deals")).contains("region");
+        assertThat(metrics.objects()).isEqualTo(audit.objects()).containsExactly("Lead", "deals");
+        assertThat(metrics.recordFields()).containsOnlyKeys("deals");
+        assertThat(metrics.recordFields().get("deals")).containsExactly("Amount", "CloseDate", "pain");
+        assertThat(metrics.history()).isTrue();
+    }
+
+    @Test
     void fieldsReadComeFromTheSyntaxTreeNotFromTextThatLooksLikeAField() {
         // when
         CelCondition condition = CelCondition.compile(
