@@ -1,6 +1,5 @@
 package dev.l2o.metrics;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +33,7 @@ final class HistoryWalker {
     private long wonRecords;
     private final LongList salesCycles = new LongList();
     private final LongList wonSalesCycles = new LongList();
-    private BigDecimal wonAmountSum = BigDecimal.ZERO;
+    private final ExactSum wonAmountSum = new ExactSum();
     private long wonWithAmount;
     private final ExampleIds pastCloseDates = new ExampleIds();
     private long openStaleOrPastDue;
@@ -84,7 +83,7 @@ final class HistoryWalker {
         addCells(regressions, other.regressions);
         salesCycles.addAll(other.salesCycles);
         wonSalesCycles.addAll(other.wonSalesCycles);
-        wonAmountSum = wonAmountSum.add(other.wonAmountSum);
+        wonAmountSum.add(other.wonAmountSum);
         wonWithAmount += other.wonWithAmount;
         pastCloseDates.addAll(other.pastCloseDates);
         openStaleOrPastDue += other.openStaleOrPastDue;
@@ -173,7 +172,7 @@ final class HistoryWalker {
                 wonRecords++;
                 wonSalesCycles.add(firstClosedTime - firstTime);
                 if (!Double.isNaN(rows.amount)) {
-                    wonAmountSum = wonAmountSum.add(new BigDecimal(rows.amount));
+                    wonAmountSum.add(rows.amount);
                     wonWithAmount++;
                 }
             }
@@ -257,7 +256,7 @@ final class HistoryWalker {
     }
 
     Double meanWonAmount() {
-        return wonWithAmount == 0 ? null : wonAmountSum.doubleValue() / wonWithAmount;
+        return wonWithAmount == 0 ? null : wonAmountSum.value().doubleValue() / wonWithAmount;
     }
 
     Double meanWonSalesCycleDays() {
