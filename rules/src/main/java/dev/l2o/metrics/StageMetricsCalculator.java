@@ -182,7 +182,7 @@ public final class StageMetricsCalculator {
                 readUnsorted(history, intake, rows);
                 rows.forEachRecord(router);
             } else {
-                HistoryColumns columns = new HistoryColumns();
+                HistoryColumns columns = new HistoryColumns(HistoryColumns.expectedRows(history.sizeBytes()));
                 ColumnLoader loader = new ColumnLoader(columns);
                 readUnsorted(history, intake, loader);
                 loader.finish();
