@@ -51,25 +51,29 @@ final class PlainDecimal {
         if (i < to && (bytes[i] == '-' || bytes[i] == '+')) {
             i++;
         }
+        int first = i;
         long digits = 0;
-        int count = 0;
-        int point = -1;
-        for (; i < to; i++) {
-            int digit = bytes[i] - '0';
-            if (digit >= 0 && digit <= 9) {
+        // The integer part, then the decimals after a point: no test for the point in either loop.
+        int digit;
+        while (i < to && (digit = bytes[i] - '0') >= 0 && digit <= 9) {
+            digits = digits * 10 + digit;
+            i++;
+        }
+        int count = i - first;
+        int decimals = 0;
+        if (i < to && bytes[i] == '.') {
+            int point = i++;
+            while (i < to && (digit = bytes[i] - '0') >= 0 && digit <= 9) {
                 digits = digits * 10 + digit;
-                count++;
-            } else if (bytes[i] == '.' && point < 0) {
-                point = i;
-            } else {
-                return -1;
+                i++;
             }
+            decimals = i - point - 1;
+            count += decimals;
         }
         // 18 digits cannot overflow a long; the value must be an exact double.
-        if (count == 0 || count > 18 || digits > MAX_EXACT) {
+        if (i != to || count == 0 || count > 18 || digits > MAX_EXACT || decimals >= POWERS_OF_TEN.length) {
             return -1;
         }
-        int decimals = point < 0 ? 0 : to - point - 1;
-        return decimals >= POWERS_OF_TEN.length ? -1 : (long) decimals << DECIMALS_SHIFT | digits;
+        return (long) decimals << DECIMALS_SHIFT | digits;
     }
 }
