@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -38,21 +40,24 @@ import java.util.function.Consumer;
  * Rows flagged {@code IsDeleted=true} are skipped. Rows keep the file's order ({@link #sortedByRecord()} is
  * false).
  *
- * <p>Nothing is held between calls: every {@link #forEach} reads the file again, one row at a time. Not
- * thread-safe. A malformed row raises {@link L2oException} ({@link ErrorCode#MALFORMED_HISTORY}) naming the
- * file, line and column; an unreadable file raises {@link ErrorCode#UNREADABLE_FILE}.
+ * <p>Nothing is held between calls but the spellings of forecast categories met: every {@link #forEach} reads the
+ * file again, one row at a time. Not thread-safe. A malformed row raises {@link L2oException}
+ * ({@link ErrorCode#MALFORMED_HISTORY}) naming the file, line and column; an unreadable file raises
+ * {@link ErrorCode#UNREADABLE_FILE}.
  */
 public final class OpportunityHistoryCsv implements ByteStageHistory {
     /** The object whose history this is. */
     public static final String OBJECT = "Opportunity";
-
-    private static final ForecastCategory[] FORECAST_CATEGORIES = ForecastCategory.values();
 
     private final Path file;
     private final String displayName;
     private final Charset charset;
     private final Columns columns;
     private final int blockBytes;
+    /** Forecast category texts met by {@link #toEvent} and what {@link ForecastCategory#parse} made of them. */
+    private final Map<String, ForecastCategory> forecastSpellings = new ConcurrentHashMap<>();
+    /** Spellings of forecast categories remembered at most (API values, labels, their cases). */
+    private static final int MAX_FORECAST_SPELLINGS = 64;
 
     private OpportunityHistoryCsv(Path file, String displayName, Charset charset, Columns columns, int blockBytes) {
         this.file = file;
@@ -222,7 +227,7 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
                 return false;
             }
             double amount = CsvBytes.isEmpty(amountField) ? StageRowSink.NO_AMOUNT
-                    : PlainDecimal.parse(bytes, CsvBytes.from(amountField), CsvBytes.to(amountField));
+                    : PlainDecimal.parse(slice.of(bytes, CsvBytes.from(amountField), CsvBytes.to(amountField)));
             if (!CsvBytes.isEmpty(amountField) && Double.isNaN(amount)) {
                 return false;
             }
@@ -235,7 +240,7 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
                 closeDay = (int) day;
             }
             if (!CsvBytes.isEmpty(probability)
-                    && !PlainDecimal.isPlain(bytes, CsvBytes.from(probability), CsvBytes.to(probability))
+                    && !PlainDecimal.isPlain(slice.of(bytes, CsvBytes.from(probability), CsvBytes.to(probability)))
                     || !CsvBytes.isEmpty(forecast)
                     && !forecastCategories.isValid(bytes, CsvBytes.from(forecast), CsvBytes.to(forecast))) {
                 return false;
@@ -312,6 +317,11 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
         if (text.isEmpty()) {
             return null;
         }
+        // Most amounts are plain decimals: read without Double.parseDouble's general parser, to the same bits.
+        double plain = PlainDecimal.parse(text);
+        if (!Double.isNaN(plain)) {
+            return plain;
+        }
         try {
             return Double.valueOf(text);
         } catch (NumberFormatException e) {
@@ -347,14 +357,17 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
         if (text.isEmpty()) {
             return null;
         }
-        // Exports repeat a handful of API values; an exact match skips parse's normalising copies of the text.
-        for (ForecastCategory category : FORECAST_CATEGORIES) {
-            if (category.blueprintName().equals(text)) {
-                return category;
-            }
+        // Exports repeat a handful of spellings; one seen before skips parse's normalising copies of the text.
+        ForecastCategory known = forecastSpellings.get(text);
+        if (known != null) {
+            return known;
         }
-        return ForecastCategory.parse(text).orElseThrow(() -> malformed(record, "ForecastCategory",
+        ForecastCategory category = ForecastCategory.parse(text).orElseThrow(() -> malformed(record, "ForecastCategory",
                 "'" + text + "' is not a forecast category (Pipeline, Best Case, Commit, Closed, Omitted or an API value)"));
+        if (forecastSpellings.size() < MAX_FORECAST_SPELLINGS) {
+            forecastSpellings.put(text, category);
+        }
+        return category;
     }
 
     private L2oException malformed(HistoryFields record, String column, String reason) {
