@@ -18,8 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -54,10 +53,10 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
     private final Charset charset;
     private final Columns columns;
     private final int blockBytes;
-    /** Forecast category texts met by {@link #toEvent} and what {@link ForecastCategory#parse} made of them. */
-    private final Map<String, ForecastCategory> forecastSpellings = new ConcurrentHashMap<>();
+    /** Forecast category texts met by {@link #toEvent}: a handful, compared faster than a map hashes a new text. */
+    private volatile ForecastSpelling[] forecastSpellings = new ForecastSpelling[0];
     /** Spellings of forecast categories remembered at most (API values, labels, their cases). */
-    private static final int MAX_FORECAST_SPELLINGS = 64;
+    private static final int MAX_FORECAST_SPELLINGS = 16;
 
     private OpportunityHistoryCsv(Path file, String displayName, Charset charset, Columns columns, int blockBytes) {
         this.file = file;
@@ -358,17 +357,25 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
             return null;
         }
         // Exports repeat a handful of spellings; one seen before skips parse's normalising copies of the text.
-        ForecastCategory known = forecastSpellings.get(text);
-        if (known != null) {
-            return known;
+        ForecastSpelling[] known = forecastSpellings;
+        for (ForecastSpelling spelling : known) {
+            if (spelling.text().equals(text)) {
+                return spelling.category();
+            }
         }
         ForecastCategory category = ForecastCategory.parse(text).orElseThrow(() -> malformed(record, "ForecastCategory",
                 "'" + text + "' is not a forecast category (Pipeline, Best Case, Commit, Closed, Omitted or an API value)"));
-        if (forecastSpellings.size() < MAX_FORECAST_SPELLINGS) {
-            forecastSpellings.put(text, category);
+        if (known.length < MAX_FORECAST_SPELLINGS) {
+            // Copied, not changed in place: a reader on another thread sees the old spellings or the new ones.
+            ForecastSpelling[] more = Arrays.copyOf(known, known.length + 1);
+            more[known.length] = new ForecastSpelling(text, category);
+            forecastSpellings = more;
         }
         return category;
     }
+
+    /** A text of the ForecastCategory column and the category {@link ForecastCategory#parse} made of it. */
+    private record ForecastSpelling(String text, ForecastCategory category) {}
 
     private L2oException malformed(HistoryFields record, String column, String reason) {
         return new L2oException(ErrorCode.MALFORMED_HISTORY,
