@@ -25,7 +25,7 @@ final class KnownValues {
     /** Whether the text of {@code bytes[from..to)} is valid. */
     boolean isValid(byte[] bytes, int from, int to) {
         for (int i = 0; i < count; i++) {
-            if (Arrays.equals(values[i], 0, values[i].length, bytes, from, to)) {
+            if (equals(values[i], bytes, from, to)) {
                 return true;
             }
         }
@@ -34,6 +34,22 @@ final class KnownValues {
         }
         if (count < MAX_VALUES) {
             values[count++] = Arrays.copyOfRange(bytes, from, to);
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code value} equals {@code bytes[from..to)}: a plain loop, since values are a few bytes long and
+     * {@link Arrays#equals(byte[], int, int, byte[], int, int)} pays for a call and its checks on every row.
+     */
+    private static boolean equals(byte[] value, byte[] bytes, int from, int to) {
+        if (value.length != to - from) {
+            return false;
+        }
+        for (int i = 0; i < value.length; i++) {
+            if (value[i] != bytes[from + i]) {
+                return false;
+            }
         }
         return true;
     }

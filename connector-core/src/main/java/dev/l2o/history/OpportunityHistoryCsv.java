@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -38,21 +39,24 @@ import java.util.function.Consumer;
  * Rows flagged {@code IsDeleted=true} are skipped. Rows keep the file's order ({@link #sortedByRecord()} is
  * false).
  *
- * <p>Nothing is held between calls: every {@link #forEach} reads the file again, one row at a time. Not
- * thread-safe. A malformed row raises {@link L2oException} ({@link ErrorCode#MALFORMED_HISTORY}) naming the
- * file, line and column; an unreadable file raises {@link ErrorCode#UNREADABLE_FILE}.
+ * <p>Nothing is held between calls but the spellings of forecast categories met: every {@link #forEach} reads the
+ * file again, one row at a time. Not thread-safe. A malformed row raises {@link L2oException}
+ * ({@link ErrorCode#MALFORMED_HISTORY}) naming the file, line and column; an unreadable file raises
+ * {@link ErrorCode#UNREADABLE_FILE}.
  */
 public final class OpportunityHistoryCsv implements ByteStageHistory {
     /** The object whose history this is. */
     public static final String OBJECT = "Opportunity";
-
-    private static final ForecastCategory[] FORECAST_CATEGORIES = ForecastCategory.values();
 
     private final Path file;
     private final String displayName;
     private final Charset charset;
     private final Columns columns;
     private final int blockBytes;
+    /** Forecast category texts met by {@link #toEvent}: a handful, compared faster than a map hashes a new text. */
+    private volatile ForecastSpelling[] forecastSpellings = new ForecastSpelling[0];
+    /** Spellings of forecast categories remembered at most (API values, labels, their cases). */
+    private static final int MAX_FORECAST_SPELLINGS = 16;
 
     private OpportunityHistoryCsv(Path file, String displayName, Charset charset, Columns columns, int blockBytes) {
         this.file = file;
@@ -222,7 +226,7 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
                 return false;
             }
             double amount = CsvBytes.isEmpty(amountField) ? StageRowSink.NO_AMOUNT
-                    : PlainDecimal.parse(bytes, CsvBytes.from(amountField), CsvBytes.to(amountField));
+                    : PlainDecimal.parse(slice.of(bytes, CsvBytes.from(amountField), CsvBytes.to(amountField)));
             if (!CsvBytes.isEmpty(amountField) && Double.isNaN(amount)) {
                 return false;
             }
@@ -235,7 +239,7 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
                 closeDay = (int) day;
             }
             if (!CsvBytes.isEmpty(probability)
-                    && !PlainDecimal.isPlain(bytes, CsvBytes.from(probability), CsvBytes.to(probability))
+                    && !PlainDecimal.isPlain(slice.of(bytes, CsvBytes.from(probability), CsvBytes.to(probability)))
                     || !CsvBytes.isEmpty(forecast)
                     && !forecastCategories.isValid(bytes, CsvBytes.from(forecast), CsvBytes.to(forecast))) {
                 return false;
@@ -312,6 +316,11 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
         if (text.isEmpty()) {
             return null;
         }
+        // Most amounts are plain decimals: read without Double.parseDouble's general parser, to the same bits.
+        double plain = PlainDecimal.parse(text);
+        if (!Double.isNaN(plain)) {
+            return plain;
+        }
         try {
             return Double.valueOf(text);
         } catch (NumberFormatException e) {
@@ -347,15 +356,26 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
         if (text.isEmpty()) {
             return null;
         }
-        // Exports repeat a handful of API values; an exact match skips parse's normalising copies of the text.
-        for (ForecastCategory category : FORECAST_CATEGORIES) {
-            if (category.blueprintName().equals(text)) {
-                return category;
+        // Exports repeat a handful of spellings; one seen before skips parse's normalising copies of the text.
+        ForecastSpelling[] known = forecastSpellings;
+        for (ForecastSpelling spelling : known) {
+            if (spelling.text().equals(text)) {
+                return spelling.category();
             }
         }
-        return ForecastCategory.parse(text).orElseThrow(() -> malformed(record, "ForecastCategory",
+        ForecastCategory category = ForecastCategory.parse(text).orElseThrow(() -> malformed(record, "ForecastCategory",
                 "'" + text + "' is not a forecast category (Pipeline, Best Case, Commit, Closed, Omitted or an API value)"));
+        if (known.length < MAX_FORECAST_SPELLINGS) {
+            // Copied, not changed in place: a reader on another thread sees the old spellings or the new ones.
+            ForecastSpelling[] more = Arrays.copyOf(known, known.length + 1);
+            more[known.length] = new ForecastSpelling(text, category);
+            forecastSpellings = more;
+        }
+        return category;
     }
+
+    /** A text of the ForecastCategory column and the category {@link ForecastCategory#parse} made of it. */
+    private record ForecastSpelling(String text, ForecastCategory category) {}
 
     private L2oException malformed(HistoryFields record, String column, String reason) {
         return new L2oException(ErrorCode.MALFORMED_HISTORY,

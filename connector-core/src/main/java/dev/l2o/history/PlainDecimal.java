@@ -1,10 +1,11 @@
 package dev.l2o.history;
 
 /**
- * Plain decimals ({@code 1250}, {@code -3.5}, {@code .25}) read from bytes to exactly the double
- * {@link Double#parseDouble} gives: with digits up to 2^53 and at most 22 decimals, the digits and the power of
- * ten are both exact doubles, and one correctly rounded division of the two is the correctly rounded value.
- * Anything else (exponents, more digits, other characters) is NaN, for the caller to read as text.
+ * Plain decimals ({@code 1250}, {@code -3.5}, {@code .25}) read to exactly the double {@link Double#parseDouble}
+ * gives, from a field's text ({@link String}) or its bytes in the file ({@link AsciiSlice}) alike: with digits up
+ * to 2^53 and at most 22 decimals, the digits and the power of ten are both exact doubles, and one correctly
+ * rounded division of the two is the correctly rounded value. Anything else (exponents, more digits, other
+ * characters) is NaN, for the caller to read with {@link Double#parseDouble}.
  */
 final class PlainDecimal {
     private static final double[] POWERS_OF_TEN = new double[23];
@@ -18,9 +19,9 @@ final class PlainDecimal {
 
     private PlainDecimal() {}
 
-    /** The value of {@code bytes[from..to)}, or NaN when it is not a plain decimal this reads exactly. */
-    static double parse(byte[] bytes, int from, int to) {
-        long digits = digits(bytes, from, to);
+    /** The value of {@code text}, or NaN when it is not a plain decimal this reads exactly. */
+    static double parse(CharSequence text) {
+        long digits = digits(text);
         if (digits < 0) {
             return Double.NaN;
         }
@@ -29,12 +30,12 @@ final class PlainDecimal {
         if (decimals > 0) {
             value /= POWERS_OF_TEN[decimals];
         }
-        return bytes[from] == '-' ? -value : value;
+        return text.charAt(0) == '-' ? -value : value;
     }
 
-    /** Whether {@link #parse} reads {@code bytes[from..to)}, without computing it. */
-    static boolean isPlain(byte[] bytes, int from, int to) {
-        return digits(bytes, from, to) >= 0;
+    /** Whether {@link #parse} reads {@code text}, without computing it. */
+    static boolean isPlain(CharSequence text) {
+        return digits(text) >= 0;
     }
 
     private static final int DECIMALS_SHIFT = 56;
@@ -46,30 +47,35 @@ final class PlainDecimal {
      * The digits of a plain decimal as an integer, with the count of decimals above bit {@value #DECIMALS_SHIFT};
      * -1 for anything else or anything not exact (more than 2^53, more than 22 decimals).
      */
-    private static long digits(byte[] bytes, int from, int to) {
-        int i = from;
-        if (i < to && (bytes[i] == '-' || bytes[i] == '+')) {
+    private static long digits(CharSequence text) {
+        int to = text.length();
+        int i = 0;
+        if (i < to && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
             i++;
         }
+        int first = i;
         long digits = 0;
-        int count = 0;
-        int point = -1;
-        for (; i < to; i++) {
-            int digit = bytes[i] - '0';
-            if (digit >= 0 && digit <= 9) {
+        // The integer part, then the decimals after a point: no test for the point in either loop.
+        int digit;
+        while (i < to && (digit = text.charAt(i) - '0') >= 0 && digit <= 9) {
+            digits = digits * 10 + digit;
+            i++;
+        }
+        int count = i - first;
+        int decimals = 0;
+        if (i < to && text.charAt(i) == '.') {
+            int point = i++;
+            while (i < to && (digit = text.charAt(i) - '0') >= 0 && digit <= 9) {
                 digits = digits * 10 + digit;
-                count++;
-            } else if (bytes[i] == '.' && point < 0) {
-                point = i;
-            } else {
-                return -1;
+                i++;
             }
+            decimals = i - point - 1;
+            count += decimals;
         }
         // 18 digits cannot overflow a long; the value must be an exact double.
-        if (count == 0 || count > 18 || digits > MAX_EXACT) {
+        if (i != to || count == 0 || count > 18 || digits > MAX_EXACT || decimals >= POWERS_OF_TEN.length) {
             return -1;
         }
-        int decimals = point < 0 ? 0 : to - point - 1;
-        return decimals >= POWERS_OF_TEN.length ? -1 : (long) decimals << DECIMALS_SHIFT | digits;
+        return (long) decimals << DECIMALS_SHIFT | digits;
     }
 }

@@ -234,6 +234,32 @@ class OpportunityHistoryCsvTest {
     }
 
     @Test
+    void forecastCategorySpellingsMetBeforeReadTheSameOnEveryRowAndEveryRead() throws IOException {
+        // given: more spellings than are remembered, each on several rows, then one that is no category
+        List<String> spellings = List.of("Forecast", "Commit", "commit", "COMMIT", "Best Case", "BestCase", "best_case",
+                "bestcase", "Pipeline", "pipeline", "PIPELINE", "Closed", "closed", "Omitted", "omitted", "Most Likely",
+                "MostLikely", "mostlikely", "Forecast ", "Best case");
+        StringBuilder csv = new StringBuilder("OpportunityId,StageName,CreatedDate,ForecastCategory\n");
+        for (int round = 0; round < 3; round++) {
+            for (String spelling : spellings) {
+                csv.append("a,S,2026-01-05T09:30:00Z,\"").append(spelling).append("\"\n");
+            }
+        }
+        OpportunityHistoryCsv history = OpportunityHistoryCsv.open(write(csv.toString(), StandardCharsets.UTF_8), "h.csv");
+        List<ForecastCategory> expected = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            spellings.forEach(spelling -> expected.add(ForecastCategory.parse(spelling).orElseThrow()));
+        }
+
+        // when / then: twice through the same history, as parse reads each spelling
+        assertThat(read(history)).extracting(StageEvent::forecastCategory).containsExactlyElementsOf(expected);
+        assertThat(read(history)).extracting(StageEvent::forecastCategory).containsExactlyElementsOf(expected);
+        Path unknown = write(csv + "a,S,2026-01-05T09:30:00Z,Forecasted\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> read(OpportunityHistoryCsv.open(unknown, "h.csv")))
+                .hasMessageStartingWith("h.csv:62: column ForecastCategory: 'Forecasted' is not a forecast category");
+    }
+
+    @Test
     void aMissingRequiredColumnIsReportedWhenOpening() throws IOException {
         // given
         Path file = write("OpportunityId,CreatedDate\n0061,2026-01-05T09:30:00Z\n", StandardCharsets.UTF_8);

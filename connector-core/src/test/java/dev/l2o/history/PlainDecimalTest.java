@@ -21,13 +21,15 @@ class PlainDecimalTest {
             byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
 
             // when
-            double read = PlainDecimal.parse(bytes, 0, bytes.length);
+            double read = PlainDecimal.parse(new AsciiSlice().of(bytes, 0, bytes.length));
 
             // then
             if (!Double.isNaN(read)) {
                 assertThat(Double.doubleToRawLongBits(read)).as(text).isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
             }
-            assertThat(PlainDecimal.isPlain(bytes, 0, bytes.length)).as(text).isEqualTo(!Double.isNaN(read));
+            assertThat(PlainDecimal.isPlain(new AsciiSlice().of(bytes, 0, bytes.length))).as(text).isEqualTo(!Double.isNaN(read));
+            assertThat(Double.doubleToRawLongBits(PlainDecimal.parse(text))).as("as text: " + text)
+                    .isEqualTo(Double.doubleToRawLongBits(read));
         }
     }
 
@@ -36,11 +38,14 @@ class PlainDecimalTest {
         for (String text : List.of("", "-", ".", "1e5", "1.2.3", "0x10", "NaN", "1d", "12345678901234567890", "9007199254740993",
                 "1,5", " 1")) {
             byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-            assertThat(PlainDecimal.parse(bytes, 0, bytes.length)).as(text).isNaN();
+            assertThat(PlainDecimal.parse(new AsciiSlice().of(bytes, 0, bytes.length))).as(text).isNaN();
+            assertThat(PlainDecimal.parse(text)).as("as text: " + text).isNaN();
         }
         byte[] exact = "9007199254740992.5".getBytes(StandardCharsets.US_ASCII);
-        assertThat(PlainDecimal.parse(exact, 0, exact.length)).isNaN();
+        assertThat(PlainDecimal.parse(new AsciiSlice().of(exact, 0, exact.length))).isNaN();
         byte[] small = "137629.37".getBytes(StandardCharsets.US_ASCII);
-        assertThat(PlainDecimal.parse(small, 0, small.length)).isEqualTo(137629.37);
+        assertThat(PlainDecimal.parse(new AsciiSlice().of(small, 0, small.length))).isEqualTo(137629.37);
+        assertThat(PlainDecimal.parse("-0")).isEqualTo(-0.0);
+        assertThat(PlainDecimal.parse("\u0661")).as("a digit outside ASCII").isNaN();
     }
 }

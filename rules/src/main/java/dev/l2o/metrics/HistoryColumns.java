@@ -93,9 +93,14 @@ final class HistoryColumns {
                 int record = this.recordIds.intern(recordIds[i], firsts[i], rests[i]);
                 chunkRecords[i - start] = record;
                 chunkNew[i - start] = record == known;
-                int at = record * PER_RECORD + ROWS;
-                if (at < perRecord.length) {
-                    sum += perRecord[at];
+            }
+            // A loop of its own: a few instructions a row, so that the processor has all of the chunk's
+            // per-record reads in flight at once (inside the loop above, the interning left room for four or five).
+            long[] rowsOfRecords = perRecord;
+            for (int i = 0; i < end - start; i++) {
+                int at = chunkRecords[i] * PER_RECORD + ROWS;
+                if (at < rowsOfRecords.length) {
+                    sum += rowsOfRecords[at];
                 }
             }
             for (int i = start; i < end; i++) {
