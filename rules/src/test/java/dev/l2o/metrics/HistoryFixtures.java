@@ -210,6 +210,11 @@ public final class HistoryFixtures {
 
     /** A history of {@code events} in the given order; {@code sorted} declares it grouped by record. */
     public static StageHistory historyOf(boolean sorted, List<StageEvent> events) {
+        return historyOf(sorted, events, "fixture");
+    }
+
+    /** As {@link #historyOf(boolean, List)}, described as {@code description}. */
+    public static StageHistory historyOf(boolean sorted, List<StageEvent> events, String description) {
         List<StageEvent> copy = List.copyOf(events);
         return new StageHistory() {
             @Override
@@ -224,7 +229,7 @@ public final class HistoryFixtures {
 
             @Override
             public String description() {
-                return "fixture";
+                return description;
             }
         };
     }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,22 +151,7 @@ class OnePassLifecyclesTest {
         List<StageEvent> rows = new ArrayList<>();
         history.forEach(rows::add);
         rows.sort(Comparator.comparing(StageEvent::recordId));
-        return new StageHistory() {
-            @Override
-            public void forEach(Consumer<StageEvent> sink) {
-                rows.forEach(sink);
-            }
-
-            @Override
-            public boolean sortedByRecord() {
-                return true;
-            }
-
-            @Override
-            public String description() {
-                return history.description();
-            }
-        };
+        return HistoryFixtures.historyOf(true, rows, history.description());
     }
 
     /**
