@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Opportunity stage history from a CSV file shaped like a Salesforce export of {@code OpportunityHistory}.
@@ -110,9 +111,30 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
         return OBJECT;
     }
 
+    /**
+     * Reads the file as {@link #forEachRow} does, every record converted by {@link #toEvent} (in the block readers'
+     * threads for a large file): the events and errors of FastCSV's reading ({@link #forEachViaFastCsv}), on more
+     * than one core.
+     */
     @Override
     public void forEach(Consumer<StageEvent> sink) {
         requireNonNull(sink, "sink is null");
+        read(EventRows::new, new StageRowSink() {
+            @Override
+            public void row(byte[] bytes, int recordIdFrom, int recordIdTo, int stageFrom, int stageTo, long epochMillis,
+                    double amount, int closeEpochDay) {
+                throw new IllegalStateException("events are read as events only");
+            }
+
+            @Override
+            public void event(StageEvent event) {
+                sink.accept(event);
+            }
+        });
+    }
+
+    /** {@link #forEach} with FastCSV reading every record: what the byte readers must equal (tests compare them). */
+    void forEachViaFastCsv(Consumer<StageEvent> sink) {
         HistoryCsv.forEachRow(file, charset, displayName, this::toEvent, sink);
     }
 
@@ -126,6 +148,11 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
     @Override
     public void forEachRow(StageRowSink sink) {
         requireNonNull(sink, "sink is null");
+        read(FastRows::new, sink);
+    }
+
+    /** Reads every record with a reader from {@code readers} (one a thread), {@link #toEvent} for what it declines. */
+    private void read(Supplier<ParallelRows.RowReader> readers, StageRowSink sink) {
         long rows = 0;
         try (CsvBytes in = CsvBytes.open(file, charset)) {
             // The header was checked by open(); a header CsvBytes cannot read leaves the whole file to FastCSV.
@@ -133,12 +160,12 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
                 ParallelRows.Resume resume = new ParallelRows.Resume(in.offset(), in.nextLine(), 0);
                 long size = in.channel().size();
                 if (ParallelRows.worthwhile(size, blockBytes)) {
-                    resume = ParallelRows.read(in.channel(), charset, size, resume, blockBytes, FastRows::new, sink);
+                    resume = ParallelRows.read(in.channel(), charset, size, resume, blockBytes, readers, sink);
                     if (resume == null) {
                         return;
                     }
                 }
-                rows = sequential(in, resume, sink);
+                rows = sequential(in, resume, readers.get(), sink);
                 if (rows < 0) {
                     return;
                 }
@@ -153,16 +180,16 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
      * Reads on from {@code resume} one record at a time; returns -1 at the end of the file, else the number of data
      * records before the first one {@link CsvBytes} leaves to FastCSV.
      */
-    private long sequential(CsvBytes header, ParallelRows.Resume resume, StageRowSink sink) throws IOException {
+    private long sequential(CsvBytes header, ParallelRows.Resume resume, ParallelRows.RowReader reader, StageRowSink sink)
+            throws IOException {
         CsvBytes in = header.offset() == resume.offset() ? header
                 : CsvBytes.at(header.channel(), charset, resume.offset(), resume.line(),
                         new byte[2 * CsvBytes.MAX_RECORD_BYTES], true);
-        FastRows fast = new FastRows();
         long rows = resume.records();
         int status;
         while ((status = in.next()) == CsvBytes.RECORD) {
             rows++;
-            if (!fast.take(in, sink)) {
+            if (!reader.take(in, sink)) {
                 StageEvent event = toEvent(in);
                 if (event != null) {
                     sink.event(event);
@@ -246,6 +273,26 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
             }
             sink.row(bytes, CsvBytes.from(id), CsvBytes.to(id), CsvBytes.from(stage), CsvBytes.to(stage),
                     Math.floorDiv(nanos, NANOS_PER_MILLI), amount, closeDay);
+            return true;
+        }
+    }
+
+    /**
+     * Converts every record by {@link #toEvent}, in a block reader's thread; false for a record it rejects, so that
+     * the sequential reader, reading on from there, gives the error.
+     */
+    private final class EventRows implements ParallelRows.RowReader {
+        @Override
+        public boolean take(CsvBytes in, StageRowSink sink) {
+            StageEvent event;
+            try {
+                event = toEvent(in);
+            } catch (L2oException e) {
+                return false;
+            }
+            if (event != null) {
+                sink.event(event);
+            }
             return true;
         }
     }
