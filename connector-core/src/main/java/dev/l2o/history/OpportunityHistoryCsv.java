@@ -212,56 +212,82 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
     /**
      * Hands a row of the common shapes to {@code sink} as bytes, or skips it when deleted; false, with nothing
      * handed over, when a field needs {@link #toEvent}, which reads it or rejects it with the one error message.
-     * Probability and forecast category are checked, not passed on.
+     * Probability and forecast category are checked, not passed on as a row; {@link #event} makes the row's event.
      */
     private final class FastRows implements ParallelRows.RowReader {
         private final AsciiSlice slice = new AsciiSlice();
         private final KnownValues forecastCategories = new KnownValues(charset, text -> ForecastCategory.parse(text).isPresent());
 
+        /** {@link #read}: a row of the common shapes, its fields in this reader. */
+        static final int READ = 0;
+        /** {@link #read}: a row flagged deleted, to skip. */
+        static final int DELETED = 1;
+        /** {@link #read}: a field needs {@link #toEvent}. */
+        static final int DECLINED = 2;
+
+        /** The last row {@link #read}: trimmed ranges ({@link CsvBytes#trimmed}) and values. */
+        long id;
+        long stage;
+        long nanos;
+        double amount;
+        int closeDay;
+        long probability;
+        long forecast;
+
         @Override
         public boolean take(CsvBytes in, StageRowSink sink) {
+            int read = read(in);
+            if (read == READ) {
+                sink.row(in.bytes(), CsvBytes.from(id), CsvBytes.to(id), CsvBytes.from(stage), CsvBytes.to(stage),
+                        Math.floorDiv(nanos, NANOS_PER_MILLI), amount, closeDay);
+            }
+            return read != DECLINED;
+        }
+
+        /** Reads the record's fields when they all have the common shapes. */
+        int read(CsvBytes in) {
             if (in.count() != columns.width()) {
-                return false;
+                return DECLINED;
             }
             byte[] bytes = in.bytes();
             if (columns.isDeleted() >= 0) {
                 long deleted = in.trimmed(columns.isDeleted());
                 if (deleted == CsvBytes.ESCAPED) {
-                    return false;
+                    return DECLINED;
                 }
                 if (asciiEqualsIgnoreCase(bytes, CsvBytes.from(deleted), CsvBytes.to(deleted), "true")) {
-                    return true;
+                    return DELETED;
                 }
             }
-            long id = in.trimmed(columns.opportunityId());
-            long stage = in.trimmed(columns.stageName());
+            id = in.trimmed(columns.opportunityId());
+            stage = in.trimmed(columns.stageName());
             long created = in.trimmed(columns.createdDate());
             if (id == CsvBytes.ESCAPED || stage == CsvBytes.ESCAPED || created == CsvBytes.ESCAPED
                     || CsvBytes.isEmpty(id) || CsvBytes.isEmpty(stage)) {
-                return false;
+                return DECLINED;
             }
-            long nanos = HistoryCsv.fastEpochNanos(slice.of(bytes, CsvBytes.from(created), CsvBytes.to(created)));
+            nanos = HistoryCsv.fastEpochNanos(slice.of(bytes, CsvBytes.from(created), CsvBytes.to(created)));
             if (nanos == HistoryCsv.NO_TIME) {
-                return false;
+                return DECLINED;
             }
             long amountField = columns.amount() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.amount());
             long closeField = columns.closeDate() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.closeDate());
-            long probability = columns.probability() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.probability());
-            long forecast = columns.forecastCategory() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.forecastCategory());
+            probability = columns.probability() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.probability());
+            forecast = columns.forecastCategory() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.forecastCategory());
             if (amountField == CsvBytes.ESCAPED || closeField == CsvBytes.ESCAPED || probability == CsvBytes.ESCAPED
                     || forecast == CsvBytes.ESCAPED) {
-                return false;
+                return DECLINED;
             }
-            double amount = CsvBytes.isEmpty(amountField) ? StageRowSink.NO_AMOUNT
+            amount = CsvBytes.isEmpty(amountField) ? StageRowSink.NO_AMOUNT
                     : PlainDecimal.parse(slice.of(bytes, CsvBytes.from(amountField), CsvBytes.to(amountField)));
             if (!CsvBytes.isEmpty(amountField) && Double.isNaN(amount)) {
-                return false;
+                return DECLINED;
             }
-            int closeDay = StageRowSink.NO_DATE;
+            closeDay = StageRowSink.NO_DATE;
             if (!CsvBytes.isEmpty(closeField)) {
                 long day = HistoryCsv.fastEpochDay(slice.of(bytes, CsvBytes.from(closeField), CsvBytes.to(closeField)));
                 if (day == HistoryCsv.NO_DAY) {
-                    return false;
+                    return DECLINED;
                 }
                 closeDay = (int) day;
             }
@@ -269,21 +295,44 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
                     && !PlainDecimal.isPlain(slice.of(bytes, CsvBytes.from(probability), CsvBytes.to(probability)))
                     || !CsvBytes.isEmpty(forecast)
                     && !forecastCategories.isValid(bytes, CsvBytes.from(forecast), CsvBytes.to(forecast))) {
-                return false;
+                return DECLINED;
             }
-            sink.row(bytes, CsvBytes.from(id), CsvBytes.to(id), CsvBytes.from(stage), CsvBytes.to(stage),
-                    Math.floorDiv(nanos, NANOS_PER_MILLI), amount, closeDay);
-            return true;
+            return READ;
+        }
+
+        /** The event of the row {@link #read} just read: what {@link #toEvent} makes of its text. */
+        StageEvent event(CsvBytes in) {
+            byte[] bytes = in.bytes();
+            return new StageEvent(OBJECT, text(bytes, id), text(bytes, stage), HistoryCsv.instant(nanos),
+                    Double.isNaN(amount) ? null : amount,
+                    closeDay == StageRowSink.NO_DATE ? null : LocalDate.ofEpochDay(closeDay),
+                    CsvBytes.isEmpty(probability) ? null
+                            : PlainDecimal.parse(slice.of(bytes, CsvBytes.from(probability), CsvBytes.to(probability))),
+                    CsvBytes.isEmpty(forecast) ? null : forecastCategory(in, columns.forecastCategory()));
+        }
+
+        private String text(byte[] bytes, long field) {
+            return new String(bytes, CsvBytes.from(field), CsvBytes.to(field) - CsvBytes.from(field), charset);
         }
     }
 
     /**
-     * Converts every record by {@link #toEvent}, in a block reader's thread; false for a record it rejects, so that
-     * the sequential reader, reading on from there, gives the error.
+     * Converts every record to an event in a block reader's thread: a row of the common shapes from its bytes
+     * ({@link FastRows}), any other by {@link #toEvent}; false for a record {@code toEvent} rejects, so that the
+     * sequential reader, reading on from there, gives the error.
      */
     private final class EventRows implements ParallelRows.RowReader {
+        private final FastRows fast = new FastRows();
+
         @Override
         public boolean take(CsvBytes in, StageRowSink sink) {
+            int read = fast.read(in);
+            if (read == FastRows.READ) {
+                sink.event(fast.event(in));
+                return true;
+            } else if (read == FastRows.DELETED) {
+                return true;
+            }
             StageEvent event;
             try {
                 event = toEvent(in);
