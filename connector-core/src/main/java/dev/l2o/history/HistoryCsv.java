@@ -76,8 +76,12 @@ final class HistoryCsv {
      */
     static Instant fastTimestamp(String text) {
         long nanos = fastEpochNanos(text);
-        return nanos == NO_TIME ? null : Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND),
-                Math.floorMod(nanos, NANOS_PER_SECOND));
+        return nanos == NO_TIME ? null : instant(nanos);
+    }
+
+    /** The instant {@code nanos} nanoseconds after the epoch ({@link #fastEpochNanos}). */
+    static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND));
     }
 
     /** Marks text that {@link #fastEpochNanos} leaves to the formatter. */

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Opportunity stage history from a CSV file shaped like a Salesforce export of {@code OpportunityHistory}.
@@ -110,9 +111,30 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
         return OBJECT;
     }
 
+    /**
+     * Reads the file as {@link #forEachRow} does, every record converted by {@link #toEvent} (in the block readers'
+     * threads for a large file): the events and errors of FastCSV's reading ({@link #forEachViaFastCsv}), on more
+     * than one core.
+     */
     @Override
     public void forEach(Consumer<StageEvent> sink) {
         requireNonNull(sink, "sink is null");
+        read(EventRows::new, new StageRowSink() {
+            @Override
+            public void row(byte[] bytes, int recordIdFrom, int recordIdTo, int stageFrom, int stageTo, long epochMillis,
+                    double amount, int closeEpochDay) {
+                throw new IllegalStateException("events are read as events only");
+            }
+
+            @Override
+            public void event(StageEvent event) {
+                sink.accept(event);
+            }
+        });
+    }
+
+    /** {@link #forEach} with FastCSV reading every record: what the byte readers must equal (tests compare them). */
+    void forEachViaFastCsv(Consumer<StageEvent> sink) {
         HistoryCsv.forEachRow(file, charset, displayName, this::toEvent, sink);
     }
 
@@ -126,6 +148,11 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
     @Override
     public void forEachRow(StageRowSink sink) {
         requireNonNull(sink, "sink is null");
+        read(FastRows::new, sink);
+    }
+
+    /** Reads every record with a reader from {@code readers} (one a thread), {@link #toEvent} for what it declines. */
+    private void read(Supplier<ParallelRows.RowReader> readers, StageRowSink sink) {
         long rows = 0;
         try (CsvBytes in = CsvBytes.open(file, charset)) {
             // The header was checked by open(); a header CsvBytes cannot read leaves the whole file to FastCSV.
@@ -133,12 +160,12 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
                 ParallelRows.Resume resume = new ParallelRows.Resume(in.offset(), in.nextLine(), 0);
                 long size = in.channel().size();
                 if (ParallelRows.worthwhile(size, blockBytes)) {
-                    resume = ParallelRows.read(in.channel(), charset, size, resume, blockBytes, FastRows::new, sink);
+                    resume = ParallelRows.read(in.channel(), charset, size, resume, blockBytes, readers, sink);
                     if (resume == null) {
                         return;
                     }
                 }
-                rows = sequential(in, resume, sink);
+                rows = sequential(in, resume, readers.get(), sink);
                 if (rows < 0) {
                     return;
                 }
@@ -153,16 +180,16 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
      * Reads on from {@code resume} one record at a time; returns -1 at the end of the file, else the number of data
      * records before the first one {@link CsvBytes} leaves to FastCSV.
      */
-    private long sequential(CsvBytes header, ParallelRows.Resume resume, StageRowSink sink) throws IOException {
+    private long sequential(CsvBytes header, ParallelRows.Resume resume, ParallelRows.RowReader reader, StageRowSink sink)
+            throws IOException {
         CsvBytes in = header.offset() == resume.offset() ? header
                 : CsvBytes.at(header.channel(), charset, resume.offset(), resume.line(),
                         new byte[2 * CsvBytes.MAX_RECORD_BYTES], true);
-        FastRows fast = new FastRows();
         long rows = resume.records();
         int status;
         while ((status = in.next()) == CsvBytes.RECORD) {
             rows++;
-            if (!fast.take(in, sink)) {
+            if (!reader.take(in, sink)) {
                 StageEvent event = toEvent(in);
                 if (event != null) {
                     sink.event(event);
@@ -185,56 +212,82 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
     /**
      * Hands a row of the common shapes to {@code sink} as bytes, or skips it when deleted; false, with nothing
      * handed over, when a field needs {@link #toEvent}, which reads it or rejects it with the one error message.
-     * Probability and forecast category are checked, not passed on.
+     * Probability and forecast category are checked, not passed on as a row; {@link #event} makes the row's event.
      */
     private final class FastRows implements ParallelRows.RowReader {
         private final AsciiSlice slice = new AsciiSlice();
         private final KnownValues forecastCategories = new KnownValues(charset, text -> ForecastCategory.parse(text).isPresent());
 
+        /** {@link #read}: a row of the common shapes, its fields in this reader. */
+        static final int READ = 0;
+        /** {@link #read}: a row flagged deleted, to skip. */
+        static final int DELETED = 1;
+        /** {@link #read}: a field needs {@link #toEvent}. */
+        static final int DECLINED = 2;
+
+        /** The last row {@link #read}: trimmed ranges ({@link CsvBytes#trimmed}) and values. */
+        long id;
+        long stage;
+        long nanos;
+        double amount;
+        int closeDay;
+        long probability;
+        long forecast;
+
         @Override
         public boolean take(CsvBytes in, StageRowSink sink) {
+            int read = read(in);
+            if (read == READ) {
+                sink.row(in.bytes(), CsvBytes.from(id), CsvBytes.to(id), CsvBytes.from(stage), CsvBytes.to(stage),
+                        Math.floorDiv(nanos, NANOS_PER_MILLI), amount, closeDay);
+            }
+            return read != DECLINED;
+        }
+
+        /** Reads the record's fields when they all have the common shapes. */
+        int read(CsvBytes in) {
             if (in.count() != columns.width()) {
-                return false;
+                return DECLINED;
             }
             byte[] bytes = in.bytes();
             if (columns.isDeleted() >= 0) {
                 long deleted = in.trimmed(columns.isDeleted());
                 if (deleted == CsvBytes.ESCAPED) {
-                    return false;
+                    return DECLINED;
                 }
                 if (asciiEqualsIgnoreCase(bytes, CsvBytes.from(deleted), CsvBytes.to(deleted), "true")) {
-                    return true;
+                    return DELETED;
                 }
             }
-            long id = in.trimmed(columns.opportunityId());
-            long stage = in.trimmed(columns.stageName());
+            id = in.trimmed(columns.opportunityId());
+            stage = in.trimmed(columns.stageName());
             long created = in.trimmed(columns.createdDate());
             if (id == CsvBytes.ESCAPED || stage == CsvBytes.ESCAPED || created == CsvBytes.ESCAPED
                     || CsvBytes.isEmpty(id) || CsvBytes.isEmpty(stage)) {
-                return false;
+                return DECLINED;
             }
-            long nanos = HistoryCsv.fastEpochNanos(slice.of(bytes, CsvBytes.from(created), CsvBytes.to(created)));
+            nanos = HistoryCsv.fastEpochNanos(slice.of(bytes, CsvBytes.from(created), CsvBytes.to(created)));
             if (nanos == HistoryCsv.NO_TIME) {
-                return false;
+                return DECLINED;
             }
             long amountField = columns.amount() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.amount());
             long closeField = columns.closeDate() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.closeDate());
-            long probability = columns.probability() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.probability());
-            long forecast = columns.forecastCategory() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.forecastCategory());
+            probability = columns.probability() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.probability());
+            forecast = columns.forecastCategory() < 0 ? CsvBytes.EMPTY : in.trimmed(columns.forecastCategory());
             if (amountField == CsvBytes.ESCAPED || closeField == CsvBytes.ESCAPED || probability == CsvBytes.ESCAPED
                     || forecast == CsvBytes.ESCAPED) {
-                return false;
+                return DECLINED;
             }
-            double amount = CsvBytes.isEmpty(amountField) ? StageRowSink.NO_AMOUNT
+            amount = CsvBytes.isEmpty(amountField) ? StageRowSink.NO_AMOUNT
                     : PlainDecimal.parse(slice.of(bytes, CsvBytes.from(amountField), CsvBytes.to(amountField)));
             if (!CsvBytes.isEmpty(amountField) && Double.isNaN(amount)) {
-                return false;
+                return DECLINED;
             }
-            int closeDay = StageRowSink.NO_DATE;
+            closeDay = StageRowSink.NO_DATE;
             if (!CsvBytes.isEmpty(closeField)) {
                 long day = HistoryCsv.fastEpochDay(slice.of(bytes, CsvBytes.from(closeField), CsvBytes.to(closeField)));
                 if (day == HistoryCsv.NO_DAY) {
-                    return false;
+                    return DECLINED;
                 }
                 closeDay = (int) day;
             }
@@ -242,10 +295,53 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
                     && !PlainDecimal.isPlain(slice.of(bytes, CsvBytes.from(probability), CsvBytes.to(probability)))
                     || !CsvBytes.isEmpty(forecast)
                     && !forecastCategories.isValid(bytes, CsvBytes.from(forecast), CsvBytes.to(forecast))) {
+                return DECLINED;
+            }
+            return READ;
+        }
+
+        /** The event of the row {@link #read} just read: what {@link #toEvent} makes of its text. */
+        StageEvent event(CsvBytes in) {
+            byte[] bytes = in.bytes();
+            return new StageEvent(OBJECT, text(bytes, id), text(bytes, stage), HistoryCsv.instant(nanos),
+                    Double.isNaN(amount) ? null : amount,
+                    closeDay == StageRowSink.NO_DATE ? null : LocalDate.ofEpochDay(closeDay),
+                    CsvBytes.isEmpty(probability) ? null
+                            : PlainDecimal.parse(slice.of(bytes, CsvBytes.from(probability), CsvBytes.to(probability))),
+                    CsvBytes.isEmpty(forecast) ? null : forecastCategory(in, columns.forecastCategory()));
+        }
+
+        private String text(byte[] bytes, long field) {
+            return new String(bytes, CsvBytes.from(field), CsvBytes.to(field) - CsvBytes.from(field), charset);
+        }
+    }
+
+    /**
+     * Converts every record to an event in a block reader's thread: a row of the common shapes from its bytes
+     * ({@link FastRows}), any other by {@link #toEvent}; false for a record {@code toEvent} rejects, so that the
+     * sequential reader, reading on from there, gives the error.
+     */
+    private final class EventRows implements ParallelRows.RowReader {
+        private final FastRows fast = new FastRows();
+
+        @Override
+        public boolean take(CsvBytes in, StageRowSink sink) {
+            int read = fast.read(in);
+            if (read == FastRows.READ) {
+                sink.event(fast.event(in));
+                return true;
+            } else if (read == FastRows.DELETED) {
+                return true;
+            }
+            StageEvent event;
+            try {
+                event = toEvent(in);
+            } catch (L2oException e) {
                 return false;
             }
-            sink.row(bytes, CsvBytes.from(id), CsvBytes.to(id), CsvBytes.from(stage), CsvBytes.to(stage),
-                    Math.floorDiv(nanos, NANOS_PER_MILLI), amount, closeDay);
+            if (event != null) {
+                sink.event(event);
+            }
             return true;
         }
     }

@@ -146,7 +146,7 @@ final class ParallelRows {
         }
     }
 
-    /** One block: its bytes, what its reader found, and its rows as ranges of the bytes and primitives. */
+    /** One block: its bytes, what its reader found, and its rows as ranges of the bytes and primitives (or events). */
     private static final class Block implements StageRowSink {
         private final RowReader reader;
         /** A block's records plus the longest record that may cross its end, and a line before its start. */
@@ -156,6 +156,9 @@ final class ParallelRows {
         private long[] times = new long[1024];
         private double[] amounts = new double[1024];
         private int[] closeDays = new int[1024];
+        /** By row, the event a reader gave instead of a row, else null. */
+        private StageEvent[] events = new StageEvent[1024];
+        private boolean hasEvents;
         private int size;
 
         /** File offset of the first record; -1 when no line starts in the block. */
@@ -176,6 +179,7 @@ final class ParallelRows {
         void parse(FileChannel channel, Charset charset, long from, boolean first, long cut, boolean lastBlock)
                 throws IOException {
             size = 0;
+            hasEvents = false;
             records = 0;
             stoppedAt = -1;
             this.cut = cut;
@@ -208,13 +212,8 @@ final class ParallelRows {
         @Override
         public void row(byte[] rowBytes, int recordIdFrom, int recordIdTo, int stageFrom, int stageTo, long epochMillis,
                 double amount, int closeEpochDay) {
-            if (size == times.length) {
-                int grown = size * 2;
-                ranges = Arrays.copyOf(ranges, 4 * grown);
-                times = Arrays.copyOf(times, grown);
-                amounts = Arrays.copyOf(amounts, grown);
-                closeDays = Arrays.copyOf(closeDays, grown);
-            }
+            makeRoom();
+            events[size] = null;
             int at = 4 * size;
             ranges[at] = recordIdFrom;
             ranges[at + 1] = recordIdTo;
@@ -228,14 +227,36 @@ final class ParallelRows {
 
         @Override
         public void event(StageEvent event) {
-            throw new IllegalStateException("a block takes rows as bytes only");
+            makeRoom();
+            events[size++] = event;
+            hasEvents = true;
+        }
+
+        private void makeRoom() {
+            if (size == times.length) {
+                int grown = size * 2;
+                ranges = Arrays.copyOf(ranges, 4 * grown);
+                times = Arrays.copyOf(times, grown);
+                amounts = Arrays.copyOf(amounts, grown);
+                closeDays = Arrays.copyOf(closeDays, grown);
+                events = Arrays.copyOf(events, grown);
+            }
         }
 
         void emit(StageRowSink sink) {
             for (int i = 0; i < size; i++) {
+                if (hasEvents && events[i] != null) {
+                    sink.event(events[i]);
+                    continue;
+                }
                 int at = 4 * i;
                 sink.row(bytes, ranges[at], ranges[at + 1], ranges[at + 2], ranges[at + 3], times[i], amounts[i],
                         closeDays[i]);
+            }
+            if (hasEvents) {
+                // Not kept until the block is read again: a block's events are a few megabytes.
+                Arrays.fill(events, 0, size, null);
+                hasEvents = false;
             }
         }
     }

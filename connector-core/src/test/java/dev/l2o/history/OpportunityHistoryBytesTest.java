@@ -40,9 +40,13 @@ class OpportunityHistoryBytesTest {
             // then
             assertThat(bytes.rows).as("seed " + seed).isEqualTo(viaEvents(history));
             assertThat(bytes.asBytes).as("seed " + seed + ": rows taken as bytes").isGreaterThan(bytes.rows.size() / 10);
+            List<StageEvent> expectedEvents = events(history, true);
+            assertThat(events(history, false)).as("seed " + seed + ": events").isEqualTo(expectedEvents);
             for (int blockBytes : new int[] {300, 1_000, 4_096}) {
                 assertThat(viaBytes(history.withBlockBytes(blockBytes)).rows).as("seed " + seed + " in blocks of " + blockBytes)
                         .isEqualTo(bytes.rows);
+                assertThat(events(history.withBlockBytes(blockBytes), false)).as("seed " + seed + ": events in blocks of "
+                        + blockBytes).isEqualTo(expectedEvents);
             }
         }
     }
@@ -126,6 +130,9 @@ class OpportunityHistoryBytesTest {
             assertThat(expected).as(bad).startsWith("OpportunityHistory.csv:").doesNotContain("\n");
             assertThat(failure(() -> viaBytes(history))).as(bad).isEqualTo(expected);
             assertThat(failure(() -> viaBytes(history.withBlockBytes(50)))).as(bad + " in blocks").isEqualTo(expected);
+            assertThat(failure(() -> events(history, false))).as(bad + " as events").isEqualTo(expected);
+            assertThat(failure(() -> events(history.withBlockBytes(50), false))).as(bad + " as events in blocks")
+                    .isEqualTo(expected);
         }
     }
 
@@ -146,10 +153,15 @@ class OpportunityHistoryBytesTest {
             Object events = outcome(() -> viaEvents(history));
             Object bytes = outcome(() -> viaBytes(history).rows);
             Object blocks = outcome(() -> viaBytes(history.withBlockBytes(64)).rows);
+            Object fastCsvEvents = eventsOutcome(() -> events(history, true));
+            Object byteEvents = eventsOutcome(() -> events(history, false));
+            Object blockEvents = eventsOutcome(() -> events(history.withBlockBytes(64), false));
 
             // then
             assertThat(bytes).as("mutant " + i).isEqualTo(events);
             assertThat(blocks).as("mutant " + i + " in blocks").isEqualTo(events);
+            assertThat(byteEvents).as("mutant " + i + " as events").isEqualTo(fastCsvEvents);
+            assertThat(blockEvents).as("mutant " + i + " as events in blocks").isEqualTo(fastCsvEvents);
         }
     }
 
@@ -172,8 +184,19 @@ class OpportunityHistoryBytesTest {
     /** Rows as text: id, stage, epoch millis, amount, close day. */
     private static List<String> viaEvents(OpportunityHistoryCsv history) {
         List<String> rows = new ArrayList<>();
-        history.forEach(event -> rows.add(text(event)));
+        history.forEachViaFastCsv(event -> rows.add(text(event)));
         return rows;
+    }
+
+    /** Whole events (nanoseconds, probability, forecast category included) through FastCSV or the byte readers. */
+    private static List<StageEvent> events(OpportunityHistoryCsv history, boolean viaFastCsv) {
+        List<StageEvent> events = new ArrayList<>();
+        if (viaFastCsv) {
+            history.forEachViaFastCsv(events::add);
+        } else {
+            history.forEach(events::add);
+        }
+        return events;
     }
 
     private record Rows(List<String> rows, int asBytes) {}
@@ -206,6 +229,14 @@ class OpportunityHistoryBytesTest {
     }
 
     private static Object outcome(Supplier<List<String>> read) {
+        try {
+            return read.get();
+        } catch (L2oException e) {
+            return "error: " + e.getMessage();
+        }
+    }
+
+    private static Object eventsOutcome(Supplier<List<StageEvent>> read) {
         try {
             return read.get();
         } catch (L2oException e) {
