@@ -7,7 +7,6 @@ import dev.l2o.model.Snapshot;
 import dev.l2o.rules.CrmObjects;
 import dev.l2o.rules.StageMapping;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,13 +34,12 @@ import java.util.Map;
 final class RecordLifecycles {
     /** The index of {@code opportunityLifecycle} among the lifecycles. */
     static final int PRIMARY = 0;
-    private static final int UNKNOWN = -2;
 
     private final List<Lifecycle> designed;
     private final List<Pipeline> pipelines;
     private final Map<String, Integer> byPipelineValue;
-    /** Per stage code, the lifecycle that alone has the stage ({@link #soleOwner}), or {@link #UNKNOWN} before asked. */
-    private int[] ownerByCode = new int[0];
+    /** Per stage code, the lifecycle that alone has the stage ({@link #soleOwner}), decided when first asked. */
+    private final PerCode ownerByCode = new PerCode();
 
     private RecordLifecycles(List<Lifecycle> designed, List<Pipeline> pipelines, Map<String, Integer> byPipelineValue) {
         this.designed = designed;
@@ -105,15 +103,12 @@ final class RecordLifecycles {
     }
 
     private int owner(int code, StageCodes codes) {
-        if (code >= ownerByCode.length) {
-            int known = ownerByCode.length;
-            ownerByCode = Arrays.copyOf(ownerByCode, Math.max(code + 1, codes.size()));
-            Arrays.fill(ownerByCode, known, ownerByCode.length, UNKNOWN);
+        int owner = ownerByCode.get(code);
+        if (owner == PerCode.UNDECIDED) {
+            owner = soleOwner(codes.object(code), codes.stage(code));
+            ownerByCode.set(code, owner);
         }
-        if (ownerByCode[code] == UNKNOWN) {
-            ownerByCode[code] = soleOwner(codes.object(code), codes.stage(code));
-        }
-        return ownerByCode[code];
+        return owner;
     }
 
     /** Whether the record's {@code pipeline} value names {@code pipeline} (by id, or label ignoring case). */

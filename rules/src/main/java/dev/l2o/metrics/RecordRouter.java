@@ -1,6 +1,5 @@
 package dev.l2o.metrics;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,12 +12,12 @@ final class RecordRouter implements RecordWalk {
     private final RecordLifecycles records;
     private final Lane[] lanes;
 
-    /** One lifecycle's side: its object, its slots, its walker, and the slot of each code met so far (-1: not yet). */
+    /** One lifecycle's side: its object, its slots, its walker, and the slot of each code, resolved when first met. */
     static final class Lane {
         private final String object;
         private final StageSlots slots;
         private final HistoryWalker walker;
-        private int[] slotByCode = new int[0];
+        private final PerCode slotByCode = new PerCode();
         private long rows;
 
         Lane(String object, StageSlots slots, HistoryWalker walker) {
@@ -47,15 +46,10 @@ final class RecordRouter implements RecordWalk {
         }
 
         private int slot(int code, StageCodes codes) {
-            if (code >= slotByCode.length) {
-                int known = slotByCode.length;
-                slotByCode = Arrays.copyOf(slotByCode, Math.max(code + 1, codes.size()));
-                Arrays.fill(slotByCode, known, slotByCode.length, -1);
-            }
-            int slot = slotByCode[code];
-            if (slot < 0) {
+            int slot = slotByCode.get(code);
+            if (slot == PerCode.UNDECIDED) {
                 slot = slots.resolve(codes.stage(code));
-                slotByCode[code] = slot;
+                slotByCode.set(code, slot);
             }
             return slot;
         }
