@@ -91,16 +91,18 @@ class ByteHistoryTest {
     }
 
     private static StageMetrics compute(StageHistory history, SpillPolicy policy) {
-        return StageMetricsCalculator.compute(
-                blueprint(false, false, List.of(new ConversionTarget("discovery", "won", 0.3))),
-                snapshot(List.of(pipeline()), history, List.of()), AS_OF, policy);
+        return compute(history, policy, StageMetricsCalculator.PARALLEL_WALK_RECORDS);
     }
 
     /** As {@link #compute}, the records walked in two halves on two threads however few they are. */
     private static StageMetrics computeOnTwoThreads(StageHistory history, SpillPolicy policy) {
+        return compute(history, policy, 1);
+    }
+
+    private static StageMetrics compute(StageHistory history, SpillPolicy policy, int parallelWalkRecords) {
         return StageMetricsCalculator.computeAll(
                 blueprint(false, false, List.of(new ConversionTarget("discovery", "won", 0.3))),
-                snapshot(List.of(pipeline()), history, List.of()), AS_OF, policy, 1).primary();
+                snapshot(List.of(pipeline()), history, List.of()), AS_OF, policy, parallelWalkRecords).primary();
     }
 
     /** The same file as a plain {@link StageHistory} (a view that keeps every row), so that the calculator reads events. */
