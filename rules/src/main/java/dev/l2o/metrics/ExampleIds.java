@@ -33,9 +33,14 @@ final class ExampleIds {
     }
 
     private void offer(String id) {
-        if (size == LIMIT && id.compareTo(smallest[LIMIT - 1]) >= 0) {
-            return;
+        // most ids are not among the smallest seen: one comparison, and the insertion stays out of the caller's code
+        if (size < LIMIT || id.compareTo(smallest[LIMIT - 1]) < 0) {
+            insert(id);
         }
+    }
+
+    /** Puts {@code id}, smaller than the largest kept or with a place free, in its place, unless it is kept already. */
+    private void insert(String id) {
         int at = size;
         while (at > 0) {
             int order = id.compareTo(smallest[at - 1]);
