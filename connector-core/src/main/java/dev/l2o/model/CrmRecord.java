@@ -14,8 +14,16 @@ import java.util.TreeMap;
  * @param object the object API name
  * @param id the record id
  * @param values field API name to value, sorted by name
+ * @param pipeline the pipeline the record is in as its source tells, by {@link Pipeline#id()} (or label), or null when
+ *     the source does not tell: HubSpot's {@code pipeline} deal property; for Salesforce the sales process of the
+ *     record's record type ({@code Opportunity.Renewal}), which the connector resolves from the record type metadata
  */
-public record CrmRecord(String object, String id, Map<String, Object> values) {
+public record CrmRecord(String object, String id, Map<String, Object> values, String pipeline) {
+    /** A record whose source does not tell its pipeline. */
+    public CrmRecord(String object, String id, Map<String, Object> values) {
+        this(object, id, values, null);
+    }
+
     public CrmRecord {
         requireNonNull(object, "object is null");
         requireNonNull(id, "id is null");

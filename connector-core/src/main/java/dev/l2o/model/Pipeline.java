@@ -16,14 +16,23 @@ import java.util.Optional;
  * @param isDefault whether records use it when nothing else is said (the master stage list in Salesforce)
  * @param stages the stages in pipeline order, inactive ones included
  * @param ref where the pipeline is defined
+ * @param recordTypes the record types whose records move through it (Salesforce: the developer names of the record
+ *     types whose sales process it is, sorted); empty when the CRM has no record types or none uses it
  */
-public record Pipeline(String id, String label, String object, boolean isDefault, List<Stage> stages, ResourceRef ref) {
+public record Pipeline(String id, String label, String object, boolean isDefault, List<Stage> stages, ResourceRef ref,
+        List<String> recordTypes) {
+    /** A pipeline no record type names. */
+    public Pipeline(String id, String label, String object, boolean isDefault, List<Stage> stages, ResourceRef ref) {
+        this(id, label, object, isDefault, stages, ref, List.of());
+    }
+
     public Pipeline {
         requireNonNull(id, "id is null");
         label = label == null ? id : label;
         requireNonNull(object, "object is null");
         stages = List.copyOf(stages);
         requireNonNull(ref, "ref is null");
+        recordTypes = recordTypes == null ? List.of() : List.copyOf(recordTypes);
     }
 
     /** Active stages in order. */

@@ -1,5 +1,6 @@
 package dev.l2o.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -30,6 +31,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,13 +57,21 @@ final class SnapshotJson {
 
     private SnapshotJson() {}
 
-    @JsonPropertyOrder({"id", "label", "object", "isDefault", "ref", "stages"})
-    private abstract static class PipelineFormat {}
+    /** Record types were added within version 1: left out when there are none, so older files read and write the same. */
+    @JsonPropertyOrder({"id", "label", "object", "isDefault", "ref", "stages", "recordTypes"})
+    private abstract static class PipelineFormat {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract List<String> recordTypes();
+    }
 
+    /** The pipeline was added within version 1: left out when the source does not tell it, as older files have it. */
     private abstract static class CrmRecordFormat {
         @JsonSerialize(contentUsing = RecordValueSerializer.class)
         @JsonDeserialize(contentUsing = RecordValueDeserializer.class)
         abstract Map<String, Object> values();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String pipeline();
     }
 
     /** An instant as ISO-8601 text, as {@code asOf} is written: the model needs no Java time module. */

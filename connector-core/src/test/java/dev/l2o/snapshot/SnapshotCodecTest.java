@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
+import dev.l2o.model.CrmRecord;
 import dev.l2o.model.ForecastCategory;
+import dev.l2o.model.Pipeline;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.StageEvent;
 import dev.l2o.model.StageHistory;
@@ -27,6 +29,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -66,6 +69,29 @@ class SnapshotCodecTest {
 
         // then
         assertThat(SnapshotReader.read(file)).isEqualTo(original);
+    }
+
+    @Test
+    void aRecordsPipelineAndThePipelinesRecordTypesReadBack() {
+        // given
+        Snapshot sample = SampleSnapshots.salesforce().withHistory(null);
+        Pipeline first = sample.pipelines().get(0);
+        Pipeline typed = new Pipeline(first.id(), first.label(), first.object(), first.isDefault(), first.stages(), first.ref(),
+                List.of("Renewal", "Upsell"));
+        Snapshot original = new Snapshot(sample.source(), sample.crm(), sample.asOf(), sample.completeness(), List.of(typed),
+                sample.fields(), sample.automations(), sample.assignmentRules(), sample.assignees(),
+                List.of(new CrmRecord("Opportunity", "006A", Map.of("Name", "Renewal 2026"), "Opportunity.Renewal")), null,
+                sample.changeTrail());
+        Path file = directory.resolve("record-types.gz");
+
+        // when
+        SnapshotWriter.write(original, file);
+
+        // then
+        Snapshot read = SnapshotReader.read(file);
+        assertThat(read).isEqualTo(original);
+        assertThat(read.records().get(0).pipeline()).isEqualTo("Opportunity.Renewal");
+        assertThat(read.pipelines().get(0).recordTypes()).containsExactly("Renewal", "Upsell");
     }
 
     @Test

@@ -321,6 +321,7 @@ class HubSpotConnectorTest {
                 .containsEntry("hs_v2_date_exited_qualifiedtobuy", "2025-02-01T00:00:00Z")
                 .containsEntry("hs_v2_cumulative_time_in_qualifiedtobuy", (double) Duration.ofDays(22).toMillis())
                 .doesNotContainKey("no_such_property");
+        assertThat(deal.pipeline()).isEqualTo("default");
         assertThat(snapshot.source().attributes()).containsEntry("stageDateProperties", "30 of 30");
     }
 

@@ -16,8 +16,9 @@ import java.util.Map;
  * Which of the blueprint's opportunity lifecycles ({@link dev.l2o.blueprint.Blueprint#allLifecycles}) each record
  * belongs to, so that every lifecycle is measured over its own records. The one place that decides it:
  * <ol>
- *   <li>a record whose current values name its pipeline (HubSpot's {@code pipeline} deal property, the pipeline id)
- *       belongs to the lifecycle compared with that pipeline;</li>
+ *   <li>a record whose source names its pipeline ({@link CrmRecord#pipeline()}: HubSpot's {@code pipeline} deal
+ *       property; for Salesforce the sales process of the opportunity's record type) belongs to the lifecycle compared
+ *       with that pipeline;</li>
  *   <li>else a record with a history row in a stage that only one lifecycle's pipeline has among the lifecycles'
  *       pipelines belongs to that lifecycle (HubSpot stage ids are unique to their pipeline; a Salesforce sales
  *       process counts by the stage values it does not share with the other lifecycles' sales processes); of several
@@ -26,9 +27,9 @@ import java.util.Map;
  * </ol>
  * The history rows that count are those a computation reads: not later than its as-of time. The decision is taken
  * while the history is walked, record by record ({@link #of(String, RecordBuffer, StageCodes)}), so the history is
- * read once for every lifecycle. Salesforce opportunities do not carry their sales process (it follows from the
- * record type, which snapshots do not read), so a renewal opportunity that only ever visited stages every sales
- * process shares counts as new business. Memory grows with the records whose current values name a pipeline.
+ * read once for every lifecycle. A Salesforce opportunity without a record type (or of a record type the snapshot does
+ * not know) names no sales process: it is decided by its stages, so one that only ever visited stages every sales
+ * process shares counts as new business. Memory grows with the records that name a pipeline.
  * Not thread-safe (stage owners are cached as codes are met).
  */
 final class RecordLifecycles {
@@ -111,10 +112,10 @@ final class RecordLifecycles {
         return owner;
     }
 
-    /** Whether the record's {@code pipeline} value names {@code pipeline} (by id, or label ignoring case). */
+    /** Whether the record names {@code pipeline} as its own (by id, or label ignoring case). */
     private static boolean inPipeline(CrmRecord record, Pipeline pipeline) {
-        Object value = record.values().get("pipeline");
-        if (!(value instanceof String name)) {
+        String name = record.pipeline();
+        if (name == null) {
             return false;
         }
         return name.equals(pipeline.id()) || name.toLowerCase(Locale.ROOT).equals(pipeline.label().toLowerCase(Locale.ROOT));

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,25 @@ class OnePassLifecyclesTest {
         assertThat(metrics.primary().rows()).isEqualTo(2);
         assertThat(metrics.of("renewals").orElseThrow().records()).isZero();
         assertThat(metrics.of("renewals").orElseThrow().ignoredRows()).isEqualTo(3);
+    }
+
+    @Test
+    void anOpportunityOnlyInSharedStagesBelongsToTheLifecycleOfItsRecordTypesSalesProcess() {
+        // given: two opportunities through the stages both sales processes share; the first's record type uses Renewal
+        List<StageEvent> rows = List.of(
+                row("006A", "Negotiation/Review", 1), row("006A", "Closed Won", 10),
+                row("006B", "Negotiation/Review", 2), row("006B", "Closed Won", 12));
+        Snapshot snapshot = org().record("Opportunity", "006A", "Opportunity.Renewal", Map.of())
+                .record("Opportunity", "006B", null, Map.of()).history(rows).build();
+
+        // when
+        LifecycleMetrics metrics = StageMetricsCalculator.computeAll(BLUEPRINT, snapshot, AS_OF);
+
+        // then
+        assertThat(metrics.primary().records()).isEqualTo(1);
+        assertThat(metrics.primary().rows()).isEqualTo(2);
+        assertThat(metrics.of("renewals").orElseThrow().records()).isEqualTo(1);
+        assertThat(metrics.of("renewals").orElseThrow().rows()).isEqualTo(2);
     }
 
     private static SnapshotBuilder org() {

@@ -64,6 +64,8 @@ public final class HubSpotFetcher implements AutoCloseable {
      * with {@code archived=true}, for 90 days; deletions older than that cannot be seen, so the base must be newer.
      */
     static final Duration RETENTION = Duration.ofDays(90);
+    /** The deal property that holds the id of the deal's pipeline. */
+    static final String PIPELINE = "pipeline";
     /** The property HubSpot stamps on a deal at every change, which the search API filters on. */
     static final String DEALS_MODIFIED = "hs_lastmodifieddate";
     /** Contacts carry their last change in {@code lastmodifieddate}. */
@@ -164,7 +166,7 @@ public final class HubSpotFetcher implements AutoCloseable {
         List<String> properties = List.of();
         Set<String> stageDateSet = Set.of();
         if (request.history() || wantRecords) {
-            List<String> requested = new ArrayList<>(List.of("dealstage", "pipeline"));
+            List<String> requested = new ArrayList<>(List.of("dealstage", PIPELINE));
             for (String field : recordFields.getOrDefault(HubSpotObjects.DEALS, Set.of())) {
                 if ((dealProperties.isEmpty() || dealProperties.containsKey(field)) && !requested.contains(field)) {
                     requested.add(field);
@@ -494,7 +496,8 @@ public final class HubSpotFetcher implements AutoCloseable {
             }
             typed.put(property, SnapshotMapper.typedValue(raw, type));
         }
-        return new CrmRecord(HubSpotObjects.DEALS, id, typed);
+        // the pipeline property holds the pipeline's id: the deal's lifecycle follows from it
+        return new CrmRecord(HubSpotObjects.DEALS, id, typed, typed.get(PIPELINE) instanceof String pipeline ? pipeline : null);
     }
 
     /**

@@ -105,7 +105,7 @@ public final class LiveConfiguration {
         return new Pipeline(pipeline.id(), pipeline.label(), pipeline.object(), pipeline.isDefault(),
                 pipeline.stages().stream().map(s -> new Stage(s.apiName(), s.label(), s.order(), s.probability(), s.forecastCategory(),
                         s.closed(), s.won(), s.converted(), s.active(), live(s.ref()), s.attributes())).toList(),
-                live(pipeline.ref()));
+                live(pipeline.ref()), pipeline.recordTypes());
     }
 
     private static ResourceRef live(ResourceRef ref) {

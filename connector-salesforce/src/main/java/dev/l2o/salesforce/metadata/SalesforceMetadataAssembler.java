@@ -29,7 +29,8 @@ import java.util.TreeSet;
  * workflow rules their field updates, assignment rules the queue labels.
  *
  * <p>Components are recognised by their root element: {@code StandardValueSet}, {@code GlobalValueSet},
- * {@code CustomField}, {@code ValidationRule}, {@code BusinessProcess}, {@code Flow}, {@code FlowDefinition},
+ * {@code CustomField}, {@code ValidationRule}, {@code BusinessProcess}, {@code RecordType} (the business process it
+ * uses becomes one of that pipeline's {@link Pipeline#recordTypes()}), {@code Flow}, {@code FlowDefinition},
  * {@code Workflow}, {@code WorkflowRule}, {@code WorkflowFieldUpdate}, {@code AssignmentRules}, {@code Queue};
  * other roots are ignored. The first component of a type and fullName wins. The SFDX reader feeds it files;
  * a live connector can feed it {@code readMetadata} records re-serialised to the same XML, with no file, and
@@ -37,8 +38,8 @@ import java.util.TreeSet;
  */
 public final class SalesforceMetadataAssembler {
     private static final Set<String> TYPES = Set.of("StandardValueSet", "GlobalValueSet", "CustomField", "ValidationRule",
-            "BusinessProcess", "Flow", "FlowDefinition", "Workflow", "WorkflowRule", "WorkflowFieldUpdate", "AssignmentRules",
-            "Queue");
+            "BusinessProcess", "RecordType", "Flow", "FlowDefinition", "Workflow", "WorkflowRule", "WorkflowFieldUpdate",
+            "AssignmentRules", "Queue");
 
     /** The order of a configuration's automations: by kind, object and name. */
     public static final Comparator<Automation> AUTOMATION_ORDER = Comparator.comparing(Automation::kind)
@@ -102,11 +103,14 @@ public final class SalesforceMetadataAssembler {
         stagePipelines.forEach((object, pipeline) -> stageValues.put(object, pipeline.stages().stream().map(Stage::apiName).toList()));
 
         List<Pipeline> pipelines = new ArrayList<>(stagePipelines.values());
+        Map<String, List<String>> recordTypes = recordTypesByProcess();
         for (Component component : components("BusinessProcess")) {
             String object = SalesforceMetadataMapper.splitQualified(component.fullName)[0];
             if (SalesforceMetadataMapper.stageField(object).isPresent()) {
-                pipelines.add(SalesforceMetadataMapper.businessProcess(component.root, component.fullName, component.ref,
-                        stagePipelines.get(object)));
+                Pipeline process = SalesforceMetadataMapper.businessProcess(component.root, component.fullName, component.ref,
+                        stagePipelines.get(object));
+                pipelines.add(new Pipeline(process.id(), process.label(), process.object(), process.isDefault(), process.stages(),
+                        process.ref(), recordTypes.getOrDefault(component.fullName, List.of())));
             }
         }
         pipelines.sort(Comparator.comparing(Pipeline::object).thenComparing(pipeline -> !pipeline.isDefault())
@@ -169,6 +173,24 @@ public final class SalesforceMetadataAssembler {
         return flows;
     }
 
+    /**
+     * Per business process fullName ({@code Opportunity.Renewal}), the developer names of the record types that use it,
+     * sorted. An inactive record type counts: records created while it was active keep it.
+     */
+    private Map<String, List<String>> recordTypesByProcess() {
+        Map<String, TreeSet<String>> byProcess = new TreeMap<>();
+        for (Component component : components("RecordType")) {
+            String process = component.root.text("businessProcess");
+            if (process != null && !process.isBlank()) {
+                String[] parts = SalesforceMetadataMapper.splitQualified(component.fullName);
+                byProcess.computeIfAbsent(parts[0] + "." + process.strip(), key -> new TreeSet<>()).add(parts[1]);
+            }
+        }
+        Map<String, List<String>> sorted = new TreeMap<>();
+        byProcess.forEach((process, types) -> sorted.put(process, List.copyOf(types)));
+        return sorted;
+    }
+
     private List<Automation> workflowRules() {
         Map<String, Map<String, XmlElement>> updatesByObject = new TreeMap<>();
         for (Component workflow : components("Workflow")) {
@@ -221,7 +243,7 @@ public final class SalesforceMetadataAssembler {
                 String[] parts = SalesforceMetadataMapper.splitQualified(fullName);
                 yield SalesforceAddresses.field(parts[0], parts[1]);
             }
-            case "ValidationRule", "BusinessProcess", "WorkflowRule", "WorkflowFieldUpdate" -> {
+            case "ValidationRule", "BusinessProcess", "RecordType", "WorkflowRule", "WorkflowFieldUpdate" -> {
                 String[] parts = SalesforceMetadataMapper.splitQualified(fullName);
                 yield SalesforceAddresses.child(type, parts[0], parts[1]);
             }

@@ -19,6 +19,7 @@ import dev.l2o.salesforce.metadata.MetadataXml;
 import dev.l2o.salesforce.metadata.SalesforceAddresses;
 import dev.l2o.salesforce.metadata.SalesforceMetadata;
 import dev.l2o.salesforce.metadata.SalesforceMetadataAssembler;
+import dev.l2o.salesforce.metadata.SalesforceRecordTypes;
 import dev.l2o.salesforce.metadata.SalesforceStandardFields;
 import dev.l2o.salesforce.metadata.XmlElement;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -40,7 +42,8 @@ import java.util.TreeSet;
  * by {@link OpportunityHistoryCsv} when the request wants history), {@code LeadHistory.csv} (lead status
  * history, read by {@link LeadHistoryCsv} and read after the opportunity rows in the same history; a
  * {@code CreatedDate} column in {@code Lead.csv} dates each lead's initial status) and {@code Opportunity.csv},
- * {@code Lead.csv}, {@code Account.csv}, {@code Contact.csv} (current record values). The as-of time is the
+ * {@code Lead.csv}, {@code Account.csv}, {@code Contact.csv} (current record values; a {@value SalesforceRecordTypes#FIELD}
+ * column names each record's record type, and so its sales process, see {@link SalesforceRecordTypes}). The as-of time is the
  * context clock's now. Reads only local files; not thread-safe.
  */
 public final class SfdxConnector implements CrmConnector {
@@ -48,6 +51,8 @@ public final class SfdxConnector implements CrmConnector {
     public static final String DATA_FOLDER = "data";
     /** The stage history file inside {@link #DATA_FOLDER}. */
     public static final String HISTORY_FILE = "OpportunityHistory.csv";
+    /** The source attribute that says why records' record types could not decide their sales processes. */
+    public static final String RECORD_TYPES = "recordTypes";
     /** The lead status history file inside {@link #DATA_FOLDER}. */
     public static final String LEAD_HISTORY_FILE = "LeadHistory.csv";
 
@@ -78,6 +83,8 @@ public final class SfdxConnector implements CrmConnector {
                 records.addAll(RecordsCsv.read(file, project.relative(file), object, metadata.fields()));
             }
         }
+        String unresolved = recordTypesByIdOnly(records, metadata);
+        records = SalesforceRecordTypes.withPipelines(records, metadata.pipelines());
         StageHistory history = null;
         if (request.history()) {
             Path historyFile = data.resolve(HISTORY_FILE);
@@ -89,9 +96,29 @@ public final class SfdxConnector implements CrmConnector {
         }
         Map<String, String> attributes = new TreeMap<>(project.attributes());
         Optional.ofNullable(history).ifPresent(h -> attributes.put("history", h.description()));
+        Optional.ofNullable(unresolved).ifPresent(reason -> attributes.put(RECORD_TYPES, reason));
         return new Snapshot(new SourceInfo("sfdx", location, attributes), SalesforceAddresses.CRM, context.clock().instant(),
                 Completeness.full(), metadata.pipelines(), metadata.fields(), metadata.automations(), metadata.assignmentRules(),
                 metadata.assignees(), records, history);
+    }
+
+    /**
+     * Why records' record types could not decide their sales processes, or null: an export with a {@code RecordTypeId}
+     * column and no {@value SalesforceRecordTypes#FIELD} column names record types by ids, which no metadata file holds.
+     */
+    private static String recordTypesByIdOnly(List<CrmRecord> records, SalesforceMetadata metadata) {
+        Set<String> objects = new TreeSet<>();
+        for (CrmRecord record : records) {
+            Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            names.addAll(record.values().keySet());
+            if (names.contains("RecordTypeId") && !names.contains(SalesforceRecordTypes.FIELD)
+                    && metadata.pipelines().stream().anyMatch(p -> p.object().equals(record.object()) && !p.recordTypes().isEmpty())) {
+                objects.add(record.object());
+            }
+        }
+        return objects.isEmpty() ? null : String.join(", ", objects.stream().map(object -> DATA_FOLDER + "/" + object + ".csv").toList())
+                + ": record types are named only by RecordTypeId, an id no metadata file holds; add a " + SalesforceRecordTypes.FIELD
+                + " column to decide each record's sales process by its record type";
     }
 
     /** Each lead's CreatedDate when {@code Lead.csv} has the column, so that initial statuses start at creation. */

@@ -36,6 +36,7 @@ record SfdxMetadataFile(Path file, String type, String fullName) {
             "field", "CustomField",
             "validationRule", "ValidationRule",
             "businessProcess", "BusinessProcess",
+            "recordType", "RecordType",
             "workflowRule", "WorkflowRule",
             "workflowFieldUpdate", "WorkflowFieldUpdate");
 

@@ -145,8 +145,8 @@ final class CustomRecordRule implements Rule {
     }
 
     private static boolean inPipeline(CrmRecord record, Optional<String> pipelineId) {
-        Object pipeline = record.values().get("pipeline");
-        return pipelineId.isEmpty() || pipeline == null || pipelineId.get().equals(pipeline.toString());
+        String pipeline = record.pipeline();
+        return pipelineId.isEmpty() || pipeline == null || pipelineId.get().equals(pipeline);
     }
 
     private static Map<String, Object> variables(CrmRecord record, String stageField, Map<String, String> stageKeys,

@@ -70,6 +70,7 @@ final class Fixtures {
         for (int i = 0; i < keyValues.length; i += 2) {
             values.put((String) keyValues[i], keyValues[i + 1]);
         }
-        return new CrmRecord(object, id, values);
+        // as the HubSpot connector reads a deal: its pipeline property names its pipeline
+        return new CrmRecord(object, id, values, object.equals("deals") && values.get("pipeline") instanceof String pipeline ? pipeline : null);
     }
 }

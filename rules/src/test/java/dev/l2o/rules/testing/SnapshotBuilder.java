@@ -6,6 +6,7 @@ import dev.l2o.model.AssignmentRule;
 import dev.l2o.model.Automation;
 import dev.l2o.model.AutomationKind;
 import dev.l2o.model.Completeness;
+import dev.l2o.model.CrmRecord;
 import dev.l2o.model.Criterion;
 import dev.l2o.model.FieldDef;
 import dev.l2o.model.FieldRequirement;
@@ -50,6 +51,7 @@ public final class SnapshotBuilder {
     private final List<FieldDef> fields = new ArrayList<>();
     private final List<Automation> automations = new ArrayList<>();
     private final List<AssignmentRule> assignmentRules = new ArrayList<>();
+    private final List<CrmRecord> records = new ArrayList<>();
     private StageHistory history = new EmptyHistory();
 
     private SnapshotBuilder(String crm) {
@@ -70,7 +72,8 @@ public final class SnapshotBuilder {
     }
 
     public SnapshotBuilder pipeline(String object, String label, boolean isDefault, Consumer<PipelineBuilder> stages) {
-        String id = crm.equals("hubspot") && isDefault ? "default" : label;
+        // the ids the connectors give: HubSpot's default pipeline is "default", a Salesforce sales process Object.Name
+        String id = crm.equals("hubspot") ? (isDefault ? "default" : label) : isDefault ? label : object + "." + label;
         ResourceRef ref = crm.equals("hubspot")
                 ? ResourceRef.of(crm, "pipeline/" + id)
                 : ResourceRef.of(crm, isDefault ? object + "." + stageField(object) : "BusinessProcess/" + object + "." + label);
@@ -186,9 +189,15 @@ public final class SnapshotBuilder {
         return this;
     }
 
+    /** A record's current values, and the pipeline its source names for it (null: none). */
+    public SnapshotBuilder record(String object, String id, String pipeline, Map<String, Object> values) {
+        records.add(new CrmRecord(object, id, values, pipeline));
+        return this;
+    }
+
     public Snapshot build() {
         return new Snapshot(new SourceInfo("test", "memory", Map.of()), crm, AS_OF, Completeness.full(), pipelines,
-                fields, automations, assignmentRules, List.of(), List.of(), history);
+                fields, automations, assignmentRules, List.of(), records, history);
     }
 
     public static RuleEntry entry(int order, Assignee assignee, Criterion... criteria) {
