@@ -154,7 +154,9 @@ public final class SfdxConnector implements CrmConnector {
                     throw new L2oException(ErrorCode.MALFORMED_METADATA, relative + ":" + root.line() + ":" + root.column()
                             + ": expected the root element " + file.type() + " but found " + root.name());
                 }
-                assembler.add(root, file.fullName(), relative);
+                for (SfdxMetadataFile.Component component : file.components(root, relative)) {
+                    assembler.add(component.root(), component.fullName(), relative);
+                }
                 context.progress().advanced(1);
             }
         } finally {

@@ -1,0 +1,129 @@
+package dev.l2o.salesforce.sfdx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.l2o.connector.ConnectorContext;
+import dev.l2o.connector.CrmConnectors;
+import dev.l2o.connector.FetchRequest;
+import dev.l2o.connector.ProgressListener;
+import dev.l2o.connector.SourceSpec;
+import dev.l2o.error.ErrorCode;
+import dev.l2o.error.L2oException;
+import dev.l2o.model.FieldDef;
+import dev.l2o.model.Snapshot;
+import dev.l2o.salesforce.internal.LiveConfiguration;
+import dev.l2o.salesforce.metadata.MetadataXml;
+import dev.l2o.salesforce.metadata.SalesforceMetadata;
+import dev.l2o.salesforce.metadata.XmlElement;
+import dev.l2o.testing.RepositoryFiles;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A Metadata API retrieve (metadata format: package.xml, objects/X.object, flows/X.flow) read through {@code sfdx:}. */
+class SfdxMetadataFormatTest {
+    /** Written by src/test/scripts/northwind_mdapi.py from the Northwind example's source format. */
+    private static final Path NORTHWIND_MDAPI = RepositoryFiles.file(
+            "connector-salesforce/src/test/resources/dev/l2o/salesforce/sfdx/northwind-mdapi");
+    private static final Path NORTHWIND = RepositoryFiles.file("examples/northwind");
+    private static final String OBJECT_FILE = "objects/Opportunity.object";
+
+    @Test
+    void aMetadataFormatRetrieveGivesTheConfigurationOfItsSourceFormat() {
+        // when
+        SalesforceMetadata retrieve = LiveConfiguration.withoutFiles(fetch(NORTHWIND_MDAPI));
+        SalesforceMetadata source = LiveConfiguration.withoutFiles(fetch(NORTHWIND));
+
+        // then
+        assertThat(retrieve.pipelines()).isNotEmpty().isEqualTo(source.pipelines());
+        assertThat(retrieve.fields()).isNotEmpty().isEqualTo(source.fields());
+        assertThat(retrieve.automations()).isNotEmpty().isEqualTo(source.automations());
+        assertThat(retrieve.assignmentRules()).isNotEmpty().isEqualTo(source.assignmentRules());
+        assertThat(retrieve.assignees()).isNotEmpty().isEqualTo(source.assignees());
+    }
+
+    @Test
+    void anInlineComponentNamesTheObjectFileAndTheLineOfItsElement() {
+        // when
+        Snapshot snapshot = fetch(NORTHWIND_MDAPI);
+
+        // then
+        FieldDef pain = snapshot.fields().stream().filter(f -> f.object().equals("Opportunity") && f.name().equals("Pain__c"))
+                .findFirst().orElseThrow();
+        assertThat(pain.ref().file()).isEqualTo(OBJECT_FILE);
+        XmlElement fields = MetadataXml.parse(NORTHWIND_MDAPI.resolve(OBJECT_FILE), OBJECT_FILE).children("fields").stream()
+                .filter(field -> "Pain__c".equals(field.text("fullName"))).findFirst().orElseThrow();
+        assertThat(pain.ref().line()).isEqualTo(fields.line());
+        assertThat(snapshot.pipelinesOf("Opportunity")).anySatisfy(p -> assertThat(p.ref().file()).isEqualTo(OBJECT_FILE));
+    }
+
+    @Test
+    void anObjectFileIsTakenApartIntoTheComponentsTheReaderNeeds() {
+        // given
+        SfdxMetadataFile file = SfdxMetadataFile.of(Path.of("unpackaged/objects/Opportunity.object")).orElseThrow();
+
+        // when
+        List<SfdxMetadataFile.Component> components = takeApart(file, """
+                    <businessProcesses><fullName>Global 2%2E0</fullName><isActive>true</isActive></businessProcesses>
+                    <enableHistory>true</enableHistory>
+                    <fields><fullName>Pain__c</fullName><type>LongTextArea</type></fields>
+                    <listViews><fullName>AllOpportunities</fullName><filterScope>Everything</filterScope></listViews>
+                    <recordTypes><fullName>Renewal</fullName><businessProcess>Global 2.0</businessProcess></recordTypes>
+                    <validationRules><fullName>Require_Pain</fullName><active>true</active></validationRules>
+                """);
+
+        // then
+        assertThat(file.type()).isEqualTo("CustomObject");
+        assertThat(file.fullName()).isEqualTo("Opportunity");
+        assertThat(components).extracting(c -> c.root().name(), SfdxMetadataFile.Component::fullName)
+                .containsExactly(tuple("BusinessProcess", "Opportunity.Global 2.0"), tuple("CustomField", "Opportunity.Pain__c"),
+                        tuple("RecordType", "Opportunity.Renewal"), tuple("ValidationRule", "Opportunity.Require_Pain"));
+        assertThat(components.get(1).root().text("type")).isEqualTo("LongTextArea");
+        assertThat(components.get(1).root().line()).isEqualTo(5);
+    }
+
+    @Test
+    void anInlineChildWithoutFullNameIsAOneLineErrorNamingFileLineAndColumn() {
+        // given
+        SfdxMetadataFile file = SfdxMetadataFile.of(Path.of("objects/Opportunity.object")).orElseThrow();
+
+        // when / then
+        assertThatThrownBy(() -> takeApart(file, """
+                    <fields><fullName>Pain__c</fullName></fields>
+                    <fields><type>Checkbox</type></fields>
+                """))
+                .isInstanceOfSatisfying(L2oException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_METADATA))
+                .hasMessage(OBJECT_FILE + ":4:13: a <fields> element of Opportunity has no <fullName>");
+    }
+
+    @Test
+    void metadataFormatFilesAreRecognisedByFolderAndSuffix() {
+        assertThat(SfdxMetadataFile.of(Path.of("flows/Stamp_Won_Date.flow")))
+                .hasValue(new SfdxMetadataFile(Path.of("flows/Stamp_Won_Date.flow"), "Flow", "Stamp_Won_Date"));
+        assertThat(SfdxMetadataFile.of(Path.of("workflows/Opportunity.workflow")).map(SfdxMetadataFile::type)).hasValue("Workflow");
+        assertThat(SfdxMetadataFile.of(Path.of("assignmentRules/Lead.assignmentRules")).map(SfdxMetadataFile::fullName))
+                .hasValue("Lead");
+        assertThat(SfdxMetadataFile.of(Path.of("notes/Stamp_Won_Date.flow"))).isEmpty();
+        assertThat(SfdxMetadataFile.of(Path.of("objects/Opportunity.txt"))).isEmpty();
+        assertThat(SfdxMetadataFile.of(Path.of("package.xml"))).isEmpty();
+    }
+
+    /** The components of an object file that holds {@code children}, from its third line on. */
+    private static List<SfdxMetadataFile.Component> takeApart(SfdxMetadataFile file, String children) {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CustomObject xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n"
+                + children + "</CustomObject>\n";
+        return file.components(MetadataXml.parse(xml, OBJECT_FILE), OBJECT_FILE);
+    }
+
+    private static Snapshot fetch(Path folder) {
+        ConnectorContext context = new ConnectorContext(Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC),
+                Map.of(), Path.of("target"), ProgressListener.NONE);
+        return CrmConnectors.open(SourceSpec.parse("sfdx:" + folder, Map.of()), context).fetch(FetchRequest.everything());
+    }
+}
