@@ -139,10 +139,35 @@ public final class SfdxConnector implements CrmConnector {
         return created;
     }
 
+    /**
+     * Refuses a folder whose files are neither format, rather than audit it as an org with nothing configured: a
+     * folder of other files (a wrong path, an unzipped retrieve one level up, a non-Salesforce repository) would
+     * otherwise report every blueprint item missing. Data files alone, a retrieve with a {@code package.xml} and
+     * source-format files of types this reader skips ({@code classes/X.cls-meta.xml}) are projects with no
+     * configuration to read, and read as such.
+     */
+    private void refuseFilesWithoutMetadata(SfdxProject project, List<Path> files) {
+        Path data = folder.resolve(DATA_FOLDER).toAbsolutePath().normalize();
+        List<Path> others = files.stream().filter(file -> !file.toAbsolutePath().normalize().startsWith(data)).toList();
+        boolean salesforce = others.stream().anyMatch(file -> SfdxMetadataFile.sourceFormat(file)
+                || file.getFileName().toString().equals(SfdxMetadataFile.PACKAGE_MANIFEST));
+        if (!others.isEmpty() && !salesforce) {
+            throw new L2oException(ErrorCode.BAD_SOURCE, "sfdx:" + location + ": none of its " + others.size()
+                    + (others.size() == 1 ? " file" : " files") + " (" + project.relative(others.get(0))
+                    + (others.size() == 1 ? "" : ", ...") + ") is Salesforce metadata: give an SFDX project in source format"
+                    + " (objects/Opportunity/fields/Pain__c.field-meta.xml) or a metadata-format retrieve"
+                    + " (package.xml, objects/Opportunity.object, flows/X.flow)");
+        }
+    }
+
     private SalesforceMetadata readMetadata(SfdxProject project, FetchRequest request) {
         List<SfdxMetadataFile> files = new ArrayList<>();
-        for (Path file : project.files()) {
+        List<Path> all = project.files();
+        for (Path file : all) {
             SfdxMetadataFile.of(file).ifPresent(files::add);
+        }
+        if (files.isEmpty()) {
+            refuseFilesWithoutMetadata(project, all);
         }
         context.progress().started("Reading SFDX metadata", files.size());
         SalesforceMetadataAssembler assembler = new SalesforceMetadataAssembler();

@@ -66,6 +66,9 @@ record SfdxMetadataFile(Path file, String type, String fullName) {
             "queue", "queues",
             "object", "objects");
 
+    /** The manifest of a metadata-format retrieve, present even when the retrieve holds nothing this reader needs. */
+    static final String PACKAGE_MANIFEST = "package.xml";
+
     /** The root element of a metadata-format object file. */
     static final String OBJECT_TYPE = "CustomObject";
 

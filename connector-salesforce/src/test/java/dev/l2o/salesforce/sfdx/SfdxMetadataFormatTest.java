@@ -11,6 +11,7 @@ import dev.l2o.connector.ProgressListener;
 import dev.l2o.connector.SourceSpec;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
+import dev.l2o.model.Automation;
 import dev.l2o.model.FieldDef;
 import dev.l2o.model.Snapshot;
 import dev.l2o.salesforce.internal.LiveConfiguration;
@@ -18,6 +19,8 @@ import dev.l2o.salesforce.metadata.MetadataXml;
 import dev.l2o.salesforce.metadata.SalesforceMetadata;
 import dev.l2o.salesforce.metadata.XmlElement;
 import dev.l2o.testing.RepositoryFiles;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +28,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A Metadata API retrieve (metadata format: package.xml, objects/X.object, flows/X.flow) read through {@code sfdx:}. */
 class SfdxMetadataFormatTest {
@@ -114,11 +118,77 @@ class SfdxMetadataFormatTest {
         assertThat(SfdxMetadataFile.of(Path.of("package.xml"))).isEmpty();
     }
 
+    @Test
+    void aRetrieveIsReadAtAnyDepthAndItsErrorsNameTheFileBelowTheFolder(@TempDir Path folder) throws IOException {
+        // given
+        write(folder, "unpackaged/package.xml", "<Package xmlns=\"http://soap.sforce.com/2006/04/metadata\"/>");
+        write(folder, "unpackaged/objects/Opportunity.object", object("""
+                    <validationRules><fullName>Require_Pain</fullName><active>true</active>
+                        <errorConditionFormula>ISBLANK(Pain__c)</errorConditionFormula></validationRules>
+                """));
+        write(folder, "unpackaged/objects/Lead.object", object("""
+                    <fields><label>No name</label></fields>
+                """));
+
+        // when / then
+        assertThatThrownBy(() -> fetch(folder))
+                .isInstanceOfSatisfying(L2oException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_METADATA))
+                .hasMessage("unpackaged/objects/Lead.object:3:13: a <fields> element of Lead has no <fullName>");
+
+        // when
+        Files.delete(folder.resolve("unpackaged/objects/Lead.object"));
+
+        // then
+        assertThat(fetch(folder).automations()).extracting(Automation::name, a -> a.ref().file())
+                .containsExactly(tuple("Require_Pain", "unpackaged/objects/Opportunity.object"));
+    }
+
+    @Test
+    void aFolderOfFilesThatAreNoSalesforceMetadataIsABadSourceInOneLine(@TempDir Path folder) throws IOException {
+        // given
+        write(folder, "README.md", "# Not a retrieve\n");
+        write(folder, "objects/Opportunity.json", "{}");
+        write(folder, "data/Opportunity.csv", "Id,StageName\n0061,Prospecting\n");
+
+        // when / then
+        assertThatThrownBy(() -> fetch(folder))
+                .isInstanceOfSatisfying(L2oException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_SOURCE))
+                .hasMessage("sfdx:" + folder + ": none of its 2 files (README.md, ...) is Salesforce metadata: give an SFDX project"
+                        + " in source format (objects/Opportunity/fields/Pain__c.field-meta.xml) or a metadata-format retrieve"
+                        + " (package.xml, objects/Opportunity.object, flows/X.flow)");
+    }
+
+    @Test
+    void aRetrieveOrProjectWithNothingThisReaderNeedsIsAnEmptyConfiguration(@TempDir Path folder) throws IOException {
+        // given
+        Path retrieve = write(folder, "retrieve/package.xml", "<Package xmlns=\"http://soap.sforce.com/2006/04/metadata\"/>")
+                .getParent();
+        write(folder, "retrieve/layouts/Opportunity-Opportunity Layout.layout", "<Layout/>");
+        Path project = write(folder, "project/classes/Stamp.cls-meta.xml", "<ApexClass/>").getParent().getParent();
+        Path dataOnly = write(folder, "data-only/data/Opportunity.csv", "Id,StageName\n0061,Prospecting\n").getParent().getParent();
+
+        // when / then
+        for (Path empty : List.of(retrieve, project, dataOnly)) {
+            Snapshot snapshot = fetch(empty);
+            assertThat(snapshot.automations()).isEmpty();
+            assertThat(snapshot.pipelines()).isEmpty();
+        }
+    }
+
+    private static String object(String children) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CustomObject xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n"
+                + children + "</CustomObject>\n";
+    }
+
+    private static Path write(Path folder, String relative, String content) throws IOException {
+        Path file = folder.resolve(relative);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, content);
+    }
+
     /** The components of an object file that holds {@code children}, from its third line on. */
     private static List<SfdxMetadataFile.Component> takeApart(SfdxMetadataFile file, String children) {
-        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CustomObject xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n"
-                + children + "</CustomObject>\n";
-        return file.components(MetadataXml.parse(xml, OBJECT_FILE), OBJECT_FILE);
+        return file.components(MetadataXml.parse(object(children), OBJECT_FILE), OBJECT_FILE);
     }
 
     private static Snapshot fetch(Path folder) {
