@@ -35,8 +35,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Reads a Salesforce DX project in source format (see {@link SfdxProject}) into a snapshot with crm
- * {@code salesforce}. Metadata files are parsed with {@link MetadataXml} and mapped by
+ * Reads a Salesforce DX project in source format, or a metadata-format retrieve (see {@link SfdxProject} and
+ * {@link SfdxMetadataFile}), into a snapshot with crm {@code salesforce}. Metadata files are parsed with {@link MetadataXml} and mapped by
  * {@link SalesforceMetadataAssembler}, the same mapping a live org goes through. Optional data beside the
  * metadata, in the project root's {@code data/} folder: {@code OpportunityHistory.csv} (stage history, read
  * by {@link OpportunityHistoryCsv} when the request wants history), {@code LeadHistory.csv} (lead status

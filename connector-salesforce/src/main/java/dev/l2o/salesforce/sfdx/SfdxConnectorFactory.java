@@ -12,7 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The {@code sfdx:PATH} source: a Salesforce DX project folder in source format, read by {@link SfdxConnector}.
+ * The {@code sfdx:PATH} source: a Salesforce DX project folder in source format or a metadata-format retrieve, read
+ * by {@link SfdxConnector}.
  * Registered for {@link java.util.ServiceLoader}. Stateless and thread-safe.
  */
 public final class SfdxConnectorFactory implements CrmConnectorFactory {
@@ -23,7 +24,7 @@ public final class SfdxConnectorFactory implements CrmConnectorFactory {
 
     @Override
     public String description() {
-        return "A Salesforce DX project in source format (sfdx:PATH), with optional stage history in PATH/data/OpportunityHistory.csv.";
+        return "A Salesforce DX project in source format or a metadata-format retrieve (sfdx:PATH), with optional stage history in PATH/data/OpportunityHistory.csv.";
     }
 
     @Override
