@@ -22,6 +22,9 @@ import dev.l2o.salesforce.metadata.SalesforceMetadataAssembler;
 import dev.l2o.salesforce.metadata.SalesforceRecordTypes;
 import dev.l2o.salesforce.metadata.SalesforceStandardFields;
 import dev.l2o.salesforce.metadata.XmlElement;
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,6 +36,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.zip.ZipError;
 
 /**
  * Reads a Salesforce DX project in source format, or a metadata-format retrieve (see {@link SfdxProject} and
@@ -56,6 +61,9 @@ public final class SfdxConnector implements CrmConnector {
     /** The lead status history file inside {@link #DATA_FOLDER}. */
     public static final String LEAD_HISTORY_FILE = "LeadHistory.csv";
 
+    /** A retrieve's archive, read in place ({@code sf project retrieve start --target-metadata-dir DIR --zip-file-name}). */
+    private static final Pattern RETRIEVE_ZIP = Pattern.compile("(?i).+\\.zip");
+
     private final Path folder;
     private final String location;
     private final ConnectorContext context;
@@ -73,6 +81,10 @@ public final class SfdxConnector implements CrmConnector {
     @Override
     public Snapshot fetch(FetchRequest request) {
         requireNonNull(request, "request is null");
+        if (RETRIEVE_ZIP.matcher(folder.getFileName() == null ? "" : folder.getFileName().toString()).matches()
+                && Files.isRegularFile(folder)) {
+            return fetchZip(request);
+        }
         SfdxProject project = SfdxProject.open(folder);
         SalesforceMetadata metadata = readMetadata(project, request);
         Path data = folder.resolve(DATA_FOLDER);
@@ -83,8 +95,6 @@ public final class SfdxConnector implements CrmConnector {
                 records.addAll(RecordsCsv.read(file, project.relative(file), object, metadata.fields()));
             }
         }
-        String unresolved = recordTypesByIdOnly(records, metadata);
-        records = SalesforceRecordTypes.withPipelines(records, metadata.pipelines());
         StageHistory history = null;
         if (request.history()) {
             Path historyFile = data.resolve(HISTORY_FILE);
@@ -94,12 +104,31 @@ public final class SfdxConnector implements CrmConnector {
                     Files.isRegularFile(leadHistoryFile) ? LeadHistoryCsv.open(leadHistoryFile, project.relative(leadHistoryFile),
                             leadCreatedDates(records, project.relative(data.resolve("Lead.csv")))::get) : null);
         }
+        return snapshot(project, metadata, records, history);
+    }
+
+    /**
+     * Reads the metadata of a retrieve's {@code .zip} where it lies, through the JDK's zip file system: nothing is
+     * unpacked to disk. The archive is closed before this returns, so that the lazily read history files a folder may
+     * have are not read from it: a retrieve holds metadata only.
+     */
+    private Snapshot fetchZip(FetchRequest request) {
+        try (FileSystem zip = FileSystems.newFileSystem(folder)) {
+            SfdxProject project = SfdxProject.open(zip.getPath("/"));
+            return snapshot(project, readMetadata(project, request), List.of(), null);
+        } catch (IOException | ZipError e) {
+            throw new L2oException(ErrorCode.BAD_SOURCE, "sfdx:" + location + ": not a readable zip archive: " + e.getMessage());
+        }
+    }
+
+    private Snapshot snapshot(SfdxProject project, SalesforceMetadata metadata, List<CrmRecord> records, StageHistory history) {
+        String unresolved = recordTypesByIdOnly(records, metadata);
         Map<String, String> attributes = new TreeMap<>(project.attributes());
         Optional.ofNullable(history).ifPresent(h -> attributes.put("history", h.description()));
         Optional.ofNullable(unresolved).ifPresent(reason -> attributes.put(RECORD_TYPES, reason));
         return new Snapshot(new SourceInfo("sfdx", location, attributes), SalesforceAddresses.CRM, context.clock().instant(),
                 Completeness.full(), metadata.pipelines(), metadata.fields(), metadata.automations(), metadata.assignmentRules(),
-                metadata.assignees(), records, history);
+                metadata.assignees(), SalesforceRecordTypes.withPipelines(records, metadata.pipelines()), history);
     }
 
     /**
@@ -147,7 +176,7 @@ public final class SfdxConnector implements CrmConnector {
      * configuration to read, and read as such.
      */
     private void refuseFilesWithoutMetadata(SfdxProject project, List<Path> files) {
-        Path data = folder.resolve(DATA_FOLDER).toAbsolutePath().normalize();
+        Path data = project.root().resolve(DATA_FOLDER).toAbsolutePath().normalize();
         List<Path> others = files.stream().filter(file -> !file.toAbsolutePath().normalize().startsWith(data)).toList();
         boolean salesforce = others.stream().anyMatch(file -> SfdxMetadataFile.sourceFormat(file)
                 || file.getFileName().toString().equals(SfdxMetadataFile.PACKAGE_MANIFEST));

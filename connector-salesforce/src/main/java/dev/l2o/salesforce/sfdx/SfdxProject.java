@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public record SfdxProject(Path root, List<Path> packageDirectories, Map<String, 
             throw new L2oException(ErrorCode.BAD_SOURCE, "sfdx:" + folder + ": no such directory");
         }
         if (!Files.isDirectory(folder)) {
-            throw new L2oException(ErrorCode.BAD_SOURCE, "sfdx:" + folder + ": not a directory (give the SFDX project folder)");
+            throw new L2oException(ErrorCode.BAD_SOURCE, "sfdx:" + folder + ": not a directory (give the SFDX project folder or a retrieve's .zip)");
         }
         Path projectFile = folder.resolve(PROJECT_FILE);
         if (!Files.isRegularFile(projectFile)) {
@@ -134,7 +135,10 @@ public record SfdxProject(Path root, List<Path> packageDirectories, Map<String, 
 
     private static JsonNode readJson(Path projectFile) {
         try {
-            return new ObjectMapper().readTree(projectFile.toFile());
+            // through the file's file system, not toFile(): a project may lie in a retrieve's zip
+            try (InputStream in = Files.newInputStream(projectFile)) {
+                return new ObjectMapper().readTree(in);
+            }
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
             String where = location == null ? " " : location.getLineNr() + ":" + location.getColumnNr() + ": ";

@@ -27,6 +27,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -173,6 +176,43 @@ class SfdxMetadataFormatTest {
             assertThat(snapshot.automations()).isEmpty();
             assertThat(snapshot.pipelines()).isEmpty();
         }
+    }
+
+    @Test
+    void aRetrieveZipIsReadWhereItLiesLikeItsFolder(@TempDir Path folder) throws IOException {
+        // given: the archive a retrieve writes, its files below unpackaged/
+        Path archive = folder.resolve("Northwind Retrieve.ZIP");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive));
+                Stream<Path> files = Files.walk(NORTHWIND_MDAPI)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                zip.putNextEntry(new ZipEntry("unpackaged/" + NORTHWIND_MDAPI.relativize(file).toString().replace('\\', '/')));
+                zip.write(Files.readAllBytes(file));
+                zip.closeEntry();
+            }
+        }
+
+        // when
+        Snapshot snapshot = fetch(archive);
+
+        // then
+        assertThat(LiveConfiguration.withoutFiles(snapshot)).isEqualTo(LiveConfiguration.withoutFiles(fetch(NORTHWIND_MDAPI)));
+        assertThat(snapshot.fields()).extracting(f -> f.ref().file()).contains("unpackaged/" + OBJECT_FILE);
+        assertThat(snapshot.records()).isEmpty();
+        try (Stream<Path> unpacked = Files.list(folder)) {
+            assertThat(unpacked).as("nothing unpacked beside the archive").containsExactly(archive);
+        }
+    }
+
+    @Test
+    void aZipThatIsNoArchiveIsABadSourceInOneLine(@TempDir Path folder) throws IOException {
+        // given
+        Path archive = write(folder, "retrieve.zip", "not a zip");
+
+        // when / then
+        assertThatThrownBy(() -> fetch(archive))
+                .isInstanceOfSatisfying(L2oException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_SOURCE))
+                .hasMessageStartingWith("sfdx:" + archive + ": not a readable zip archive: ")
+                .hasMessageNotContaining("\n");
     }
 
     private static String object(String children) {
