@@ -3,7 +3,7 @@
 # derived inputs; see README.md, "Reliability").
 # Usage: bench/fuzz.sh TARGET [SECONDS]   (default 300 seconds)
 # Targets: blueprint, opportunity-history, lead-history, snapshot, formula, flow, validation-rule, assignment-rules,
-#          custom-field, business-process.
+#          custom-field, business-process, custom-object (a metadata-format objects/X.object).
 # A finding (an exception other than a user error with a one-line reason, a hang past 30 s, running out of memory)
 # fails the run; Jazzer saves the input as a crash file in the test's Inputs folder under src/test/resources, where
 # it becomes a regression test once committed. The inputs it generates stay in <module>/.cifuzz-corpus (ignored by git).
@@ -23,6 +23,7 @@ case "$TARGET" in
   assignment-rules)    MODULE=connector-salesforce; TEST='SfdxMetadataFuzzTest#assignmentRules' ;;
   custom-field)        MODULE=connector-salesforce; TEST='SfdxMetadataFuzzTest#customField' ;;
   business-process)    MODULE=connector-salesforce; TEST='SfdxMetadataFuzzTest#businessProcess' ;;
+  custom-object)       MODULE=connector-salesforce; TEST='SfdxMetadataFuzzTest#customObject' ;;
   *) sed -n '2,9p' "$0" >&2; exit 2 ;;
 esac
 

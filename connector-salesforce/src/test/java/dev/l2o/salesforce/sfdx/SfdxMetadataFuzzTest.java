@@ -33,6 +33,8 @@ class SfdxMetadataFuzzTest {
     private static final String ASSIGNMENT_RULES = "force-app/main/default/assignmentRules/Lead.assignmentRules-meta.xml";
     private static final String CUSTOM_FIELD = "force-app/main/default/objects/Opportunity/fields/Fuzz__c.field-meta.xml";
     private static final String BUSINESS_PROCESS = "force-app/main/default/objects/Opportunity/businessProcesses/Fuzz.businessProcess-meta.xml";
+    /** A metadata-format object file, its fields, validation rules and sales processes inline. */
+    private static final String CUSTOM_OBJECT = "force-app/main/default/objects/Opportunity.object";
 
     @TempDir
     static Path folder;
@@ -62,9 +64,14 @@ class SfdxMetadataFuzzTest {
         read(BUSINESS_PROCESS, input);
     }
 
+    @ReaderFuzzTest
+    void customObject(byte[] input) throws Exception {
+        read(CUSTOM_OBJECT, input);
+    }
+
     @ParameterizedTest
     @CsvSource({"flow, " + FLOW, "validationRule, " + VALIDATION_RULE, "assignmentRules, " + ASSIGNMENT_RULES,
-        "customField, " + CUSTOM_FIELD, "businessProcess, " + BUSINESS_PROCESS})
+        "customField, " + CUSTOM_FIELD, "businessProcess, " + BUSINESS_PROCESS, "customObject, " + CUSTOM_OBJECT})
     void mutatedMetadataGivesASnapshotOrAOneLineUserError(String method, String relative) {
         FuzzCorpus.check(getClass(), method, 300, input -> read(relative, input));
     }
