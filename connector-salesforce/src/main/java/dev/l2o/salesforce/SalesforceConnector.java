@@ -185,6 +185,8 @@ public final class SalesforceConnector implements CrmConnector {
         // incremental reads, and an org id other than the assumed one makes the plan full (that call's reads are then wasted).
         String assumedOrg = previous == null ? null : previous.present().map(s -> s.source().attributes().get(ORG_ID)).orElse(null);
         IncrementalFetch.Plan plan = previous == null ? IncrementalFetch.Plan.full("no previous snapshot")
+                // an incremental read keeps the previous snapshot's automations, which this one would not have
+                : !request.automations() ? IncrementalFetch.Plan.full("a fetch without automations reads in full")
                 : IncrementalFetch.plan(previous, "salesforce", ORG_ID, assumedOrg == null ? "" : assumedOrg, fingerprint, asOf, RETENTION);
         FirstReads first = FirstReads.send(new SalesforceComposite(http, settings.apiVersion()), queries, request, plan, asOf);
         String orgId = SalesforceQueries.organizationId(first.organization().bodyOrThrow());
@@ -205,7 +207,7 @@ public final class SalesforceConnector implements CrmConnector {
         context.progress().started("Reading Salesforce metadata", -1);
         List<String> objects = List.copyOf(request.objects());
         SalesforceMetadataReader reader = new SalesforceMetadataReader(http, concurrentMetadataReads);
-        List<FileProperties> listed = reader.list(OrgMetadata.LISTED_TYPES);
+        List<FileProperties> listed = request.automations() ? reader.list(OrgMetadata.LISTED_TYPES) : List.of();
         SalesforceMetadata configuration;
         int flowsRead;
         String configurationRead = null;
@@ -241,6 +243,9 @@ public final class SalesforceConnector implements CrmConnector {
                     flowsRead = (int) listed.stream().filter(p -> p.getType().equals("Flow")).count();
                 }
             }
+        } else if (!request.automations()) {
+            configuration = LiveConfiguration.map(OrgMetadata.readWithoutAutomations(reader, objects), request.objects());
+            flowsRead = 0;
         } else {
             configuration = LiveConfiguration.map(OrgMetadata.read(reader, objects, listed, name -> true), request.objects());
             flowsRead = (int) listed.stream().filter(p -> p.getType().equals("Flow")).count();

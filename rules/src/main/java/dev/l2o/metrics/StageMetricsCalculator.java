@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -374,17 +373,27 @@ public final class StageMetricsCalculator {
     private static Map<String, Integer> currentCloseDays(Snapshot snapshot, String object) {
         Map<String, Integer> days = new HashMap<>();
         for (CrmRecord record : snapshot.records()) {
-            if (!record.object().equalsIgnoreCase(object)) {
-                continue;
+            if (record.object().equalsIgnoreCase(object)) {
+                Integer day = closeDay(record);
+                if (day != null) {
+                    days.put(record.id(), day);
+                }
             }
-            record.values().entrySet().stream()
-                    .filter(e -> e.getKey().equalsIgnoreCase("CloseDate") && e.getValue() instanceof String)
-                    .map(e -> parseDay((String) e.getValue()))
-                    .filter(Objects::nonNull)
-                    .findFirst()
-                    .ifPresent(day -> days.put(record.id(), day));
         }
         return days;
+    }
+
+    /** The day of the record's first close-date value that is a date, or null. (A loop: it runs for every record.) */
+    private static Integer closeDay(CrmRecord record) {
+        for (Map.Entry<String, Object> value : record.values().entrySet()) {
+            if (value.getKey().equalsIgnoreCase("CloseDate") && value.getValue() instanceof String text) {
+                Integer day = parseDay(text);
+                if (day != null) {
+                    return day;
+                }
+            }
+        }
+        return null;
     }
 
     /** An ISO date, or the date part of an ISO date-time; null when it is neither. */

@@ -83,7 +83,7 @@ public final class Ruleset {
     public Blueprint applyTo(Blueprint blueprint) {
         RuleParameters parameters = spec.parameters();
         OpportunityLifecycle lifecycle = blueprint.opportunityLifecycle();
-        if (lifecycle == null || parameters.equals(RuleParameters.NONE)) {
+        if (lifecycle == null || parameters.setsNothing()) {
             return blueprint;
         }
         OpportunityLifecycle completed = new OpportunityLifecycle(lifecycle.object(), lifecycle.pipeline(), lifecycle.allowSkips(),

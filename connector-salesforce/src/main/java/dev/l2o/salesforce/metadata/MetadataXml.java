@@ -112,7 +112,10 @@ public final class MetadataXml {
 
     private static SAXParser newParser() {
         try {
-            SAXParserFactory factory = SAXParserFactory.newInstance();
+            // The JDK's own parser, not one a system property or the class path names: the features below are its
+            // (Xerces') names, which another parser could ignore. It also spares the lookup, whose messages the JDK
+            // builds with generated string concatenation, at every start.
+            SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
             factory.setNamespaceAware(true);
             factory.setValidating(false);
             factory.setXIncludeAware(false);

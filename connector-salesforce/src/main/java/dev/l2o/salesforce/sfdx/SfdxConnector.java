@@ -142,7 +142,9 @@ public final class SfdxConnector implements CrmConnector {
     private SalesforceMetadata readMetadata(SfdxProject project, FetchRequest request) {
         List<SfdxMetadataFile> files = new ArrayList<>();
         for (Path file : project.files()) {
-            SfdxMetadataFile.of(file).ifPresent(files::add);
+            SfdxMetadataFile.of(file)
+                    .filter(metadata -> request.automations() || !SalesforceMetadataAssembler.isAutomation(metadata.type()))
+                    .ifPresent(files::add);
         }
         context.progress().started("Reading SFDX metadata", files.size());
         SalesforceMetadataAssembler assembler = new SalesforceMetadataAssembler();
