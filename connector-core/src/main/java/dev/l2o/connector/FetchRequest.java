@@ -14,8 +14,11 @@ import java.util.TreeSet;
  * @param recordFields per object, the fields whose current values records must carry; an object absent
  *     here needs no record values
  * @param history whether stage history is needed
+ * @param automations whether automations are needed: flows, workflow rules, assignment rules and the queues they
+ *     name (stage metrics need none; on an org with thousands of flows their reads are most of a fetch's calls).
+ *     Validation rules come with their object either way.
  */
-public record FetchRequest(Set<String> objects, Map<String, Set<String>> recordFields, boolean history) {
+public record FetchRequest(Set<String> objects, Map<String, Set<String>> recordFields, boolean history, boolean automations) {
     public FetchRequest {
         objects = Collections.unmodifiableSortedSet(new TreeSet<>(objects));
         TreeMap<String, Set<String>> copy = new TreeMap<>();
@@ -23,8 +26,18 @@ public record FetchRequest(Set<String> objects, Map<String, Set<String>> recordF
         recordFields = Collections.unmodifiableSortedMap(copy);
     }
 
+    /** A request that needs automations. */
+    public FetchRequest(Set<String> objects, Map<String, Set<String>> recordFields, boolean history) {
+        this(objects, recordFields, history, true);
+    }
+
     /** Everything the source has for the usual Lead-to-Order objects. */
     public static FetchRequest everything() {
         return new FetchRequest(Set.of("Account", "Lead", "Opportunity"), Map.of(), true);
+    }
+
+    /** This request without automations. */
+    public FetchRequest withoutAutomations() {
+        return new FetchRequest(objects, recordFields, history, false);
     }
 }

@@ -80,6 +80,8 @@ final class ConfigurationDiffer {
         }
         modified(Change.PIPELINE, after.ref(), name, "label", before.label(), after.label());
         modified(Change.PIPELINE, after.ref(), name, "default", flag(before.isDefault()), flag(after.isDefault()));
+        // a record type moved to another sales process moves its records to another lifecycle
+        modified(Change.PIPELINE, after.ref(), name, "record types", recordTypes(before), recordTypes(after));
         Set<String> moved = movedStages(before.stages(), after.stages());
         compare(before.stages(), after.stages(), Stage::apiName,
                 (oldStage, newStage) -> stage(after, oldStage, newStage, moved));
@@ -278,6 +280,10 @@ final class ConfigurationDiffer {
             changes.add(new Change(ChangeKind.MODIFIED, category, subject, before, after,
                     property + " of " + name + " changed from " + shown(before) + " to " + shown(after)));
         }
+    }
+
+    private static String recordTypes(Pipeline pipeline) {
+        return pipeline.recordTypes().isEmpty() ? null : String.join(", ", pipeline.recordTypes());
     }
 
     private static String shown(String value) {

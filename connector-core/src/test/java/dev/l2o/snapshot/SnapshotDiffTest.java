@@ -125,6 +125,24 @@ class SnapshotDiffTest {
     }
 
     @Test
+    void recordTypesThatChangedSalesProcessAreAPipelineChange() {
+        // given
+        ResourceRef ref = ResourceRef.of("salesforce", "BusinessProcess/Opportunity.Renewal");
+        Pipeline before = new Pipeline("Opportunity.Renewal", "Renewal", "Opportunity", false, List.of(), ref, List.of("Renewal"));
+        Pipeline after = new Pipeline("Opportunity.Renewal", "Renewal", "Opportunity", false, List.of(), ref,
+                List.of("Renewal", "Upsell"));
+
+        // when
+        SnapshotDiff diff = SnapshotDiff.between(config().pipelines(before).build(), config().pipelines(after).build());
+
+        // then
+        assertChanges(diff).containsExactly(
+                tuple(ChangeKind.MODIFIED, "pipeline", "salesforce:BusinessProcess/Opportunity.Renewal", "Renewal", "Renewal, Upsell"));
+        assertThat(diff.changes()).extracting(Change::description)
+                .containsExactly("record types of pipeline 'Renewal' of Opportunity changed from 'Renewal' to 'Renewal, Upsell'");
+    }
+
+    @Test
     void fieldTypeRequiredAndFormulaChangesAreFieldChanges() {
         // given
         FieldDef before = field("Amount__c", "Number", false, List.of(), null);

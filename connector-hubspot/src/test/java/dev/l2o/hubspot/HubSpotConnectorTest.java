@@ -154,6 +154,25 @@ class HubSpotConnectorTest {
     }
 
     @Test
+    void aRequestWithoutAutomationsReadsNoWorkflowAndTheSamePipelinesAndDeals() {
+        // given
+        HubSpotSettings settings = start(SimulatorOptions.defaults());
+        Snapshot full = fetch(settings, FULL);
+        int fullRequests = simulator.requests().size();
+
+        // when
+        Snapshot metrics = fetch(settings, FULL.withoutAutomations());
+
+        // then
+        assertThat(metrics.automations()).isEmpty();
+        assertThat(full.automations()).isNotEmpty();
+        assertThat(metrics.pipelines()).isEqualTo(full.pipelines());
+        assertThat(metrics.records()).isEqualTo(full.records());
+        assertThat(simulator.requests().subList(fullRequests, simulator.requests().size()))
+                .isNotEmpty().noneMatch(request -> request.path().startsWith("/automation/"));
+    }
+
+    @Test
     void readsOwnersTeamsAndTheWorkflowsThatRouteDeals() {
         // given
         HubSpotSettings settings = start(SimulatorOptions.defaults());

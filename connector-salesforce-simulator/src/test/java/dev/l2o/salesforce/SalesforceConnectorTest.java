@@ -12,6 +12,7 @@ import dev.l2o.connector.SourceSpec;
 import dev.l2o.error.ErrorType;
 import dev.l2o.error.L2oException;
 import dev.l2o.http.RetryPolicy;
+import dev.l2o.model.AutomationKind;
 import dev.l2o.model.SetupChange;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.StageEvent;
@@ -98,6 +99,44 @@ class SalesforceConnectorTest {
             assertThat(rows(live)).isNotEmpty().containsExactlyInAnyOrderElementsOf(rows(expected));
             assertThat(rows(live)).filteredOn(event -> event.object().equals("Lead")).hasSize(617);
             assertThat(simulator.requestLog()).extracting(SimulatedRequest::operation).contains("query").doesNotContain("bulkQueryCreate");
+        }
+    }
+
+    @Test
+    void aFetchWithoutAutomationsReadsTheSameStagesRecordsAndHistoryWithoutListingOrReadingFlows() {
+        // given: an org with 200 flows, whose reads are most of a full fetch's metadata calls
+        SimulatedOrg org = SimulatedOrg.generate(17, new OrgSizes(10, 200, 500, 5));
+        Snapshot full;
+        List<StageEvent> fullRows;
+        List<SimulatedRequest> fullRequests;
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(org, SimulatorOptions.defaults());
+                SalesforceConnector connector = connector(simulator, 50_000)) {
+            full = connector.fetch(FetchRequest.everything());
+            // the history is spooled to a file the connector deletes when closed
+            fullRows = rows(full);
+            fullRequests = simulator.requestLog();
+        }
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(org, SimulatorOptions.defaults());
+                SalesforceConnector connector = connector(simulator, 50_000)) {
+
+            // when
+            Snapshot metrics = connector.fetch(FetchRequest.everything().withoutAutomations());
+
+            // then
+            assertThat(metrics.pipelines()).isNotEmpty().isEqualTo(full.pipelines());
+            assertThat(metrics.fields()).isEqualTo(full.fields());
+            assertThat(metrics.records()).isEqualTo(full.records());
+            assertThat(rows(metrics)).isNotEmpty().containsExactlyInAnyOrderElementsOf(fullRows);
+            // validation rules come with their object's record; flows, their definitions and workflow rules are left out
+            assertThat(metrics.automations()).isNotEmpty()
+                    .isEqualTo(full.automations().stream().filter(a -> a.kind() == AutomationKind.VALIDATION).toList());
+            assertThat(full.automations()).filteredOn(a -> a.kind() == AutomationKind.FLOW).hasSizeGreaterThanOrEqualTo(200);
+            assertThat(metrics.completeness().complete()).isTrue();
+            List<SimulatedRequest> requests = simulator.requestLog();
+            assertThat(requests).extracting(SimulatedRequest::operation).doesNotContain("listMetadata");
+            assertThat(fullRequests).extracting(SimulatedRequest::operation).contains("listMetadata");
+            // 200 flows and their definitions are 40 readMetadata calls of ten names in the full fetch
+            assertThat(requests.size()).isLessThanOrEqualTo(fullRequests.size() - 40);
         }
     }
 

@@ -23,8 +23,8 @@ import dev.l2o.model.Completeness;
 import dev.l2o.model.Crm;
 import dev.l2o.model.CrmRecord;
 import dev.l2o.model.FieldDef;
-import dev.l2o.model.SetupChange;
 import dev.l2o.model.Pipeline;
+import dev.l2o.model.SetupChange;
 import dev.l2o.model.Snapshot;
 import dev.l2o.model.SourceInfo;
 import dev.l2o.model.Stage;
@@ -45,6 +45,7 @@ import dev.l2o.salesforce.internal.SetupChangeScope;
 import dev.l2o.salesforce.metadata.SalesforceMetadata;
 import dev.l2o.salesforce.metadata.SalesforceMetadataAssembler;
 import dev.l2o.salesforce.metadata.SalesforceMetadataMapper;
+import dev.l2o.salesforce.metadata.SalesforceRecordTypes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -184,6 +185,8 @@ public final class SalesforceConnector implements CrmConnector {
         // incremental reads, and an org id other than the assumed one makes the plan full (that call's reads are then wasted).
         String assumedOrg = previous == null ? null : previous.present().map(s -> s.source().attributes().get(ORG_ID)).orElse(null);
         IncrementalFetch.Plan plan = previous == null ? IncrementalFetch.Plan.full("no previous snapshot")
+                // an incremental read keeps the previous snapshot's automations, which this one would not have
+                : !request.automations() ? IncrementalFetch.Plan.full("a fetch without automations reads in full")
                 : IncrementalFetch.plan(previous, "salesforce", ORG_ID, assumedOrg == null ? "" : assumedOrg, fingerprint, asOf, RETENTION);
         FirstReads first = FirstReads.send(new SalesforceComposite(http, settings.apiVersion()), queries, request, plan, asOf);
         String orgId = SalesforceQueries.organizationId(first.organization().bodyOrThrow());
@@ -204,7 +207,7 @@ public final class SalesforceConnector implements CrmConnector {
         context.progress().started("Reading Salesforce metadata", -1);
         List<String> objects = List.copyOf(request.objects());
         SalesforceMetadataReader reader = new SalesforceMetadataReader(http, concurrentMetadataReads);
-        List<FileProperties> listed = reader.list(OrgMetadata.LISTED_TYPES);
+        List<FileProperties> listed = request.automations() ? reader.list(OrgMetadata.LISTED_TYPES) : List.of();
         SalesforceMetadata configuration;
         int flowsRead;
         String configurationRead = null;
@@ -240,6 +243,9 @@ public final class SalesforceConnector implements CrmConnector {
                     flowsRead = (int) listed.stream().filter(p -> p.getType().equals("Flow")).count();
                 }
             }
+        } else if (!request.automations()) {
+            configuration = LiveConfiguration.map(OrgMetadata.readWithoutAutomations(reader, objects), request.objects());
+            flowsRead = 0;
         } else {
             configuration = LiveConfiguration.map(OrgMetadata.read(reader, objects, listed, name -> true), request.objects());
             flowsRead = (int) listed.stream().filter(p -> p.getType().equals("Flow")).count();
@@ -251,12 +257,13 @@ public final class SalesforceConnector implements CrmConnector {
         List<CrmRecord> records = new ArrayList<>();
         int recordsRead = 0;
         for (Map.Entry<String, Set<String>> entry : request.recordFields().entrySet()) {
-            List<String> existing = existingFields(configuration.fields(), entry.getKey(), entry.getValue());
+            List<String> existing = queriedFields(configuration.fields(), configuration.pipelines(), entry.getKey(), entry.getValue());
             try {
                 if (plan.incremental()) {
                     SalesforceComposite.Answer answered = first.records().get(entry.getKey());
                     // the first call asked for the fields the previous snapshot's org had; when those changed, ask again
-                    boolean asked = answered != null && existing.equals(existingFields(plan.base().fields(), entry.getKey(), entry.getValue()));
+                    boolean asked = answered != null && existing.equals(queriedFields(plan.base().fields(), plan.base().pipelines(),
+                            entry.getKey(), entry.getValue()));
                     List<CrmRecord> reread = asked ? queries.records(entry.getKey(), answered.bodyOrThrow())
                             : queries.records(entry.getKey(), existing, since);
                     recordsRead += reread.size();
@@ -270,6 +277,7 @@ public final class SalesforceConnector implements CrmConnector {
                 completeness = incomplete(completeness, e, "records of " + entry.getKey());
             }
         }
+        records = SalesforceRecordTypes.withPipelines(records, configuration.pipelines());
         StageHistory history = null;
         long[] rowsRead = {0};
         if (request.history()) {
@@ -361,13 +369,19 @@ public final class SalesforceConnector implements CrmConnector {
     }
 
     /** Of the {@code wanted} fields of {@code object}, those {@code fields} has, sorted. */
-    private static List<String> existingFields(List<FieldDef> fields, String object, Set<String> wanted) {
+    private static List<String> queriedFields(List<FieldDef> fields, List<Pipeline> pipelines, String object, Set<String> wanted) {
         // Ask only for fields the org has: a field the blueprint declares but the org lacks is a finding
         // (L2O-FIELD-MISSING), and naming it in SOQL would fail the whole query with INVALID_FIELD.
-        return wanted.stream()
+        List<String> queried = new ArrayList<>(wanted.stream()
                 .filter(name -> fields.stream().anyMatch(f -> f.object().equalsIgnoreCase(object) && f.name().equalsIgnoreCase(name)))
                 .sorted()
-                .toList();
+                .toList());
+        // RecordTypeId, and so the RecordType relationship, exists only on an object that has record types: the ones the
+        // metadata read (CustomObject's recordTypes) gave its sales processes. The record type decides the record's pipeline.
+        if (pipelines.stream().anyMatch(pipeline -> pipeline.object().equalsIgnoreCase(object) && !pipeline.recordTypes().isEmpty())) {
+            queried.add(SalesforceRecordTypes.FIELD);
+        }
+        return queried;
     }
 
     /**
@@ -401,7 +415,7 @@ public final class SalesforceConnector implements CrmConnector {
                 String modified = changedAfter("SystemModstamp", plan.since());
                 for (Map.Entry<String, Set<String>> entry : new TreeMap<>(request.recordFields()).entrySet()) {
                     recordObjects.add(entry.getKey());
-                    List<String> fields = existingFields(plan.base().fields(), entry.getKey(), entry.getValue());
+                    List<String> fields = queriedFields(plan.base().fields(), plan.base().pipelines(), entry.getKey(), entry.getValue());
                     reads.add(new SalesforceComposite.Read("the " + entry.getKey() + " records query",
                             queries.queryUrl(SalesforceQueries.recordsQuery(entry.getKey(), fields, modified))));
                 }

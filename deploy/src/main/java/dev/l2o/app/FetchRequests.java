@@ -18,6 +18,6 @@ public final class FetchRequests {
     }
 
     private static FetchRequest request(FetchPlan plan) {
-        return new FetchRequest(plan.objects(), plan.recordFields(), plan.history());
+        return new FetchRequest(plan.objects(), plan.recordFields(), plan.history(), plan.automations());
     }
 }

@@ -68,7 +68,7 @@ final class MetricsCommand implements Callable<Integer> {
         // CEL reads: metrics evaluate no expression, so this command never loads the CEL compiler for such a blueprint
         Blueprint given = blueprint == null ? null : effective(BlueprintLoader.load(blueprint,
                 UserCache.validatedBlueprints(environment.environment())).blueprint());
-        FetchRequest request = given == null ? FetchRequest.everything() : FetchRequests.forMetrics(given);
+        FetchRequest request = given == null ? FetchRequest.everything().withoutAutomations() : FetchRequests.forMetrics(given);
         try (OpenSource open = OpenSource.fetch(source.spec(environment.environment()), source.historyCsv, request,
                 Contexts.connectorContext(environment))) {
             // Without a blueprint, the source's own draft maps every CRM stage onto itself.

@@ -8,9 +8,14 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Blueprints that passed all checks before, remembered in a directory so that the next run of the same file skips
@@ -23,18 +28,25 @@ import java.util.HexFormat;
  * expressions (an audit with custom rules or routing conditions) compiles them then.
  *
  * <p>The directory is a cache: one that cannot be created, read or written only means the schema is checked again,
- * never an error. Immutable and thread-safe; concurrent processes may record the same entry.
+ * never an error. It keeps the {@value #DEFAULT_LIMIT} entries used last: a hit marks its entry used, and recording
+ * one past the limit deletes the least recently used (a CI cache of a repository whose blueprint changes with every
+ * commit would otherwise grow without end). Immutable and thread-safe; concurrent processes may record the same entry.
  */
 public final class ValidatedBlueprints {
-    private static final ValidatedBlueprints NONE = new ValidatedBlueprints(null, "");
+    /** Entries kept: a few hundred empty files, a blueprint's worth of commits and branches. */
+    static final int DEFAULT_LIMIT = 500;
+
+    private static final ValidatedBlueprints NONE = new ValidatedBlueprints(null, "", DEFAULT_LIMIT);
 
     /** Where entries are kept; null when nothing is remembered. */
     private final Path directory;
     private final String toolVersion;
+    private final int limit;
 
-    private ValidatedBlueprints(Path directory, String toolVersion) {
+    private ValidatedBlueprints(Path directory, String toolVersion, int limit) {
         this.directory = directory;
         this.toolVersion = toolVersion;
+        this.limit = limit;
     }
 
     /** Remembers nothing: every blueprint is checked against the schema. */
@@ -47,8 +59,16 @@ public final class ValidatedBlueprints {
      * of l2o.
      */
     public static ValidatedBlueprints in(Path directory, String toolVersion) {
+        return in(directory, toolVersion, DEFAULT_LIMIT);
+    }
+
+    /** As {@link #in(Path, String)}, keeping {@code limit} entries. */
+    static ValidatedBlueprints in(Path directory, String toolVersion, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
         return new ValidatedBlueprints(requireNonNull(directory, "directory is null"),
-                requireNonNull(toolVersion, "toolVersion is null"));
+                requireNonNull(toolVersion, "toolVersion is null"), limit);
     }
 
     /** Whether {@code yaml}, the text of a blueprint, passed the schema before. */
@@ -57,7 +77,12 @@ public final class ValidatedBlueprints {
             return false;
         }
         try {
-            return Files.isRegularFile(directory.resolve(key(yaml)));
+            Path entry = entry(yaml);
+            if (!Files.isRegularFile(entry)) {
+                return false;
+            }
+            markUsed(entry);
+            return true;
         } catch (InvalidPathException | SecurityException e) {
             return false;
         }
@@ -70,11 +95,49 @@ public final class ValidatedBlueprints {
         }
         try {
             Files.createDirectories(directory);
-            Files.createFile(directory.resolve(key(yaml)));
+            Files.createFile(entry(yaml));
+            prune();
         } catch (FileAlreadyExistsException e) {
             // recorded by another run meanwhile (or the directory path is a file: then nothing is ever recorded)
         } catch (IOException | InvalidPathException | SecurityException | UnsupportedOperationException e) {
             // an unwritable cache costs the next run the schema check, nothing else
+        }
+    }
+
+    /** The file that records {@code yaml}. */
+    Path entry(String yaml) {
+        return directory.resolve(key(yaml));
+    }
+
+    /** Marks {@code entry} used now, so that pruning keeps it; a read-only cache keeps its old time. */
+    private static void markUsed(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException | SecurityException e) {
+            // the entry may then be pruned earlier than needed: it only costs a schema check
+        }
+    }
+
+    /** Deletes the least recently used entries beyond the limit. */
+    private void prune() throws IOException {
+        List<Path> entries;
+        try (Stream<Path> listed = Files.list(directory)) {
+            entries = new ArrayList<>(listed.filter(Files::isRegularFile).toList());
+        }
+        if (entries.size() <= limit) {
+            return;
+        }
+        entries.sort(Comparator.comparing(ValidatedBlueprints::lastUsed).reversed());
+        for (Path stale : entries.subList(limit, entries.size())) {
+            Files.deleteIfExists(stale);
+        }
+    }
+
+    private static FileTime lastUsed(Path entry) {
+        try {
+            return Files.getLastModifiedTime(entry);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
         }
     }
 

@@ -32,8 +32,9 @@ import java.util.TreeSet;
  * @param objects the objects whose configuration to read, sorted
  * @param recordFields per object, the fields whose current values records must carry, sorted
  * @param history whether stage history is needed
+ * @param automations whether automations are needed (flows, workflow rules, assignment rules, queues)
  */
-public record FetchPlan(Set<String> objects, Map<String, Set<String>> recordFields, boolean history) {
+public record FetchPlan(Set<String> objects, Map<String, Set<String>> recordFields, boolean history, boolean automations) {
     /** Every record carries these; they are no CRM fields to ask for. */
     private static final Set<String> BUILT_IN_RECORD_KEYS = Set.of("id", "stage", "crmStage");
 
@@ -44,21 +45,24 @@ public record FetchPlan(Set<String> objects, Map<String, Set<String>> recordFiel
         recordFields = Collections.unmodifiableSortedMap(copy);
     }
 
-    /** What auditing against {@code blueprint} reads; always with stage history. */
+    /** What auditing against {@code blueprint} reads; always with stage history and automations. */
     public static FetchPlan of(Blueprint blueprint) {
         return plan(blueprint, true);
     }
 
     /**
-     * What measuring stage metrics against {@code blueprint} reads: the objects and history of {@link #of}, and record
-     * fields without what CEL expressions read. Metrics evaluate no expression, and leaving them out spares the run the
-     * CEL compiler (about 900 classes, a third of the start-up of {@code l2o metrics} on a small history).
+     * What measuring stage metrics against {@code blueprint} reads: the objects and history of {@link #of}, record
+     * fields without what CEL expressions read, and no automations. Metrics evaluate no expression, and leaving them out
+     * spares the run the CEL compiler (about 900 classes, a third of the start-up of {@code l2o metrics} on a small
+     * history); they measure stages, which no flow or assignment rule changes (and a live org's flows can be hundreds of
+     * metadata calls).
      */
     public static FetchPlan forMetrics(Blueprint blueprint) {
         return plan(blueprint, false);
     }
 
-    private static FetchPlan plan(Blueprint blueprint, boolean fieldsReadByCel) {
+    /** An audit's plan, or with {@code audit} false the plan of stage metrics. */
+    private static FetchPlan plan(Blueprint blueprint, boolean audit) {
         String opportunity = blueprint.opportunityLifecycle() == null ? "Opportunity" : blueprint.opportunityLifecycle().object();
         String lead = blueprint.leadLifecycle() == null ? "Lead" : blueprint.leadLifecycle().object();
         Set<String> objects = new TreeSet<>(Set.of(opportunity));
@@ -84,7 +88,7 @@ public record FetchPlan(Set<String> objects, Map<String, Set<String>> recordFiel
         for (RoutingSpec routing : blueprint.routing()) {
             if (routing.object() != null) {
                 objects.add(routing.object());
-                addFieldsRead(recordFields, routing.when(), CelScope.ofObject(routing.object()), routing.object(), fieldsReadByCel);
+                addFieldsRead(recordFields, routing.when(), CelScope.ofObject(routing.object()), routing.object(), audit);
             }
         }
         for (CustomRuleSpec rule : blueprint.rules()) {
@@ -98,10 +102,10 @@ public record FetchPlan(Set<String> objects, Map<String, Set<String>> recordFiel
                 continue;
             }
             objects.add(object);
-            addFieldsRead(recordFields, rule.when(), scope, object, fieldsReadByCel);
-            addFieldsRead(recordFields, rule.require(), scope, object, fieldsReadByCel);
+            addFieldsRead(recordFields, rule.when(), scope, object, audit);
+            addFieldsRead(recordFields, rule.require(), scope, object, audit);
         }
-        return new FetchPlan(objects, recordFields, true);
+        return new FetchPlan(objects, recordFields, true, audit);
     }
 
     private static void addFieldsRead(Map<String, Set<String>> recordFields, String expression, CelScope scope, String object,

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,31 @@ class ValidatedBlueprintsTest {
         assertThat(validated.contains(BLUEPRINT)).isTrue();
         assertThat(ValidatedBlueprints.in(cache, "1.0").contains(BLUEPRINT)).isTrue();
         assertThat(entries()).isOne();
+    }
+
+    @Test
+    void recording_past_the_limit_deletes_the_least_recently_used_entries() throws IOException {
+        ValidatedBlueprints validated = ValidatedBlueprints.in(cache, "1.0", 3);
+        validated.add("a");
+        validated.add("b");
+        validated.add("c");
+        // used in the order a, b, c; then a again (a hit marks its entry used): b is now the least recently used
+        usedAgo(validated, "a", 3_000);
+        usedAgo(validated, "b", 2_000);
+        usedAgo(validated, "c", 1_000);
+        assertThat(validated.contains("a")).isTrue();
+
+        validated.add("d");
+
+        assertThat(entries()).isEqualTo(3);
+        assertThat(validated.contains("b")).isFalse();
+        assertThat(validated.contains("a")).isTrue();
+        assertThat(validated.contains("c")).isTrue();
+        assertThat(validated.contains("d")).isTrue();
+    }
+
+    private static void usedAgo(ValidatedBlueprints validated, String yaml, long millis) throws IOException {
+        Files.setLastModifiedTime(validated.entry(yaml), FileTime.fromMillis(System.currentTimeMillis() - millis));
     }
 
     @Test

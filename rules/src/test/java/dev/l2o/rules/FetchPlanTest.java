@@ -115,6 +115,8 @@ class FetchPlanTest {
         assertThat(metrics.recordFields()).containsOnlyKeys("deals");
         assertThat(metrics.recordFields().get("deals")).containsExactly("Amount", "CloseDate", "pain");
         assertThat(metrics.history()).isTrue();
+        assertThat(audit.automations()).isTrue();
+        assertThat(metrics.automations()).isFalse();
     }
 
     @Test

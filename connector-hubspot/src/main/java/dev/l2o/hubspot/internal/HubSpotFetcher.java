@@ -149,7 +149,9 @@ public final class HubSpotFetcher implements AutoCloseable {
         progress.advanced(1);
         Map<Long, String> ownerIdByUserId = new HashMap<>();
         owners.stream().filter(o -> o.userId() != null && o.id() != null).forEach(o -> ownerIdByUserId.put(o.userId(), o.id()));
-        List<Automation> automations = new ArrayList<>(part(reasons, "HubSpot workflows", api::flows).orElse(List.of()).stream()
+        // without automations asked for, no workflow is read (nor needs its scope, automation)
+        List<Automation> automations = new ArrayList<>((request.automations() ? part(reasons, "HubSpot workflows", api::flows)
+                .orElse(List.of()) : List.<JsonNode>of()).stream()
                 .map(flow -> SnapshotMapper.flow(flow, ownerIdByUserId))
                 .toList());
         automations.sort(Comparator.comparing(Automation::name).thenComparing(a -> a.ref().path()));

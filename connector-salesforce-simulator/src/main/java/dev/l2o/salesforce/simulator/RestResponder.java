@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sforce.soap.metadata.CustomField;
 import com.sforce.soap.metadata.CustomObject;
+import com.sforce.soap.metadata.Metadata;
 import dev.l2o.history.LeadHistoryCsv;
 import dev.l2o.model.FieldDef;
 import dev.l2o.salesforce.metadata.SalesforceStandardFields;
@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Answers the REST query resources and the Bulk API 2.0 query job lifecycle over the org's Opportunity,
@@ -49,6 +50,8 @@ final class RestResponder {
             "CloseDate", "Probability", "ForecastCategory");
     private static final List<String> LEAD_HISTORY_FIELDS = List.of("Id", "LeadId", "Field", "OldValue", "NewValue", "CreatedDate",
             "CreatedById", "DataType", "IsDeleted");
+    private static final String RECORD_TYPE_ID = "RecordTypeId";
+    private static final String RECORD_TYPE_NAME = "RecordType.DeveloperName";
     private static final List<String> OPPORTUNITY_FIELDS = List.of("Id", "StageName", "Amount", "CloseDate", "Probability",
             "ForecastCategory");
 
@@ -233,7 +236,7 @@ final class RestResponder {
                         } else {
                             out.writeObjectFieldStart(field.substring(0, dot));
                             out.writeObjectFieldStart("attributes");
-                            out.writeStringField("type", "User");
+                            out.writeStringField("type", field.substring(0, dot).equals("RecordType") ? "RecordType" : "User");
                             out.writeEndObject();
                             out.writeStringField(field.substring(dot + 1), value.toString());
                             out.writeEndObject();
@@ -399,6 +402,10 @@ final class RestResponder {
             known = new ArrayList<>(OPPORTUNITY_FIELDS);
             known.addAll(standardFields("Opportunity"));
             known.addAll(customFields("Opportunity"));
+            if (!recordTypes("Opportunity").isEmpty()) {
+                // like an org: the field exists only once the object has a record type
+                known.addAll(List.of(RECORD_TYPE_ID, RECORD_TYPE_NAME));
+            }
         } else if (SalesforceStandardFields.OBJECTS.contains(query.object())) {
             known = new ArrayList<>(List.of("Id"));
             known.addAll(standardFields(query.object()));
@@ -424,12 +431,22 @@ final class RestResponder {
         return SalesforceStandardFields.fields(object, Map.of()).stream().map(FieldDef::name).toList();
     }
 
+    /** The developer names of {@code object}'s record types, in the order the object lists them. */
+    private List<String> recordTypes(String object) {
+        return childNames(object, CustomObject::getRecordTypes);
+    }
+
     private List<String> customFields(String object) {
+        return childNames(object, CustomObject::getFields);
+    }
+
+    /** The fullNames of the {@code children} of the org's custom object {@code object}; none when it has no such object. */
+    private List<String> childNames(String object, Function<CustomObject, Metadata[]> children) {
         MetadataStore.Component component = org.metadata().find("CustomObject", object);
         List<String> names = new ArrayList<>();
-        if (component != null && component.record() instanceof CustomObject custom && custom.getFields() != null) {
-            for (CustomField field : custom.getFields()) {
-                names.add(field.getFullName());
+        if (component != null && component.record() instanceof CustomObject custom && children.apply(custom) != null) {
+            for (Metadata child : children.apply(custom)) {
+                names.add(child.getFullName());
             }
         }
         return names;
@@ -529,6 +546,14 @@ final class RestResponder {
         }
         if (query.isObject("Organization")) {
             return field.equalsIgnoreCase("Id") ? organizationId() : org.name();
+        }
+        if (query.isObject("Opportunity") && (field.equalsIgnoreCase(RECORD_TYPE_NAME) || field.equalsIgnoreCase(RECORD_TYPE_ID))) {
+            String recordType = org.opportunityRecordType(row.opportunityId);
+            int position = recordType == null ? -1 : recordTypes("Opportunity").indexOf(recordType);
+            if (position < 0) {
+                return null; // no record type: the master record type, which RecordTypeId leaves null
+            }
+            return field.equalsIgnoreCase(RECORD_TYPE_NAME) ? recordType : String.format(Locale.ROOT, "0125g%07dSIMAAA", position);
         }
         if (!query.isObject("LeadHistory")) {
             return value(query, field, row);

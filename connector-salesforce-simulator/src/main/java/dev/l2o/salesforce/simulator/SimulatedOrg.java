@@ -31,6 +31,8 @@ public final class SimulatedOrg {
     private final Map<String, Instant> deletedOpportunities;
     private final Map<String, Instant> touchedOpportunities;
     private final List<SetupAuditRow> setupAuditTrail;
+    /** Opportunity id → the developer name of its record type; opportunities not here have none (the master record type). */
+    private final Map<String, String> opportunityRecordTypes;
 
     /**
      * One row of the org's {@code SetupAuditTrail}, as the REST API returns its fields.
@@ -51,13 +53,15 @@ public final class SimulatedOrg {
 
     private SimulatedOrg(String organizationId, String name, MetadataStore metadata, HistoryTable history,
             List<LeadHistoryCsv.StatusChange> leadHistory, List<SetupAuditRow> setupAuditTrail) {
-        this(organizationId, name, metadata, history, leadHistory, setupAuditTrail, Map.of(), Map.of());
+        this(organizationId, name, metadata, history, leadHistory, setupAuditTrail, Map.of(), Map.of(), Map.of());
     }
 
     private SimulatedOrg(String organizationId, String name, MetadataStore metadata, HistoryTable history,
             List<LeadHistoryCsv.StatusChange> leadHistory, List<SetupAuditRow> setupAuditTrail,
-            Map<String, Instant> deletedOpportunities, Map<String, Instant> touchedOpportunities) {
+            Map<String, Instant> deletedOpportunities, Map<String, Instant> touchedOpportunities,
+            Map<String, String> opportunityRecordTypes) {
         this.touchedOpportunities = Map.copyOf(touchedOpportunities);
+        this.opportunityRecordTypes = Map.copyOf(opportunityRecordTypes);
         this.organizationId = requireNonNull(organizationId, "organizationId is null");
         this.name = requireNonNull(name, "name is null");
         this.metadata = requireNonNull(metadata, "metadata is null");
@@ -85,7 +89,7 @@ public final class SimulatedOrg {
             trail.addAll(audited);
         }
         return new SimulatedOrg(organizationId, name, metadata.with(changed, removed, at), new ChangedHistoryTable(history, added,
-                deleted.keySet()), leadHistory, trail, allDeleted, touchedOpportunities);
+                deleted.keySet()), leadHistory, trail, allDeleted, touchedOpportunities, opportunityRecordTypes);
     }
 
     /**
@@ -95,7 +99,23 @@ public final class SimulatedOrg {
     SimulatedOrg withTouched(Map<String, Instant> touched) {
         Map<String, Instant> all = new HashMap<>(touchedOpportunities);
         all.putAll(touched);
-        return new SimulatedOrg(organizationId, name, metadata, history, leadHistory, setupAuditTrail, deletedOpportunities, all);
+        return new SimulatedOrg(organizationId, name, metadata, history, leadHistory, setupAuditTrail, deletedOpportunities, all,
+                opportunityRecordTypes);
+    }
+
+    /**
+     * This org with its opportunities of the given record types (opportunity id → record type developer name), as
+     * {@code RecordType.DeveloperName} answers for them; the others have none. Record types the metadata lacks count as none.
+     */
+    public SimulatedOrg withOpportunityRecordTypes(Map<String, String> recordTypes) {
+        requireNonNull(recordTypes, "recordTypes is null");
+        return new SimulatedOrg(organizationId, name, metadata, history, leadHistory, setupAuditTrail, deletedOpportunities,
+                touchedOpportunities, recordTypes);
+    }
+
+    /** The developer name of an opportunity's record type, or null when it has none. */
+    String opportunityRecordType(String opportunityId) {
+        return opportunityRecordTypes.get(opportunityId);
     }
 
     /** When an opportunity was last saved without a history row, or null. */
@@ -109,8 +129,9 @@ public final class SimulatedOrg {
     }
 
     /**
-     * The org an SFDX project was retrieved from: every metadata file of its package directories, and the
-     * rows of {@code data/OpportunityHistory.csv} when the project has one.
+     * The org an SFDX project was retrieved from: every metadata file of its package directories, the
+     * rows of {@code data/OpportunityHistory.csv} when the project has one, and its opportunities' record types when
+     * {@code data/Opportunity.csv} names them.
      *
      * @throws dev.l2o.error.L2oException (USER) when a file cannot be read or parsed; the message names it
      */
@@ -136,7 +157,9 @@ public final class SimulatedOrg {
         }
         Path fileName = project.toAbsolutePath().normalize().getFileName();
         return new SimulatedOrg("00D5e000000SimAAA".substring(0, 15), fileName == null ? "SFDX org" : fileName.toString(),
-                metadata, rows, leadRows, SetupAuditTrailFile.read(project.resolve("data").resolve(SetupAuditTrailFile.NAME)));
+                metadata, rows, leadRows, SetupAuditTrailFile.read(project.resolve("data").resolve(SetupAuditTrailFile.NAME)))
+                .withOpportunityRecordTypes(OpportunityRecordTypesFile.read(project.resolve("data").resolve(OpportunityRecordTypesFile.NAME),
+                        "data/" + OpportunityRecordTypesFile.NAME));
     }
 
     /**
@@ -184,12 +207,14 @@ public final class SimulatedOrg {
     /** This org with {@code rows} as its setup audit trail (any order). */
     public SimulatedOrg withSetupAuditTrail(List<SetupAuditRow> rows) {
         requireNonNull(rows, "rows is null");
-        return new SimulatedOrg(organizationId, name, metadata, history, leadHistory, rows, deletedOpportunities, touchedOpportunities);
+        return new SimulatedOrg(organizationId, name, metadata, history, leadHistory, rows, deletedOpportunities, touchedOpportunities,
+                opportunityRecordTypes);
     }
 
     /** This org as a user without "View Setup and Configuration" sees it: SetupAuditTrail cannot be queried. */
     public SimulatedOrg withoutSetupAccess() {
-        return new SimulatedOrg(organizationId, name, metadata, history, leadHistory, null, deletedOpportunities, touchedOpportunities);
+        return new SimulatedOrg(organizationId, name, metadata, history, leadHistory, null, deletedOpportunities, touchedOpportunities,
+                opportunityRecordTypes);
     }
 
     /** The number of rows of the setup audit trail (0 when the user may not read it). */

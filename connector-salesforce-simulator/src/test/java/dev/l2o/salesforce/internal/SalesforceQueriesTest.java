@@ -215,6 +215,20 @@ class SalesforceQueriesTest {
     }
 
     @Test
+    void theRecordTypeOfAnObjectWithoutRecordTypesIsNoField() {
+        // given: a generated org has sales processes but no record types
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(3, new OrgSizes(0, 0, 10)),
+                SimulatorOptions.defaults())) {
+            SalesforceQueries queries = new SalesforceQueries(http(simulator, new ApiBudget(1)), "62.0", sleeps::add);
+
+            // then
+            assertThatThrownBy(() -> queries.records("Opportunity", List.of("RecordType.DeveloperName")))
+                    .isInstanceOf(L2oException.class).hasMessageContaining("INVALID_FIELD")
+                    .hasMessageContaining("No such column 'RecordType.DeveloperName' on entity 'Opportunity'");
+        }
+    }
+
+    @Test
     void requestLimitExceededIsNotRetriedAndStopsTheFetch() {
         // given
         try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(3, new OrgSizes(0, 0, 10)),

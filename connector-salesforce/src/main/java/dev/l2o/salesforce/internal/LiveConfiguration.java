@@ -50,6 +50,7 @@ public final class LiveConfiguration {
             children(assembler, name, object.getFields(), "CustomField");
             children(assembler, name, object.getValidationRules(), "ValidationRule");
             children(assembler, name, object.getBusinessProcesses(), "BusinessProcess");
+            children(assembler, name, object.getRecordTypes(), "RecordType");
         }
         metadata.workflows().forEach(r -> add(assembler, r, "Workflow", r.getFullName()));
         metadata.assignmentRules().forEach(r -> add(assembler, r, "AssignmentRules", r.getFullName()));

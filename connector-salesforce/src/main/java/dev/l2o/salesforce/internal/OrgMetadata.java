@@ -50,6 +50,18 @@ public record OrgMetadata(List<Metadata> standardValueSets, List<Metadata> objec
         return read(reader, objects, reader.list(LISTED_TYPES), name -> true);
     }
 
+    /**
+     * What stage metrics need, without automations: the standard value sets, the objects (their fields, validation rules,
+     * business processes and record types come with them) and the global value sets their fields name. No listing.
+     */
+    public static OrgMetadata readWithoutAutomations(SalesforceMetadataReader reader, List<String> objects) {
+        List<Metadata> customObjects = reader.read("CustomObject", objects);
+        List<String> globalNames = globalValueSetNames(customObjects);
+        return new OrgMetadata(reader.read("StandardValueSet", standardValueSetNames(objects)), customObjects, List.of(),
+                List.of(), List.of(), List.of(), List.of(),
+                globalNames.isEmpty() ? List.of() : reader.read("GlobalValueSet", globalNames));
+    }
+
     /** The types whose component names only {@code listMetadata} tells: flows, their definitions and queues. */
     public static final List<String> LISTED_TYPES = List.of("Flow", "FlowDefinition", "Queue");
 

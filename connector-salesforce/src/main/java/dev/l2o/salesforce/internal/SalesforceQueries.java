@@ -377,18 +377,31 @@ public final class SalesforceQueries {
             }
             for (JsonNode record : result.path("records")) {
                 Map<String, Object> values = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = it.next();
-                    if (!field.getKey().equals("attributes")) {
-                        values.put(field.getKey(), value(field.getValue()));
-                    }
-                }
+                putValues(values, "", record);
                 records.add(new CrmRecord(object, record.path("Id").asText(), values));
             }
             next = result.hasNonNull("nextRecordsUrl") ? result.path("nextRecordsUrl").asText() : null;
             result = null;
         }
         return records;
+    }
+
+    /**
+     * The fields of a REST record under {@code prefix}: a relationship field ({@code RecordType.DeveloperName}) comes as a
+     * nested record, whose fields are named by the path SOQL selected them by; a null relationship stays null under its name.
+     */
+    private static void putValues(Map<String, Object> values, String prefix, JsonNode record) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (field.getKey().equals("attributes")) {
+                continue;
+            }
+            if (field.getValue().isObject()) {
+                putValues(values, prefix + field.getKey() + ".", field.getValue());
+            } else {
+                values.put(prefix + field.getKey(), value(field.getValue()));
+            }
+        }
     }
 
     /** The path and query of a REST query of {@code soql}, as a top-level request or a composite subrequest takes it. */

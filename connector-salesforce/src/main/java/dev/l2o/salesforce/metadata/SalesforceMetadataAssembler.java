@@ -41,6 +41,15 @@ public final class SalesforceMetadataAssembler {
             "BusinessProcess", "RecordType", "Flow", "FlowDefinition", "Workflow", "WorkflowRule", "WorkflowFieldUpdate",
             "AssignmentRules", "Queue");
 
+    /** The types that make automations (and the queues their assignments name): what a request without automations skips. */
+    private static final Set<String> AUTOMATION_TYPES = Set.of("Flow", "FlowDefinition", "Workflow", "WorkflowRule",
+            "WorkflowFieldUpdate", "AssignmentRules", "Queue");
+
+    /** Whether components of metadata type {@code type} make automations ({@code Flow}, {@code Workflow}, ...). */
+    public static boolean isAutomation(String type) {
+        return AUTOMATION_TYPES.contains(type);
+    }
+
     /** The order of a configuration's automations: by kind, object and name. */
     public static final Comparator<Automation> AUTOMATION_ORDER = Comparator.comparing(Automation::kind)
             .thenComparing((Automation automation) -> automation.object() == null ? "" : automation.object())

@@ -29,8 +29,10 @@ public final class SalesforceRecordTypes {
 
     /**
      * {@code records} with their {@link CrmRecord#pipeline()} set to the sales process of their record type among
-     * {@code pipelines} (by its id, {@code Opportunity.Renewal}), and the record type field taken out of their
-     * values: it is the record's pipeline now, not a field the blueprint asked for.
+     * {@code pipelines} (by its id, {@code Opportunity.Renewal}), or null when their record type uses none of them. The
+     * record type stays among the values as {@link #FIELD} (a REST answer's null {@code RecordType} too), so that a
+     * record kept by an incremental read is decided again by the configuration it is read with. Records without the
+     * field are returned as they are.
      */
     public static List<CrmRecord> withPipelines(List<CrmRecord> records, List<Pipeline> pipelines) {
         requireNonNull(records, "records is null");
@@ -52,7 +54,8 @@ public final class SalesforceRecordTypes {
                 resolved.add(record);
                 continue;
             }
-            String pipeline = recordType == null ? record.pipeline()
+            values.put(FIELD, recordType);
+            String pipeline = recordType == null ? null
                     : pipelineOf(record.object(), recordType, pipelines).map(Pipeline::id).orElse(null);
             resolved.add(new CrmRecord(record.object(), record.id(), values, pipeline));
         }

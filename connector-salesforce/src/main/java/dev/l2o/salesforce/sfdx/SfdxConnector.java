@@ -190,14 +190,18 @@ public final class SfdxConnector implements CrmConnector {
     }
 
     private SalesforceMetadata readMetadata(SfdxProject project, FetchRequest request) {
-        List<SfdxMetadataFile> files = new ArrayList<>();
+        List<SfdxMetadataFile> recognised = new ArrayList<>();
         List<Path> all = project.files();
         for (Path file : all) {
-            SfdxMetadataFile.of(file).ifPresent(files::add);
+            SfdxMetadataFile.of(file).ifPresent(recognised::add);
         }
-        if (files.isEmpty()) {
+        if (recognised.isEmpty()) {
             refuseFilesWithoutMetadata(project, all);
         }
+        // an object file's inline children are never automation types: it is read whatever the request
+        List<SfdxMetadataFile> files = recognised.stream()
+                .filter(metadata -> request.automations() || !SalesforceMetadataAssembler.isAutomation(metadata.type()))
+                .toList();
         context.progress().started("Reading SFDX metadata", files.size());
         SalesforceMetadataAssembler assembler = new SalesforceMetadataAssembler();
         try {

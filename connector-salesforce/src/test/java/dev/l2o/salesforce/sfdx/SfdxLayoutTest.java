@@ -87,6 +87,21 @@ class SfdxLayoutTest {
     }
 
     @Test
+    void aRequestWithoutAutomationsReadsNoFlowWorkflowOrQueueFile() throws IOException {
+        // given: a flow file that is not even well-formed, which a request for automations reports
+        write("force-app/main/default/queues/Inbound_SDR.queue-meta.xml", QUEUE);
+        write("force-app/main/default/flows/Broken.flow-meta.xml", "<Flow><start>");
+
+        // when
+        Snapshot snapshot = connector(folder).fetch(FetchRequest.everything().withoutAutomations());
+
+        // then
+        assertThat(snapshot.automations()).isEmpty();
+        assertThat(snapshot.assignees()).isEmpty();
+        assertThatThrownBy(this::fetch).isInstanceOf(L2oException.class).hasMessageContaining("Broken.flow-meta.xml");
+    }
+
+    @Test
     void everyPackageDirectoryOfTheProjectFileIsRead() throws IOException {
         // given
         write("sfdx-project.json", """

@@ -215,6 +215,18 @@ class SfdxMetadataFormatTest {
                 .hasMessageNotContaining("\n");
     }
 
+    @Test
+    void aRetrieveOfAutomationsOnlyIsReadWithoutThemWhenTheRequestNeedsNone(@TempDir Path folder) throws IOException {
+        // given: no package.xml, a flow only
+        write(folder, "flows/Stamp_Won_Date.flow", "<Flow xmlns=\"http://soap.sforce.com/2006/04/metadata\"/>");
+
+        // when
+        Snapshot snapshot = new SfdxConnector(folder, folder.toString(), context()).fetch(FetchRequest.everything().withoutAutomations());
+
+        // then
+        assertThat(snapshot.automations()).isEmpty();
+    }
+
     private static String object(String children) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CustomObject xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n"
                 + children + "</CustomObject>\n";
@@ -232,8 +244,11 @@ class SfdxMetadataFormatTest {
     }
 
     private static Snapshot fetch(Path folder) {
-        ConnectorContext context = new ConnectorContext(Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC),
-                Map.of(), Path.of("target"), ProgressListener.NONE);
-        return CrmConnectors.open(SourceSpec.parse("sfdx:" + folder, Map.of()), context).fetch(FetchRequest.everything());
+        return CrmConnectors.open(SourceSpec.parse("sfdx:" + folder, Map.of()), context()).fetch(FetchRequest.everything());
+    }
+
+    private static ConnectorContext context() {
+        return new ConnectorContext(Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC), Map.of(), Path.of("target"),
+                ProgressListener.NONE);
     }
 }
