@@ -135,9 +135,11 @@ record SfdxMetadataFile(Path file, String type, String fullName) {
 
     /**
      * The components of this file, parsed to {@code root}: the file itself, or for a metadata-format object file each
-     * inline child this reader needs, renamed to its type and qualified by the object. The CustomObject reference
-     * says of {@code fields}: "Represents one or more fields in the object"; each child carries its short
-     * {@code <fullName>} ({@code Pain__c}), as the records of a {@code readMetadata} of the object do.
+     * inline child this reader needs, renamed to its type and qualified by the object. The Metadata API reference of
+     * CustomObject: "The file suffix is .object for the custom object or standard object file" and "Custom, standard,
+     * and external objects are stored in the objects folder"; its {@code fields}, {@code validationRules},
+     * {@code businessProcesses} and {@code recordTypes} are arrays of those types held inside it, each child with its
+     * short {@code <fullName>} ({@code Pain__c}), as the records of a {@code readMetadata} of the object hold them.
      *
      * @param root the parsed file, whose root element is {@link #type}
      * @param displayName how messages name the file
