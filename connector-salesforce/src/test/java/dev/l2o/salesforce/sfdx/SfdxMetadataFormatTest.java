@@ -47,7 +47,7 @@ class SfdxMetadataFormatTest {
         SalesforceMetadata retrieve = LiveConfiguration.withoutFiles(fetch(NORTHWIND_MDAPI));
         SalesforceMetadata source = LiveConfiguration.withoutFiles(fetch(NORTHWIND));
 
-        // then
+        // then (after a change to the example, rerun src/test/scripts/northwind_mdapi.py to write the retrieve again)
         assertThat(retrieve.pipelines()).isNotEmpty().isEqualTo(source.pipelines());
         assertThat(retrieve.fields()).isNotEmpty().isEqualTo(source.fields());
         assertThat(retrieve.automations()).isNotEmpty().isEqualTo(source.automations());
