@@ -181,11 +181,13 @@ public final class SfdxConnector implements CrmConnector {
         boolean salesforce = others.stream().anyMatch(file -> SfdxMetadataFile.sourceFormat(file)
                 || file.getFileName().toString().equals(SfdxMetadataFile.PACKAGE_MANIFEST));
         if (!others.isEmpty() && !salesforce) {
+            String archive = others.stream().filter(file -> RETRIEVE_ZIP.matcher(file.getFileName().toString()).matches())
+                    .findFirst().map(zip -> " (a retrieve's archive is read when given itself: sfdx:" + zip + ")").orElse("");
             throw new L2oException(ErrorCode.BAD_SOURCE, "sfdx:" + location + ": none of its " + others.size()
                     + (others.size() == 1 ? " file" : " files") + " (" + project.relative(others.get(0))
                     + (others.size() == 1 ? "" : ", ...") + ") is Salesforce metadata: give an SFDX project in source format"
                     + " (objects/Opportunity/fields/Pain__c.field-meta.xml) or a metadata-format retrieve"
-                    + " (package.xml, objects/Opportunity.object, flows/X.flow)");
+                    + " (package.xml, objects/Opportunity.object, flows/X.flow)" + archive);
         }
     }
 

@@ -162,6 +162,18 @@ class SfdxMetadataFormatTest {
     }
 
     @Test
+    void aFolderThatHoldsARetrieveArchiveSaysToGiveTheArchive(@TempDir Path folder) throws IOException {
+        // given
+        Path archive = write(folder, "unpackaged.zip", "PK");
+
+        // when / then
+        assertThatThrownBy(() -> fetch(folder))
+                .isInstanceOfSatisfying(L2oException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_SOURCE))
+                .hasMessageStartingWith("sfdx:" + folder + ": none of its 1 file (unpackaged.zip) is Salesforce metadata: ")
+                .hasMessageEndingWith(" (a retrieve's archive is read when given itself: sfdx:" + archive + ")");
+    }
+
+    @Test
     void aRetrieveOrProjectWithNothingThisReaderNeedsIsAnEmptyConfiguration(@TempDir Path folder) throws IOException {
         // given
         Path retrieve = write(folder, "retrieve/package.xml", "<Package xmlns=\"http://soap.sforce.com/2006/04/metadata\"/>")
