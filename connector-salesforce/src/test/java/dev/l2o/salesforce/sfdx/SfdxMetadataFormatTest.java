@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,8 +155,7 @@ class SfdxMetadataFormatTest {
         write(folder, "data/Opportunity.csv", "Id,StageName\n0061,Prospecting\n");
 
         // when / then
-        assertThatThrownBy(() -> fetch(folder))
-                .isInstanceOfSatisfying(L2oException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_SOURCE))
+        assertBadSource(folder)
                 .hasMessage("sfdx:" + folder + ": none of its 2 files (README.md, ...) is Salesforce metadata: give an SFDX project"
                         + " in source format (objects/Opportunity/fields/Pain__c.field-meta.xml) or a metadata-format retrieve"
                         + " (package.xml, objects/Opportunity.object, flows/X.flow)");
@@ -167,8 +167,7 @@ class SfdxMetadataFormatTest {
         Path archive = write(folder, "unpackaged.zip", "PK");
 
         // when / then
-        assertThatThrownBy(() -> fetch(folder))
-                .isInstanceOfSatisfying(L2oException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_SOURCE))
+        assertBadSource(folder)
                 .hasMessageStartingWith("sfdx:" + folder + ": none of its 1 file (unpackaged.zip) is Salesforce metadata: ")
                 .hasMessageEndingWith(" (a retrieve's archive is read when given itself: sfdx:" + archive + ")");
     }
@@ -221,8 +220,7 @@ class SfdxMetadataFormatTest {
         Path archive = write(folder, "retrieve.zip", "not a zip");
 
         // when / then
-        assertThatThrownBy(() -> fetch(archive))
-                .isInstanceOfSatisfying(L2oException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_SOURCE))
+        assertBadSource(archive)
                 .hasMessageStartingWith("sfdx:" + archive + ": not a readable zip archive: ")
                 .hasMessageNotContaining("\n");
     }
@@ -237,6 +235,12 @@ class SfdxMetadataFormatTest {
 
         // then
         assertThat(snapshot.automations()).isEmpty();
+    }
+
+    /** Asserts that reading {@code source} fails as a bad source, for the message's assertions. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertBadSource(Path source) {
+        return assertThatThrownBy(() -> fetch(source))
+                .isInstanceOfSatisfying(L2oException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_SOURCE));
     }
 
     private static String object(String children) {
