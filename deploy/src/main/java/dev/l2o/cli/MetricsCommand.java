@@ -11,6 +11,8 @@ import dev.l2o.connector.FetchRequest;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import dev.l2o.audit.Lifecycles;
+import dev.l2o.history.OpportunityHistoryCsv;
+import dev.l2o.metrics.EarlyHistoryRead;
 import dev.l2o.metrics.LifecycleMetrics;
 import dev.l2o.metrics.StageMetrics;
 import dev.l2o.metrics.StageMetricsCalculator;
@@ -25,6 +27,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,13 +73,18 @@ final class MetricsCommand implements Callable<Integer> {
         Blueprint given = blueprint == null ? null : effective(BlueprintLoader.load(blueprint,
                 UserCache.validatedBlueprints(environment.environment())).blueprint());
         FetchRequest request = given == null ? FetchRequest.everything().withoutAutomations() : FetchRequests.forMetrics(given);
+        // A history file's rows are read while the source is fetched (both cores are idle for much of a fetch); the
+        // computation uses them when they are the rows it would read (EarlyHistoryRead).
+        AtomicReference<EarlyHistoryRead> early = new AtomicReference<>();
+        Consumer<OpportunityHistoryCsv> readEarly = given == null ? file -> {}
+                : file -> EarlyHistoryRead.start(given, file, Optional.ofNullable(asOf)).ifPresent(early::set);
         try (OpenSource open = OpenSource.fetch(source.spec(environment.environment()), source.historyCsv, request,
-                Contexts.connectorContext(environment))) {
+                Contexts.connectorContext(environment), readEarly)) {
             // Without a blueprint, the source's own draft maps every CRM stage onto itself.
             Blueprint effective = given != null ? given
                     : BlueprintDraft.of(open.snapshot(), "metrics").blueprint();
             LifecycleMetrics measured = StageMetricsCalculator.computeAll(effective, open.snapshot(),
-                    asOf == null ? open.snapshot().asOf() : asOf);
+                    asOf == null ? open.snapshot().asOf() : asOf, early.get());
             Lifecycles lifecycles = Lifecycles.of(effective, open.snapshot(), measured);
             output.write(formats.stream().map(format -> rendering(format, measured.primary(), lifecycles)).toList(), environment)
                     .forEach(file -> environment.err().println("l2o: wrote " + file));

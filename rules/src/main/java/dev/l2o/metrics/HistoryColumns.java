@@ -176,6 +176,15 @@ final class HistoryColumns {
         grouped.walk(0, grouped.records(), walker);
     }
 
+    /** The latest time of a row held, {@link Long#MIN_VALUE} without rows; before {@link #grouped}. */
+    long latestTime() {
+        long latest = Long.MIN_VALUE;
+        for (int row = 0; row < size; row++) {
+            latest = Math.max(latest, times[row]);
+        }
+        return latest;
+    }
+
     /**
      * The rows grouped by record, ready to be walked a range of records at a time (from several threads at once).
      * Called once: the columns then hold no rows.

@@ -76,6 +76,16 @@ public final class StageMetricsCalculator {
         return computeAll(blueprint, snapshot, asOf, SpillPolicy.ofRuntime());
     }
 
+    /**
+     * As {@link #computeAll(Blueprint, Snapshot, Instant)}, with the rows {@code early} read ahead when they are the rows
+     * this computation reads ({@link EarlyHistoryRead}); else the history is read here, as without it.
+     *
+     * @param early a read started before the snapshot was fetched, or null
+     */
+    public static LifecycleMetrics computeAll(Blueprint blueprint, Snapshot snapshot, Instant asOf, EarlyHistoryRead early) {
+        return computeAll(blueprint, snapshot, asOf, SpillPolicy.ofRuntime(), PARALLEL_WALK_RECORDS, early);
+    }
+
     /** As {@link #compute(Blueprint, Snapshot, Instant)}, spilling unsorted history to disk as {@code spill} decides. */
     static StageMetrics compute(Blueprint blueprint, Snapshot snapshot, Instant asOf, SpillPolicy spill) {
         return computeAll(blueprint, snapshot, asOf, spill).primary();
@@ -83,25 +93,26 @@ public final class StageMetricsCalculator {
 
     /** As {@link #computeAll(Blueprint, Snapshot, Instant)}, spilling unsorted history to disk as {@code spill} decides. */
     static LifecycleMetrics computeAll(Blueprint blueprint, Snapshot snapshot, Instant asOf, SpillPolicy spill) {
-        return computeAll(blueprint, snapshot, asOf, spill, PARALLEL_WALK_RECORDS);
+        return computeAll(blueprint, snapshot, asOf, spill, PARALLEL_WALK_RECORDS, null);
     }
 
     /**
      * As {@link #computeAll(Blueprint, Snapshot, Instant, SpillPolicy)}, walking history held in memory on two threads
-     * when it has at least {@code parallelWalkRecords} records.
+     * when it has at least {@code parallelWalkRecords} records, and with {@code early}'s rows when they are the ones it
+     * reads.
      */
     static LifecycleMetrics computeAll(Blueprint blueprint, Snapshot snapshot, Instant asOf, SpillPolicy spill,
-            int parallelWalkRecords) {
+            int parallelWalkRecords, EarlyHistoryRead early) {
         requireNonNull(blueprint, "blueprint is null");
         requireNonNull(snapshot, "snapshot is null");
         requireNonNull(asOf, "asOf is null");
         requireNonNull(blueprint.opportunityLifecycle(), "blueprint has no opportunityLifecycle");
         StageHistory history = snapshot.history();
         if (history == null || history.sortedByRecord() || !spill.spills(history)) {
-            return compute(blueprint, snapshot, asOf, null, 0, parallelWalkRecords);
+            return compute(blueprint, snapshot, asOf, null, 0, parallelWalkRecords, early);
         }
         try (SpillDirectory directory = SpillDirectory.create(spill.directory())) {
-            return compute(blueprint, snapshot, asOf, directory, spill.partitions(history), parallelWalkRecords);
+            return compute(blueprint, snapshot, asOf, directory, spill.partitions(history), parallelWalkRecords, null);
         }
     }
 
@@ -151,10 +162,11 @@ public final class StageMetricsCalculator {
     /**
      * Reads the history once for every lifecycle. With {@code spill} null, unsorted rows are held in memory; else in
      * {@code partitions} files in {@code spill}. Rows held in memory are walked on two threads from
-     * {@code parallelWalkRecords} records on.
+     * {@code parallelWalkRecords} records on. Rows {@code early} read ahead are used when they are those this read
+     * would hold in memory.
      */
     private static LifecycleMetrics compute(Blueprint blueprint, Snapshot snapshot, Instant asOf, SpillDirectory spill,
-            int partitions, int parallelWalkRecords) {
+            int partitions, int parallelWalkRecords, EarlyHistoryRead early) {
         List<Lifecycle> designed = blueprint.allLifecycles();
         LeadStatusHistory leads = new LeadStatusHistory(blueprint, snapshot);
         List<Lane> lanes = new ArrayList<>();
@@ -163,12 +175,17 @@ public final class StageMetricsCalculator {
             lanes.add(Lane.of(measurement, snapshot, asOf.toEpochMilli(),
                     measurement.primary() ? leads : LeadStatusHistory.none()));
         }
-        StageCodes codes = new StageCodes();
+        StageHistory history = snapshot.history();
+        RowIntake intake = new RowIntake(designed, asOf.toEpochMilli(), leads, new StageCodes());
+        HeldRows held = early == null || history == null || spill != null ? null : early.take(history, intake);
+        if (held != null) {
+            intake = new RowIntake(designed, asOf.toEpochMilli(), leads, held.codes());
+            intake.rows = held.rows();
+        }
+        StageCodes codes = intake.codes;
         RecordLifecycles records = RecordLifecycles.of(designed, snapshot);
         RecordRouter router = new RecordRouter(codes, records, lanes.stream().map(Lane::routed).toList());
-        RowIntake intake = new RowIntake(designed, asOf.toEpochMilli(), leads, codes);
 
-        StageHistory history = snapshot.history();
         if (history != null) {
             if (history.sortedByRecord()) {
                 streamSorted(history, intake, router);
@@ -181,11 +198,7 @@ public final class StageMetricsCalculator {
                 readUnsorted(history, intake, rows);
                 rows.forEachRecord(router);
             } else {
-                HistoryColumns columns = new HistoryColumns(HistoryColumns.expectedRows(history.sizeBytes()));
-                ColumnLoader loader = new ColumnLoader(columns);
-                readUnsorted(history, intake, loader);
-                loader.finish();
-                HistoryColumns.Grouped grouped = columns.grouped();
+                HistoryColumns.Grouped grouped = (held != null ? held : holdInMemory(history, intake)).grouped();
                 if (grouped.records() < parallelWalkRecords) {
                     grouped.walk(0, grouped.records(), router);
                 } else {
@@ -266,11 +279,30 @@ public final class StageMetricsCalculator {
     }
 
     /**
+     * Reads every row of unsorted {@code history} into memory, grouped by record (a second thread fills the columns while
+     * this one reads).
+     */
+    static HeldRows holdInMemory(StageHistory history, RowIntake intake) {
+        HistoryColumns columns = new HistoryColumns(HistoryColumns.expectedRows(history.sizeBytes()));
+        ColumnLoader loader = new ColumnLoader(columns);
+        readUnsorted(history, intake, loader);
+        loader.finish();
+        long latest = columns.latestTime();
+        return new HeldRows(intake.codes, columns.grouped(), intake.rows, latest);
+    }
+
+    /**
+     * Unsorted rows held in memory: their stage codes, the rows grouped by record, every row read (held or not), and
+     * the latest time of a row held ({@link Long#MIN_VALUE} without rows).
+     */
+    record HeldRows(StageCodes codes, HistoryColumns.Grouped grouped, long rows, long latestMillis) {}
+
+    /**
      * Which rows the lifecycles read, counting every row: lead rows not after as-of go to the lead statuses; rows of
      * a lifecycle's object not after as-of are held with their stage coded; all others are left out. Which lifecycle
      * uses a held row is decided per record when it is walked ({@link RecordRouter}).
      */
-    private static final class RowIntake {
+    static final class RowIntake {
         private final List<String> objects;
         private final long asOfMillis;
         private final LeadStatusHistory leads;
@@ -284,6 +316,11 @@ public final class StageMetricsCalculator {
             this.asOfMillis = asOfMillis;
             this.leads = leads;
             this.codes = codes;
+        }
+
+        /** Rows later than this are left out. */
+        long asOfMillis() {
+            return asOfMillis;
         }
 
         /** Whether {@code event} is a row to hold; lead rows go to the lead statuses instead. */

@@ -6,20 +6,26 @@ import static dev.l2o.metrics.HistoryFixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.l2o.blueprint.Blueprint;
 import dev.l2o.blueprint.ConversionTarget;
 import dev.l2o.error.L2oException;
 import dev.l2o.history.OpportunityHistoryCsv;
 import dev.l2o.model.ByteStageHistory;
 import dev.l2o.model.StageHistories;
+import dev.l2o.model.StageEvent;
 import dev.l2o.model.StageHistory;
+import dev.l2o.model.StageRowSink;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +35,7 @@ class ByteHistoryTest {
     private static final String[] STAGES = {"Qualification", "Needs Analysis", "Proposal/Price Quote", "Negotiation/Review",
             "Closed Won", "Closed Lost", "Unknown Stage", "\"Quoted, Stage\"", " Needs Analysis "};
     private static final Instant AS_OF = HistoryFixtures.day(400);
+    private static final Blueprint BLUEPRINT = blueprint(false, false, List.of(new ConversionTarget("discovery", "won", 0.3)));
 
     @TempDir
     Path temp;
@@ -75,6 +82,66 @@ class ByteHistoryTest {
     }
 
     @Test
+    void rowsReadEarlyAreUsedOnlyWhenTheyAreTheRowsTheComputationReads() throws IOException {
+        // given: a file with rows after AS_OF, read ahead with the as-of known and without it
+        Path file = generated(temp.resolve("OpportunityHistory.csv"), 60_000, "\n", false, true);
+        CountedReads history = new CountedReads(OpportunityHistoryCsv.open(file, "OpportunityHistory.csv"));
+        SpillPolicy inMemory = new SpillPolicy(1L << 30, 1L << 30, temp);
+        Instant afterEveryRow = HistoryFixtures.day(10_000);
+        StageMetrics expected = compute(history, inMemory);
+        StageMetrics expectedLater = compute(history, inMemory, afterEveryRow);
+        history.reads = 0;
+
+        // when / then: the as-of given ahead: the rows read early are used, the file is not read again
+        assertThat(computeWithEarly(history, inMemory, AS_OF, start(history, Optional.of(AS_OF)))).isEqualTo(expected);
+        assertThat(history.reads).isEqualTo(1);
+        // no as-of ahead, and a row is later than the computation's: read again, same figures
+        assertThat(computeWithEarly(history, inMemory, AS_OF, start(history, Optional.empty()))).isEqualTo(expected);
+        assertThat(history.reads).isEqualTo(3);
+        // no as-of ahead, every row up to the computation's: used
+        assertThat(computeWithEarly(history, inMemory, afterEveryRow, start(history, Optional.empty())))
+                .isEqualTo(expectedLater);
+        assertThat(history.reads).isEqualTo(4);
+        // another as-of than the one given ahead: read again
+        assertThat(computeWithEarly(history, inMemory, afterEveryRow, start(history, Optional.of(AS_OF))))
+                .isEqualTo(expectedLater);
+        assertThat(history.reads).isEqualTo(6);
+        // a read of another history than the snapshot's is not used
+        CountedReads other = new CountedReads(OpportunityHistoryCsv.open(file, "OpportunityHistory.csv"));
+        EarlyHistoryRead ofOther = start(other, Optional.of(AS_OF));
+        assertThat(computeWithEarly(history, inMemory, AS_OF, ofOther)).isEqualTo(expected);
+        assertThat(history.reads).isEqualTo(7);
+        // a read is used once
+        EarlyHistoryRead once = start(history, Optional.of(AS_OF));
+        assertThat(computeWithEarly(history, inMemory, AS_OF, once)).isEqualTo(expected);
+        assertThat(computeWithEarly(history, inMemory, AS_OF, once)).isEqualTo(expected);
+        assertThat(history.reads).isEqualTo(9);
+        // what is not read ahead: history that is not a byte file, or larger than the heap
+        assertThat(EarlyHistoryRead.start(BLUEPRINT, asEvents(history.file), Optional.of(AS_OF))).isEmpty();
+        assertThat(EarlyHistoryRead.start(BLUEPRINT, new CountedReads(history.file) {
+            @Override
+            public long sizeBytes() {
+                return Long.MAX_VALUE;
+            }
+        }, Optional.of(AS_OF))).isEmpty();
+    }
+
+    @Test
+    void anEarlyReadOfAMalformedRowGivesTheComputationsOneLineError() throws IOException {
+        // given: a good file with an impossible close date on line 5,001
+        Path good = generated(temp.resolve("good.csv"), 10_000, "\n", false, false);
+        List<String> lines = new ArrayList<>(Files.readAllLines(good));
+        lines.set(5_000, "0089999,006123,Qualification,10,2024-02-30,,2024-01-01T00:00:00.000+0000,false");
+        OpportunityHistoryCsv bytes = OpportunityHistoryCsv.open(Files.write(temp.resolve("bad.csv"), lines), "bad.csv");
+        SpillPolicy inMemory = new SpillPolicy(1L << 30, 1L << 30, temp);
+
+        // when / then
+        assertThatThrownBy(() -> computeWithEarly(bytes, inMemory, AS_OF, start(bytes, Optional.empty())))
+                .isInstanceOf(L2oException.class)
+                .hasMessage("bad.csv:5001: column CloseDate: '2024-02-30' is not a date (expected 2026-03-01)");
+    }
+
+    @Test
     void packedIdsUnpackToTheStringsTheyCameFrom() {
         for (String id : List.of("0", "Z", "z", "006", "0060000000001AB", "006000000000001AAA", "abcdefghij", "abcdefghijK",
                 "ZZZZZZZZZZzzzzzzzzzz")) {
@@ -100,9 +167,65 @@ class ByteHistoryTest {
     }
 
     private static StageMetrics compute(StageHistory history, SpillPolicy policy, int parallelWalkRecords) {
-        return StageMetricsCalculator.computeAll(
-                blueprint(false, false, List.of(new ConversionTarget("discovery", "won", 0.3))),
-                snapshot(List.of(pipeline()), history, List.of()), AS_OF, policy, parallelWalkRecords).primary();
+        return StageMetricsCalculator.computeAll(BLUEPRINT, snapshot(List.of(pipeline()), history, List.of()), AS_OF, policy,
+                parallelWalkRecords, null).primary();
+    }
+
+    private static StageMetrics compute(StageHistory history, SpillPolicy policy, Instant asOf) {
+        return StageMetricsCalculator.computeAll(BLUEPRINT, snapshot(List.of(pipeline()), history, List.of()), asOf, policy,
+                StageMetricsCalculator.PARALLEL_WALK_RECORDS, null).primary();
+    }
+
+    private static StageMetrics computeWithEarly(StageHistory history, SpillPolicy policy, Instant asOf,
+            EarlyHistoryRead early) {
+        return StageMetricsCalculator.computeAll(BLUEPRINT, snapshot(List.of(pipeline()), history, List.of()), asOf, policy,
+                StageMetricsCalculator.PARALLEL_WALK_RECORDS, early).primary();
+    }
+
+    private static EarlyHistoryRead start(StageHistory history, Optional<Instant> asOf) {
+        return EarlyHistoryRead.start(BLUEPRINT, history, asOf).orElseThrow();
+    }
+
+    /** A history file that counts how often its rows are read. */
+    private static class CountedReads implements ByteStageHistory {
+        final OpportunityHistoryCsv file;
+        volatile int reads;
+
+        CountedReads(OpportunityHistoryCsv file) {
+            this.file = file;
+        }
+
+        @Override
+        public String object() {
+            return file.object();
+        }
+
+        @Override
+        public Charset charset() {
+            return file.charset();
+        }
+
+        @Override
+        public void forEachRow(StageRowSink sink) {
+            reads++;
+            file.forEachRow(sink);
+        }
+
+        @Override
+        public void forEach(Consumer<StageEvent> sink) {
+            reads++;
+            file.forEach(sink);
+        }
+
+        @Override
+        public long sizeBytes() {
+            return file.sizeBytes();
+        }
+
+        @Override
+        public String description() {
+            return file.description();
+        }
     }
 
     /** The same file as a plain {@link StageHistory} (a view that keeps every row), so that the calculator reads events. */

@@ -98,8 +98,8 @@ class OnePassLifecyclesTest {
         assertThat(StageMetricsCalculator.computeAll(BLUEPRINT, org.withHistory(bytes), AS_OF, spilled)).isEqualTo(expected);
         assertThat(StageMetricsCalculator.computeAll(BLUEPRINT, org.withHistory(events), AS_OF, spilled)).isEqualTo(expected);
         assertThat(StageMetricsCalculator.computeAll(BLUEPRINT, org.withHistory(grouped), AS_OF, inMemory)).isEqualTo(expected);
-        assertThat(StageMetricsCalculator.computeAll(BLUEPRINT, org.withHistory(bytes), AS_OF, inMemory, 1)).isEqualTo(expected);
-        assertThat(StageMetricsCalculator.computeAll(BLUEPRINT, org.withHistory(events), AS_OF, inMemory, 1)).isEqualTo(expected);
+        assertThat(StageMetricsCalculator.computeAll(BLUEPRINT, org.withHistory(bytes), AS_OF, inMemory, 1, null)).isEqualTo(expected);
+        assertThat(StageMetricsCalculator.computeAll(BLUEPRINT, org.withHistory(events), AS_OF, inMemory, 1, null)).isEqualTo(expected);
         try (Stream<Path> left = Files.list(temp)) {
             assertThat(left).containsExactly(file);
         }
