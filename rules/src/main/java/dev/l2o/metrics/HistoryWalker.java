@@ -89,6 +89,13 @@ final class HistoryWalker {
         openStaleOrPastDue += other.openStaleOrPastDue;
     }
 
+    /** Sorts the durations and sales cycles walked so far (on the walking thread, before {@link #add} merges them). */
+    void sortLists() {
+        slots.sortDurations();
+        salesCycles.sort();
+        wonSalesCycles.sort();
+    }
+
     private static void addCells(ExampleIds[] cells, ExampleIds[] others) {
         for (int cell = 0; cell < cells.length; cell++) {
             if (others[cell] != null) {

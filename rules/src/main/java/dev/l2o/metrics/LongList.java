@@ -23,6 +23,8 @@ final class LongList {
     private SpillDirectory spill;
     private Path spillFile;
     private int spilled;
+    /** Whether the values in memory are in ascending order and none is spilled: {@link #sorted} has nothing to do. */
+    private boolean isSorted = true;
 
     void add(long value) {
         if (size == values.length) {
@@ -34,10 +36,21 @@ final class LongList {
         }
         values[size++] = value;
         sum += value;
+        isSorted = false;
     }
 
-    /** Appends every value of {@code other} (its spilled ones read back). */
+    /**
+     * Appends every value of {@code other} (its spilled ones read back). Two sorted lists held in memory are merged, so
+     * that the result is sorted too: each thread of a split walk sorts its own lists ({@link #sort}), and the merge is
+     * one linear pass.
+     */
     void addAll(LongList other) {
+        if (isSorted && other.isSorted && spill == null) {
+            values = merged(values, size, other.values, other.size);
+            size += other.size;
+            sum += other.sum;
+            return;
+        }
         long[] theirs = other.spilled > 0 ? other.readBack() : other.values;
         if (spill == null && size + other.size() > values.length) {
             values = Arrays.copyOf(values, size + other.size());
@@ -62,6 +75,15 @@ final class LongList {
 
     /** The values in ascending order (sorts in place and returns the backing array; use the first {@link #size()}). */
     long[] sorted() {
+        sort();
+        return values;
+    }
+
+    /** Sorts the values in place (once: until the next value is added). */
+    void sort() {
+        if (isSorted) {
+            return;
+        }
         if (spilled > 0) {
             values = readBack();
             size += spilled;
@@ -70,7 +92,21 @@ final class LongList {
         // Hundreds of thousands of stays a stage at millions of rows: a radix sort takes a few linear passes
         // where a comparison sort takes log n.
         RadixSort.sort(values, size);
-        return values;
+        isSorted = true;
+    }
+
+    /** The first {@code n} of {@code a} and {@code m} of {@code b}, both ascending, in one ascending array. */
+    private static long[] merged(long[] a, int n, long[] b, int m) {
+        long[] out = new long[Math.max(16, n + m)];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < n && j < m) {
+            out[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+        }
+        System.arraycopy(a, i, out, k, n - i);
+        System.arraycopy(b, j, out, k + n - i, m - j);
+        return out;
     }
 
     private void writeChunk() {

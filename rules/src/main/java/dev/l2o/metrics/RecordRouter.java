@@ -55,6 +55,13 @@ final class RecordRouter implements RecordWalk {
         }
     }
 
+    /** Sorts every lane's durations and sales cycles walked so far (see {@link HistoryWalker#sortLists}). */
+    void sortLists() {
+        for (Lane lane : lanes) {
+            lane.walker.sortLists();
+        }
+    }
+
     RecordRouter(StageCodes codes, RecordLifecycles records, List<Lane> lanes) {
         this.codes = codes;
         this.records = records;

@@ -80,6 +80,11 @@ final class StageSlots {
         }
     }
 
+    /** Sorts every stage's durations so far. */
+    void sortDurations() {
+        slots.forEach(slot -> slot.durations.sort());
+    }
+
     /** Durations of every stage, present and to come, keep one chunk in memory and the rest in {@code directory}. */
     void spillDurationsTo(SpillDirectory directory) {
         spill = directory;

@@ -49,4 +49,29 @@ class LongListTest {
             assertThat(left).isEmpty();
         }
     }
+
+    @Test
+    void sortedListsMergeIntoASortedListAndAnAddedValueIsSortedIn() {
+        // given: two lists sorted apart (the two halves of a split walk)
+        SplittableRandom random = new SplittableRandom(5);
+        LongList first = new LongList();
+        LongList second = new LongList();
+        long[] all = new long[30_001];
+        for (int i = 0; i < 30_000; i++) {
+            all[i] = random.nextLong(-(1L << 40), 1L << 40);
+            (i % 3 == 0 ? first : second).add(all[i]);
+        }
+        first.sort();
+        second.sort();
+
+        // when
+        first.addAll(second);
+        first.add(all[30_000] = 7L);
+
+        // then
+        Arrays.sort(all);
+        assertThat(first.size()).isEqualTo(all.length);
+        assertThat(first.sum()).isEqualTo(Arrays.stream(all).sum());
+        assertThat(Arrays.copyOf(first.sorted(), first.size())).containsExactly(all);
+    }
 }
