@@ -7,7 +7,6 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -40,7 +39,7 @@ final class CsvBytes implements Closeable, HistoryFields {
 
     private final FileChannel channel;
     private final boolean ownsChannel;
-    private final Charset charset;
+    private final FileCharset charset;
     /** Whether consumed bytes may be dropped to read more; a block reader keeps every range it handed out valid. */
     private final boolean compacts;
     private final byte[] buffer;
@@ -57,7 +56,7 @@ final class CsvBytes implements Closeable, HistoryFields {
     private int count;
     private long line;
 
-    private CsvBytes(FileChannel channel, boolean ownsChannel, Charset charset, long offset, long line, byte[] buffer,
+    private CsvBytes(FileChannel channel, boolean ownsChannel, FileCharset charset, long offset, long line, byte[] buffer,
             boolean compacts) {
         this.channel = channel;
         this.ownsChannel = ownsChannel;
@@ -73,7 +72,7 @@ final class CsvBytes implements Closeable, HistoryFields {
      * {@link #next} is {@link #IRREGULAR} when the file starts with another byte order mark (FastCSV then switches
      * charset) or with a UTF-8 one while the charset is not UTF-8.
      */
-    static CsvBytes open(Path file, Charset charset) throws IOException {
+    static CsvBytes open(Path file, FileCharset charset) throws IOException {
         CsvBytes bytes = new CsvBytes(FileChannel.open(file, StandardOpenOption.READ), true, charset, 0, 1,
                 new byte[2 * MAX_RECORD_BYTES], true);
         try {
@@ -93,7 +92,7 @@ final class CsvBytes implements Closeable, HistoryFields {
      * {@link #IRREGULAR}. Reads into {@code buffer}, which may be reused once this reader is done with. Closing it
      * leaves the channel open.
      */
-    static CsvBytes at(FileChannel channel, Charset charset, long offset, long line, byte[] buffer, boolean compacts)
+    static CsvBytes at(FileChannel channel, FileCharset charset, long offset, long line, byte[] buffer, boolean compacts)
             throws IOException {
         CsvBytes bytes = new CsvBytes(channel, false, charset, offset, line, buffer, compacts);
         bytes.fill();
@@ -137,7 +136,7 @@ final class CsvBytes implements Closeable, HistoryFields {
         int b1 = available > 1 ? buffer[1] & 0xFF : -1;
         int b2 = available > 2 ? buffer[2] & 0xFF : -1;
         if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
-            if (charset.equals(StandardCharsets.UTF_8)) {
+            if (charset.get().equals(StandardCharsets.UTF_8)) {
                 position = 3;
             } else {
                 unsupportedMark = true;
@@ -240,7 +239,7 @@ final class CsvBytes implements Closeable, HistoryFields {
     /** Field {@code index} as text: decoded, a doubled quote read as one. */
     @Override
     public String text(int index) {
-        String text = new String(buffer, starts[index], ends[index] - starts[index], charset);
+        String text = charset.decode(buffer, starts[index], ends[index]);
         return escaped[index] ? text.replace("\"\"", "\"") : text;
     }
 

@@ -34,14 +34,14 @@ public final class CsvCharset {
 
     private CsvCharset() {}
 
-    /** Whether {@code bytes[0..length)} are all below 128, read eight at a time. */
-    private static boolean isAscii(byte[] bytes, int length) {
-        int i = 0;
+    /** Whether {@code bytes[from..to)} are all below 128, read eight at a time. */
+    static boolean isAscii(byte[] bytes, int from, int to) {
+        int i = from;
         long high = 0;
-        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
             high |= (long) LONGS.get(bytes, i);
         }
-        for (; i < length; i++) {
+        for (; i < to; i++) {
             high |= bytes[i];
         }
         return (high & HIGH_BITS) == 0;
@@ -119,7 +119,7 @@ public final class CsvCharset {
             }
             in.flip();
             // Most exports are ASCII: a block of it (with no sequence left open before it) needs no decoding.
-            if (isAscii(in.array(), in.limit())) {
+            if (isAscii(in.array(), 0, in.limit())) {
                 in.clear();
                 continue;
             }

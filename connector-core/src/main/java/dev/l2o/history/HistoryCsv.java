@@ -9,6 +9,7 @@ import dev.l2o.error.L2oException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -263,6 +264,34 @@ final class HistoryCsv {
                     sink.accept(row);
                 }
             }
+        } catch (IOException | UncheckedIOException e) {
+            throw unreadable(displayName, e);
+        } catch (CsvParseException e) {
+            throw malformedCsv(displayName, e);
+        }
+    }
+
+    /**
+     * The header record of {@code file}, read as ISO 8859-1 (a character a byte), which tells ASCII from the rest
+     * without knowing the file's charset; a header with other characters is read again in the file's charset. I/O
+     * and CSV syntax failures become one-line errors naming the file.
+     *
+     * @param expected what the error for an empty file says the header should hold
+     */
+    static CsvRecord header(Path file, FileCharset charset, String displayName, String expected) {
+        CsvRecord header = firstRecord(file, StandardCharsets.ISO_8859_1, displayName, expected);
+        return header.getFields().stream().allMatch(FileCharset::isAscii) ? header
+                : firstRecord(file, charset.get(), displayName, expected);
+    }
+
+    private static CsvRecord firstRecord(Path file, Charset charset, String displayName, String expected) {
+        try (CsvReader<CsvRecord> reader = reader(file, charset)) {
+            var iterator = reader.iterator();
+            if (!iterator.hasNext()) {
+                throw new L2oException(ErrorCode.MALFORMED_HISTORY, displayName
+                        + ": the file is empty; expected a header row with " + expected);
+            }
+            return iterator.next();
         } catch (IOException | UncheckedIOException e) {
             throw unreadable(displayName, e);
         } catch (CsvParseException e) {

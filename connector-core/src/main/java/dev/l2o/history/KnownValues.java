@@ -1,6 +1,5 @@
 package dev.l2o.history;
 
-import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.function.Predicate;
 
@@ -12,12 +11,12 @@ import java.util.function.Predicate;
 final class KnownValues {
     private static final int MAX_VALUES = 32;
 
-    private final Charset charset;
+    private final FileCharset charset;
     private final Predicate<String> valid;
     private final byte[][] values = new byte[MAX_VALUES][];
     private int count;
 
-    KnownValues(Charset charset, Predicate<String> valid) {
+    KnownValues(FileCharset charset, Predicate<String> valid) {
         this.charset = charset;
         this.valid = valid;
     }
@@ -29,7 +28,7 @@ final class KnownValues {
                 return true;
             }
         }
-        if (!valid.test(new String(bytes, from, to - from, charset))) {
+        if (!valid.test(charset.decode(bytes, from, to))) {
             return false;
         }
         if (count < MAX_VALUES) {

@@ -2,15 +2,11 @@ package dev.l2o.history;
 
 import static java.util.Objects.requireNonNull;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
 import dev.l2o.model.StageEvent;
 import dev.l2o.model.StageHistory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,11 +44,11 @@ public final class LeadHistoryCsv implements StageHistory {
 
     private final Path file;
     private final String displayName;
-    private final Charset charset;
+    private final FileCharset charset;
     private final Columns columns;
     private final Function<String, Instant> leadCreatedDate;
 
-    private LeadHistoryCsv(Path file, String displayName, Charset charset, Columns columns,
+    private LeadHistoryCsv(Path file, String displayName, FileCharset charset, Columns columns,
             Function<String, Instant> leadCreatedDate) {
         this.file = file;
         this.displayName = displayName;
@@ -67,7 +63,8 @@ public final class LeadHistoryCsv implements StageHistory {
     }
 
     /**
-     * Opens a history file: checks that it is readable, detects its charset and reads its header.
+     * Opens a history file: checks that it is readable and reads its header (the charset is detected when the rows
+     * are read).
      *
      * @param file the CSV file
      * @param displayName how messages and reports name the file ({@code data/LeadHistory.csv})
@@ -79,20 +76,9 @@ public final class LeadHistoryCsv implements StageHistory {
         requireNonNull(file, "file is null");
         requireNonNull(displayName, "displayName is null");
         requireNonNull(leadCreatedDate, "leadCreatedDate is null");
-        Charset charset = CsvCharset.detect(file, displayName);
-        Columns columns;
-        try (CsvReader<CsvRecord> reader = HistoryCsv.reader(file, charset)) {
-            var iterator = reader.iterator();
-            if (!iterator.hasNext()) {
-                throw new L2oException(ErrorCode.MALFORMED_HISTORY, displayName
-                        + ": the file is empty; expected a header row with LeadId, Field, OldValue, NewValue, CreatedDate");
-            }
-            columns = Columns.of(iterator.next(), displayName);
-        } catch (IOException | UncheckedIOException e) {
-            throw HistoryCsv.unreadable(displayName, e);
-        } catch (CsvParseException e) {
-            throw HistoryCsv.malformedCsv(displayName, e);
-        }
+        FileCharset charset = new FileCharset(file, displayName);
+        Columns columns = Columns.of(HistoryCsv.header(file, charset, displayName,
+                "LeadId, Field, OldValue, NewValue, CreatedDate"), displayName);
         return new LeadHistoryCsv(file, displayName, charset, columns, leadCreatedDate);
     }
 
@@ -108,7 +94,7 @@ public final class LeadHistoryCsv implements StageHistory {
 
     /** The charset the file is read with. */
     public Charset charset() {
-        return charset;
+        return charset.get();
     }
 
     @Override
@@ -177,7 +163,7 @@ public final class LeadHistoryCsv implements StageHistory {
     private record Earliest(long line, Instant at, String oldValue) {}
 
     private void read(Consumer<StatusChange> sink) {
-        HistoryCsv.forEachRow(file, charset, displayName, this::toRow, sink);
+        HistoryCsv.forEachRow(file, charset.get(), displayName, this::toRow, sink);
     }
 
     private StatusChange toRow(CsvRecord record) {

@@ -2,8 +2,6 @@ package dev.l2o.history;
 
 import static java.util.Objects.requireNonNull;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.L2oException;
@@ -36,7 +34,8 @@ import java.util.function.Supplier;
  *   <li>the weekly Data Export: Windows-1252, {@code 2026-03-01 10:15:30} timestamps in UTC, forecast
  *       categories as labels ({@code Commit}, {@code Best Case}).</li>
  * </ul>
- * The charset is decided once when the file is opened: valid UTF-8 is UTF-8, anything else Windows-1252.
+ * The charset is decided once, when a text outside ASCII is first decoded: valid UTF-8 is UTF-8, anything else
+ * Windows-1252.
  * Rows flagged {@code IsDeleted=true} are skipped. Rows keep the file's order ({@link #sortedByRecord()} is
  * false).
  *
@@ -51,7 +50,7 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
 
     private final Path file;
     private final String displayName;
-    private final Charset charset;
+    private final FileCharset charset;
     private final Columns columns;
     private final int blockBytes;
     /** Forecast category texts met by {@link #toEvent}: a handful, compared faster than a map hashes a new text. */
@@ -59,7 +58,7 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
     /** Spellings of forecast categories remembered at most (API values, labels, their cases). */
     private static final int MAX_FORECAST_SPELLINGS = 16;
 
-    private OpportunityHistoryCsv(Path file, String displayName, Charset charset, Columns columns, int blockBytes) {
+    private OpportunityHistoryCsv(Path file, String displayName, FileCharset charset, Columns columns, int blockBytes) {
         this.file = file;
         this.displayName = displayName;
         this.charset = charset;
@@ -68,7 +67,8 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
     }
 
     /**
-     * Opens a history file: checks that it is readable, detects its charset and reads its header.
+     * Opens a history file: checks that it is readable and reads its header (the charset is detected when a text
+     * outside ASCII needs it).
      *
      * @param file the CSV file
      * @param displayName how messages and reports name the file ({@code data/OpportunityHistory.csv})
@@ -78,20 +78,9 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
     public static OpportunityHistoryCsv open(Path file, String displayName) {
         requireNonNull(file, "file is null");
         requireNonNull(displayName, "displayName is null");
-        Charset charset = CsvCharset.detect(file, displayName);
-        Columns columns;
-        try (CsvReader<CsvRecord> reader = HistoryCsv.reader(file, charset)) {
-            var iterator = reader.iterator();
-            if (!iterator.hasNext()) {
-                throw new L2oException(ErrorCode.MALFORMED_HISTORY, displayName
-                        + ": the file is empty; expected a header row with OpportunityId, StageName, CreatedDate");
-            }
-            columns = Columns.of(iterator.next(), displayName);
-        } catch (IOException | UncheckedIOException e) {
-            throw HistoryCsv.unreadable(displayName, e);
-        } catch (CsvParseException e) {
-            throw HistoryCsv.malformedCsv(displayName, e);
-        }
+        FileCharset charset = new FileCharset(file, displayName);
+        Columns columns = Columns.of(HistoryCsv.header(file, charset, displayName, "OpportunityId, StageName, CreatedDate"),
+                displayName);
         return new OpportunityHistoryCsv(file, displayName, charset, columns, ParallelRows.BLOCK_BYTES);
     }
 
@@ -100,10 +89,14 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
         return new OpportunityHistoryCsv(file, displayName, charset, columns, bytes);
     }
 
-    /** The charset the file is read with. */
-    @Override
+    /** The charset the file is read with (detected now, if no text needed it yet). */
     public Charset charset() {
-        return charset;
+        return charset.get();
+    }
+
+    @Override
+    public String decode(byte[] bytes, int from, int to) {
+        return charset.decode(bytes, from, to);
     }
 
     @Override
@@ -135,7 +128,7 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
 
     /** {@link #forEach} with FastCSV reading every record: what the byte readers must equal (tests compare them). */
     void forEachViaFastCsv(Consumer<StageEvent> sink) {
-        HistoryCsv.forEachRow(file, charset, displayName, this::toEvent, sink);
+        HistoryCsv.forEachRow(file, charset.get(), displayName, this::toEvent, sink);
     }
 
     /**
@@ -173,7 +166,7 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
         } catch (IOException | UncheckedIOException e) {
             throw HistoryCsv.unreadable(displayName, e);
         }
-        HistoryCsv.forEachRow(file, charset, displayName, rows, this::toEvent, sink::event);
+        HistoryCsv.forEachRow(file, charset.get(), displayName, rows, this::toEvent, sink::event);
     }
 
     /**
@@ -312,7 +305,7 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
         }
 
         private String text(byte[] bytes, long field) {
-            return new String(bytes, CsvBytes.from(field), CsvBytes.to(field) - CsvBytes.from(field), charset);
+            return charset.decode(bytes, CsvBytes.from(field), CsvBytes.to(field));
         }
     }
 

@@ -4,7 +4,6 @@ import dev.l2o.model.StageEvent;
 import dev.l2o.model.StageRowSink;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.Charset;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -52,7 +51,7 @@ final class ParallelRows {
      *
      * @return null when every record was read; else where to continue
      */
-    static Resume read(FileChannel channel, Charset charset, long fileSize, Resume start, int blockBytes,
+    static Resume read(FileChannel channel, FileCharset charset, long fileSize, Resume start, int blockBytes,
             Supplier<RowReader> readers, StageRowSink sink) throws IOException {
         ExecutorService workers = Executors.newFixedThreadPool(THREADS, runnable -> {
             Thread thread = new Thread(runnable, "l2o-history-blocks");
@@ -103,7 +102,7 @@ final class ParallelRows {
         }
     }
 
-    private static Future<Block> submit(ExecutorService workers, Block block, FileChannel channel, Charset charset,
+    private static Future<Block> submit(ExecutorService workers, Block block, FileChannel channel, FileCharset charset,
             long dataStart, int blockBytes, long index, long blocks) {
         long from = dataStart + index * blockBytes;
         boolean last = index == blocks - 1;
@@ -176,7 +175,7 @@ final class ParallelRows {
             this.buffer = new byte[blockBytes + 2 * CsvBytes.MAX_RECORD_BYTES];
         }
 
-        void parse(FileChannel channel, Charset charset, long from, boolean first, long cut, boolean lastBlock)
+        void parse(FileChannel channel, FileCharset charset, long from, boolean first, long cut, boolean lastBlock)
                 throws IOException {
             size = 0;
             hasEvents = false;

@@ -1,7 +1,5 @@
 package dev.l2o.model;
 
-import java.nio.charset.Charset;
-
 /**
  * Stage history read from a file that can also stream its rows as bytes and primitives ({@link #forEachRow}),
  * which a reader of millions of rows uses to skip a {@link String} and a {@link StageEvent} per row. Both ways
@@ -11,8 +9,11 @@ public interface ByteStageHistory extends StageHistory {
     /** The object of every row ({@code Opportunity}). */
     String object();
 
-    /** The charset of the bytes {@link StageRowSink#row} receives. */
-    Charset charset();
+    /**
+     * The text of bytes {@link StageRowSink#row} received, {@code bytes[from..to)}, in the source's charset. ASCII
+     * bytes are decoded without knowing it, so a source may put off telling its charset until a text needs it.
+     */
+    String decode(byte[] bytes, int from, int to);
 
     /**
      * Streams every row to {@code sink} in source order: the rows {@link #forEach} gives, minus the

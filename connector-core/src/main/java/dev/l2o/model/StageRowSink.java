@@ -2,7 +2,7 @@ package dev.l2o.model;
 
 /**
  * Receives the rows of a {@link ByteStageHistory} without an object per row: the record id and stage as bytes of
- * the source (trimmed, in {@link ByteStageHistory#charset()}), the other values as primitives. Rows the reader
+ * the source (trimmed; {@link ByteStageHistory#decode} decodes them), the other values as primitives. Rows the reader
  * could not take apart that way arrive as {@link StageEvent}s instead, in their place in source order.
  */
 public interface StageRowSink {

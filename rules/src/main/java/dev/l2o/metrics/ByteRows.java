@@ -1,8 +1,8 @@
 package dev.l2o.metrics;
 
+import dev.l2o.model.ByteStageHistory;
 import dev.l2o.model.StageEvent;
 import dev.l2o.model.StageRowSink;
-import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * rows that arrive as events go to {@code events}, the calculator's own handling. Not thread-safe.
  */
 final class ByteRows implements StageRowSink {
-    private final Charset charset;
+    private final ByteStageHistory history;
     private final String object;
     private final StageCodes codes;
     private final long asOfMillis;
@@ -32,9 +32,9 @@ final class ByteRows implements StageRowSink {
     private int lastStage = -1;
 
     /** Rows of {@code object} whose stages {@code codes} codes go to {@code sink}; events to {@code events}. */
-    ByteRows(Charset charset, String object, StageCodes codes, long asOfMillis, UnsortedRows sink,
+    ByteRows(ByteStageHistory history, String object, StageCodes codes, long asOfMillis, UnsortedRows sink,
             Consumer<StageEvent> events) {
-        this.charset = charset;
+        this.history = history;
         this.object = object;
         this.codes = codes;
         this.asOfMillis = asOfMillis;
@@ -60,7 +60,7 @@ final class ByteRows implements StageRowSink {
         if (first >= 0 && rest >= 0) {
             sink.addPacked(first, rest, code, epochMillis, amount, closeEpochDay);
         } else {
-            sink.add(new String(bytes, recordIdFrom, recordIdTo - recordIdFrom, charset), code, epochMillis, amount,
+            sink.add(history.decode(bytes, recordIdFrom, recordIdTo), code, epochMillis, amount,
                     closeEpochDay);
         }
     }
@@ -83,14 +83,14 @@ final class ByteRows implements StageRowSink {
             }
         }
         if (stageCount == MAX_CACHED) {
-            return codes.code(object, new String(bytes, from, to - from, charset));
+            return codes.code(object, history.decode(bytes, from, to));
         }
         if (stageCount == stageNames.length) {
             stageNames = Arrays.copyOf(stageNames, stageCount * 2);
             stageCodes = Arrays.copyOf(stageCodes, stageCount * 2);
         }
         stageNames[stageCount] = Arrays.copyOfRange(bytes, from, to);
-        stageCodes[stageCount] = codes.code(object, new String(bytes, from, to - from, charset));
+        stageCodes[stageCount] = codes.code(object, history.decode(bytes, from, to));
         lastStage = stageCount++;
         return stageCodes[lastStage];
     }

@@ -364,7 +364,7 @@ public final class StageMetricsCalculator {
         };
         try {
             if (history instanceof ByteStageHistory file && intake.measures(file.object())) {
-                ByteRows bytes = new ByteRows(file.charset(), file.object(), intake.codes, intake.asOfMillis, rows, events);
+                ByteRows bytes = new ByteRows(file, file.object(), intake.codes, intake.asOfMillis, rows, events);
                 file.forEachRow(bytes);
                 intake.rows += bytes.rows();
             } else {

@@ -16,7 +16,6 @@ import dev.l2o.model.StageEvent;
 import dev.l2o.model.StageHistory;
 import dev.l2o.model.StageRowSink;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,8 +200,8 @@ class ByteHistoryTest {
         }
 
         @Override
-        public Charset charset() {
-            return file.charset();
+        public String decode(byte[] bytes, int from, int to) {
+            return file.decode(bytes, from, to);
         }
 
         @Override
