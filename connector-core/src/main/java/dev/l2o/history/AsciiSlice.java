@@ -13,6 +13,20 @@ final class AsciiSlice implements CharSequence {
     private int from;
     private int length;
 
+    /**
+     * A slice of its own holding {@code text} a character a byte, every character outside ASCII as byte 0x80: for the
+     * readers' text path, so that the parsers see one class of character sequence (C2 then compiles them for it
+     * alone) and reject such a character as they reject any byte above 127.
+     */
+    static AsciiSlice ofText(String text) {
+        byte[] bytes = new byte[text.length()];
+        for (int i = 0; i < bytes.length; i++) {
+            char c = text.charAt(i);
+            bytes[i] = c < 0x80 ? (byte) c : (byte) 0x80;
+        }
+        return new AsciiSlice().of(bytes, 0, bytes.length);
+    }
+
     /** Points this slice at {@code bytes[from..to)} and returns it. */
     AsciiSlice of(byte[] bytes, int from, int to) {
         this.bytes = bytes;

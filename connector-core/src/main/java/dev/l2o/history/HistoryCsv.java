@@ -76,7 +76,7 @@ final class HistoryCsv {
      * the formatter then reads or rejects.
      */
     static Instant fastTimestamp(String text) {
-        long nanos = fastEpochNanos(text);
+        long nanos = fastEpochNanos(AsciiSlice.ofText(text));
         return nanos == NO_TIME ? null : instant(nanos);
     }
 
@@ -98,16 +98,16 @@ final class HistoryCsv {
      * {@link #fastTimestamp} as nanoseconds since the epoch, or {@link #NO_TIME}: the one reading of both shapes,
      * for the text of a field ({@link String}) and for its bytes in the file ({@link AsciiSlice}) alike.
      */
-    static long fastEpochNanos(CharSequence text) {
+    static long fastEpochNanos(AsciiSlice text) {
         int length = text.length();
         if (length < 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(13) != ':' || text.charAt(16) != ':'
                 || text.charAt(10) != 'T' && text.charAt(10) != ' ') {
             return NO_TIME;
         }
         long epochDay = fastEpochDay(text);
-        int hour = digits(text, 11, 2);
-        int minute = digits(text, 14, 2);
-        int second = digits(text, 17, 2);
+        int hour = twoDigits(text, 11);
+        int minute = twoDigits(text, 14);
+        int second = twoDigits(text, 17);
         if (epochDay == NO_DAY || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return NO_TIME;
         }
@@ -138,7 +138,7 @@ final class HistoryCsv {
         return seconds * NANOS_PER_SECOND + nanos;
     }
 
-    private static boolean regionMatches(CharSequence text, int start, String expected) {
+    private static boolean regionMatches(AsciiSlice text, int start, String expected) {
         for (int i = 0; i < expected.length(); i++) {
             if (text.charAt(start + i) != expected.charAt(i)) {
                 return false;
@@ -154,14 +154,17 @@ final class HistoryCsv {
      * The epoch day of a {@code yyyy-MM-dd} date at the start of {@code text} (a valid date, four-digit year), or
      * {@link #NO_DAY} for anything else. Computed without {@link LocalDate}, which parses through a formatter.
      */
-    static long fastEpochDay(CharSequence text) {
+    static long fastEpochDay(AsciiSlice text) {
         if (text.length() < 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
             return NO_DAY;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 2);
-        int day = digits(text, 8, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > monthLength(year, month)) {
+        int century = twoDigits(text, 0);
+        int yearOfCentury = twoDigits(text, 2);
+        int year = century * 100 + yearOfCentury;
+        int month = twoDigits(text, 5);
+        int day = twoDigits(text, 8);
+        if (century < 0 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1
+                || day > 28 && day > monthLength(year, month)) {
             return NO_DAY;
         }
         // LocalDate.toEpochDay's arithmetic (proleptic Gregorian calendar, 1970-01-01 is day 0).
@@ -188,7 +191,17 @@ final class HistoryCsv {
         };
     }
 
-    private static int digits(CharSequence text, int start, int count) {
+    /**
+     * The two digits at {@code at}, or -1: straight-line code rather than {@link #digits}' loop, since C2 compiles a
+     * loop at length and these parsers are compiled while the file is being read.
+     */
+    private static int twoDigits(AsciiSlice text, int at) {
+        int tens = text.charAt(at) - '0';
+        int units = text.charAt(at + 1) - '0';
+        return tens < 0 || tens > 9 || units < 0 || units > 9 ? -1 : tens * 10 + units;
+    }
+
+    private static int digits(AsciiSlice text, int start, int count) {
         int value = 0;
         for (int i = start; i < start + count; i++) {
             char c = text.charAt(i);

@@ -406,7 +406,7 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
             return null;
         }
         // Most amounts are plain decimals: read without Double.parseDouble's general parser, to the same bits.
-        double plain = PlainDecimal.parse(text);
+        double plain = PlainDecimal.parse(AsciiSlice.ofText(text));
         if (!Double.isNaN(plain)) {
             return plain;
         }
@@ -426,7 +426,7 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
             return null;
         }
         // Some exports write a date-time here; the date part is what Salesforce stores.
-        long epochDay = HistoryCsv.fastEpochDay(text);
+        long epochDay = HistoryCsv.fastEpochDay(AsciiSlice.ofText(text));
         if (epochDay != HistoryCsv.NO_DAY) {
             return LocalDate.ofEpochDay(epochDay);
         }

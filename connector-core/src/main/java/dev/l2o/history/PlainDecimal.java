@@ -20,7 +20,7 @@ final class PlainDecimal {
     private PlainDecimal() {}
 
     /** The value of {@code text}, or NaN when it is not a plain decimal this reads exactly. */
-    static double parse(CharSequence text) {
+    static double parse(AsciiSlice text) {
         long digits = digits(text);
         if (digits < 0) {
             return Double.NaN;
@@ -34,7 +34,7 @@ final class PlainDecimal {
     }
 
     /** Whether {@link #parse} reads {@code text}, without computing it. */
-    static boolean isPlain(CharSequence text) {
+    static boolean isPlain(AsciiSlice text) {
         return digits(text) >= 0;
     }
 
@@ -47,7 +47,7 @@ final class PlainDecimal {
      * The digits of a plain decimal as an integer, with the count of decimals above bit {@value #DECIMALS_SHIFT};
      * -1 for anything else or anything not exact (more than 2^53, more than 22 decimals).
      */
-    private static long digits(CharSequence text) {
+    private static long digits(AsciiSlice text) {
         int to = text.length();
         int i = 0;
         if (i < to && (text.charAt(i) == '-' || text.charAt(i) == '+')) {

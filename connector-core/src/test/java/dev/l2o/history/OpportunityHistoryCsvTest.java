@@ -196,8 +196,8 @@ class OpportunityHistoryCsvTest {
         List<LocalDate> misread = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             long expected = day.toEpochDay();
-            if (HistoryCsv.fastEpochDay(day.toString()) != expected
-                    || HistoryCsv.fastEpochDay(day + "T10:00:00.000+0000") != expected
+            if (HistoryCsv.fastEpochDay(AsciiSlice.ofText(day.toString())) != expected
+                    || HistoryCsv.fastEpochDay(AsciiSlice.ofText(day + "T10:00:00.000+0000")) != expected
                     || !Instant.ofEpochSecond(expected * 86400 + 36000).equals(HistoryCsv.fastTimestamp(day + "T10:00:00.000+0000"))) {
                 misread.add(day);
             }
@@ -207,7 +207,7 @@ class OpportunityHistoryCsvTest {
         assertThat(misread).isEmpty();
         assertThat(List.of("2023-02-29", "2024-02-30", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00", "24-01-01",
                 "2024/01/01", "+2024-01-1", "2024-01-3a"))
-                .allSatisfy(text -> assertThat(HistoryCsv.fastEpochDay(text)).isEqualTo(HistoryCsv.NO_DAY));
+                .allSatisfy(text -> assertThat(HistoryCsv.fastEpochDay(AsciiSlice.ofText(text))).isEqualTo(HistoryCsv.NO_DAY));
         assertThat(HistoryCsv.fastTimestamp("2024-01-01T10:00:00+0100")).isNull();
         assertThat(HistoryCsv.fastTimestamp("2024-01-01T10:00:00.1234567890Z")).isNull();
     }

@@ -28,7 +28,7 @@ class PlainDecimalTest {
                 assertThat(Double.doubleToRawLongBits(read)).as(text).isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
             }
             assertThat(PlainDecimal.isPlain(new AsciiSlice().of(bytes, 0, bytes.length))).as(text).isEqualTo(!Double.isNaN(read));
-            assertThat(Double.doubleToRawLongBits(PlainDecimal.parse(text))).as("as text: " + text)
+            assertThat(Double.doubleToRawLongBits(PlainDecimal.parse(AsciiSlice.ofText(text)))).as("as text: " + text)
                     .isEqualTo(Double.doubleToRawLongBits(read));
         }
     }
@@ -39,13 +39,13 @@ class PlainDecimalTest {
                 "1,5", " 1")) {
             byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
             assertThat(PlainDecimal.parse(new AsciiSlice().of(bytes, 0, bytes.length))).as(text).isNaN();
-            assertThat(PlainDecimal.parse(text)).as("as text: " + text).isNaN();
+            assertThat(PlainDecimal.parse(AsciiSlice.ofText(text))).as("as text: " + text).isNaN();
         }
         byte[] exact = "9007199254740992.5".getBytes(StandardCharsets.US_ASCII);
         assertThat(PlainDecimal.parse(new AsciiSlice().of(exact, 0, exact.length))).isNaN();
         byte[] small = "137629.37".getBytes(StandardCharsets.US_ASCII);
         assertThat(PlainDecimal.parse(new AsciiSlice().of(small, 0, small.length))).isEqualTo(137629.37);
-        assertThat(PlainDecimal.parse("-0")).isEqualTo(-0.0);
-        assertThat(PlainDecimal.parse("\u0661")).as("a digit outside ASCII").isNaN();
+        assertThat(PlainDecimal.parse(AsciiSlice.ofText("-0"))).isEqualTo(-0.0);
+        assertThat(PlainDecimal.parse(AsciiSlice.ofText("\u0661"))).as("a digit outside ASCII").isNaN();
     }
 }
