@@ -33,6 +33,8 @@ final class ColumnLoader implements UnsortedRows {
         final double[] amounts = new double[BATCH];
         final int[] closeDays = new int[BATCH];
         int size;
+        /** Whether a row came with its id as a string; most are packed, and the batch then has no strings to drop. */
+        boolean hasRecordIds;
         final boolean last;
 
         Batch(boolean last) {
@@ -53,6 +55,7 @@ final class ColumnLoader implements UnsortedRows {
 
     @Override
     public void add(String recordId, int slot, long time, double amount, int closeDay) {
+        current.hasRecordIds = true;
         // Packed here: the reading thread has time to spare, the loading thread waits on cache misses.
         append(recordId, StringInterner.packedFirst(recordId), StringInterner.packedRest(recordId), slot, time, amount,
                 closeDay);
@@ -105,7 +108,10 @@ final class ColumnLoader implements UnsortedRows {
                 }
                 columns.addAll(batch.recordIds, batch.firsts, batch.rests, batch.slots, batch.times, batch.amounts,
                         batch.closeDays, batch.size);
-                Arrays.fill(batch.recordIds, 0, batch.size, null);
+                if (batch.hasRecordIds) {
+                    Arrays.fill(batch.recordIds, 0, batch.size, null);
+                    batch.hasRecordIds = false;
+                }
                 batch.size = 0;
                 free.put(batch);
             }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The JIT compiler directives the launcher gives {@code l2o metrics} (src/main/jvm): a JVM accepts the file, and every
- * class and method it names exists, so that a rename cannot silently hand the reading code back to the default policy
+ * class and method it names (to match or to inline) exists, so that a rename cannot silently hand the reading code back to the default policy
  * (or, worse, a syntax error stop every metrics run at JVM start).
  */
 class CompilerDirectivesTest {
@@ -38,7 +38,12 @@ class CompilerDirectivesTest {
     @Test
     void everyNamedClassAndMethodExists() throws IOException {
         List<String> patterns = new ArrayList<>();
-        directives().forEach(directive -> directive.get("match").forEach(pattern -> patterns.add(pattern.asText())));
+        for (JsonNode directive : directives()) {
+            directive.get("match").forEach(pattern -> patterns.add(pattern.asText()));
+            // Inline rules name methods too, after a + (inline) or a - (do not).
+            directive.path("c2").path("inline").forEach(rule -> patterns.add(rule.asText().substring(1)));
+        }
+        assertThat(patterns).contains("dev/l2o/history/PlainDecimal.parse");
         assertThat(patterns).contains("*.*");
         for (String pattern : patterns) {
             if (pattern.equals("*.*")) {
