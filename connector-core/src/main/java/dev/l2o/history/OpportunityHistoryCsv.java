@@ -100,6 +100,11 @@ public final class OpportunityHistoryCsv implements ByteStageHistory {
     }
 
     @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
     public String object() {
         return OBJECT;
     }

@@ -1,5 +1,7 @@
 package dev.l2o.model;
 
+import java.nio.file.Path;
+
 /**
  * Stage history read from a file that can also stream its rows as bytes and primitives ({@link #forEachRow}),
  * which a reader of millions of rows uses to skip a {@link String} and a {@link StageEvent} per row. Both ways
@@ -8,6 +10,9 @@ package dev.l2o.model;
 public interface ByteStageHistory extends StageHistory {
     /** The object of every row ({@code Opportunity}). */
     String object();
+
+    /** The file the rows are read from: two histories of one file give the same rows. */
+    Path file();
 
     /**
      * The text of bytes {@link StageRowSink#row} received, {@code bytes[from..to)}, in the source's charset. ASCII

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -36,18 +35,7 @@ public final class OpenSource implements AutoCloseable {
      * Fetches {@code spec}; when {@code historyCsv} is given, its rows supply or replace the source's history.
      */
     public static OpenSource fetch(SourceSpec spec, Path historyCsv, FetchRequest request, ConnectorContext context) {
-        return fetch(spec, historyCsv, request, context, file -> {});
-    }
-
-    /**
-     * As {@link #fetch(SourceSpec, Path, FetchRequest, ConnectorContext)}, handing the history file to
-     * {@code whileFetching} as soon as it is open, while the source is still being fetched (on another thread): what
-     * reads the file can start before the snapshot exists. An exception it throws fails the fetch, after the source's
-     * own errors.
-     */
-    public static OpenSource fetch(SourceSpec spec, Path historyCsv, FetchRequest request, ConnectorContext context,
-            Consumer<OpportunityHistoryCsv> whileFetching) {
-        return fetch(spec, historyCsv, context, connector -> connector.fetch(request), whileFetching);
+        return fetch(spec, historyCsv, context, connector -> connector.fetch(request));
     }
 
     /**
@@ -59,7 +47,7 @@ public final class OpenSource implements AutoCloseable {
             ConnectorContext context) {
         PreviousSnapshot previous = previousRun.file() == null ? PreviousSnapshot.absent(previousRun.absentReason())
                 : previous(previousRun.file());
-        return fetch(spec, historyCsv, context, connector -> connector.fetch(request, previous), file -> {});
+        return fetch(spec, historyCsv, context, connector -> connector.fetch(request, previous));
     }
 
     private static PreviousSnapshot previous(Path file) {
@@ -76,19 +64,14 @@ public final class OpenSource implements AutoCloseable {
         }
     }
 
-    private static OpenSource fetch(SourceSpec spec, Path historyCsv, ConnectorContext context, Function<CrmConnector, Snapshot> read,
-            Consumer<OpportunityHistoryCsv> whileFetching) {
+    private static OpenSource fetch(SourceSpec spec, Path historyCsv, ConnectorContext context, Function<CrmConnector, Snapshot> read) {
         if (historyCsv != null && !Files.isReadable(historyCsv)) {
             throw new L2oException(ErrorCode.UNREADABLE_FILE, "--history-csv " + historyCsv + ": no such readable file");
         }
-        // Opening the history file reads all of it once (its charset): done while the source is fetched. Its errors
-        // still come after the fetch's, as they did when it was opened afterwards.
+        // The history file is opened (its header read) while the source is fetched; its errors still come after the
+        // fetch's, as they did when it was opened afterwards.
         CompletableFuture<OpportunityHistoryCsv> history = historyCsv == null ? null
-                : CompletableFuture.supplyAsync(() -> OpportunityHistoryCsv.open(historyCsv, historyCsv.toString()))
-                        .thenApply(file -> {
-                            whileFetching.accept(file);
-                            return file;
-                        });
+                : CompletableFuture.supplyAsync(() -> OpportunityHistoryCsv.open(historyCsv, historyCsv.toString()));
         CrmConnector connector = CrmConnectors.open(spec, context);
         try {
             Snapshot snapshot = read.apply(connector);

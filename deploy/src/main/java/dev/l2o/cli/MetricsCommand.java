@@ -27,8 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,24 +65,26 @@ final class MetricsCommand implements Callable<Integer> {
         formats.stream().filter(format -> !FORMATS.contains(format)).findFirst().ifPresent(format -> {
             throw new L2oException(ErrorCode.BAD_ARGUMENT, "unknown --format '" + format + "' for l2o metrics: use text or json");
         });
+        // A history file's rows are read while the blueprint is loaded and the source fetched (both cores are idle for
+        // much of that); the computation uses them when they are the rows it would read (EarlyHistoryRead). Without a
+        // blueprint, the draft made from the source decides what is measured, after the fetch: nothing is read ahead.
+        Path historyCsv = source.historyCsv;
+        EarlyHistoryRead early = blueprint == null || historyCsv == null ? null
+                : EarlyHistoryRead.start(() -> OpportunityHistoryCsv.open(historyCsv, historyCsv.toString()),
+                        Optional.ofNullable(asOf));
         // the blueprint's ruleset parameters (staleDealDays) give the same benchmarks as in an audit
         // as in an audit, a blueprint validated before skips the schema and CEL checks, and the fetch leaves out what
         // CEL reads: metrics evaluate no expression, so this command never loads the CEL compiler for such a blueprint
         Blueprint given = blueprint == null ? null : effective(BlueprintLoader.load(blueprint,
                 UserCache.validatedBlueprints(environment.environment())).blueprint());
         FetchRequest request = given == null ? FetchRequest.everything().withoutAutomations() : FetchRequests.forMetrics(given);
-        // A history file's rows are read while the source is fetched (both cores are idle for much of a fetch); the
-        // computation uses them when they are the rows it would read (EarlyHistoryRead).
-        AtomicReference<EarlyHistoryRead> early = new AtomicReference<>();
-        Consumer<OpportunityHistoryCsv> readEarly = given == null ? file -> {}
-                : file -> EarlyHistoryRead.start(given, file, Optional.ofNullable(asOf)).ifPresent(early::set);
-        try (OpenSource open = OpenSource.fetch(source.spec(environment.environment()), source.historyCsv, request,
-                Contexts.connectorContext(environment), readEarly)) {
+        try (OpenSource open = OpenSource.fetch(source.spec(environment.environment()), historyCsv, request,
+                Contexts.connectorContext(environment))) {
             // Without a blueprint, the source's own draft maps every CRM stage onto itself.
             Blueprint effective = given != null ? given
                     : BlueprintDraft.of(open.snapshot(), "metrics").blueprint();
             LifecycleMetrics measured = StageMetricsCalculator.computeAll(effective, open.snapshot(),
-                    asOf == null ? open.snapshot().asOf() : asOf, early.get());
+                    asOf == null ? open.snapshot().asOf() : asOf, early);
             Lifecycles lifecycles = Lifecycles.of(effective, open.snapshot(), measured);
             output.write(formats.stream().map(format -> rendering(format, measured.primary(), lifecycles)).toList(), environment)
                     .forEach(file -> environment.err().println("l2o: wrote " + file));

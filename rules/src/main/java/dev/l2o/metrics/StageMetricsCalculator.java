@@ -20,8 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -227,27 +225,13 @@ public final class StageMetricsCalculator {
      */
     private static void walkInHalves(HistoryColumns.Grouped grouped, RecordRouter first, RecordRouter second) {
         int middle = grouped.records() / 2;
-        CompletableFuture<Void> secondHalf = CompletableFuture.runAsync(() -> {
-            grouped.walk(middle, grouped.records(), second);
-            second.sortLists();
-        }, runnable -> {
-            Thread thread = new Thread(runnable, "l2o-history-walk");
-            thread.setDaemon(true);
-            thread.start();
-        });
-        try {
+        InTwoThreads.run("l2o-history-walk", () -> {
             grouped.walk(0, middle, first);
             first.sortLists();
-        } finally {
-            try {
-                secondHalf.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                throw e;
-            }
-        }
+        }, () -> {
+            grouped.walk(middle, grouped.records(), second);
+            second.sortLists();
+        });
     }
 
     private static StageMetrics metrics(Lane lane, StageHistory history, Instant asOf, long usedRows, long ignoredRows) {
@@ -316,7 +300,16 @@ public final class StageMetricsCalculator {
         private long leadRows;
 
         RowIntake(List<Lifecycle> designed, long asOfMillis, LeadStatusHistory leads, StageCodes codes) {
-            this.objects = designed.stream().map(Lifecycle::object).distinct().toList();
+            this(asOfMillis, designed.stream().map(Lifecycle::object).distinct().toList(), leads, codes);
+        }
+
+        /** Rows of {@code object} up to {@code asOfMillis}, none of them lead rows: a read ahead of the blueprint. */
+        static RowIntake of(String object, long asOfMillis) {
+            return new RowIntake(asOfMillis, List.of(object), LeadStatusHistory.none(), new StageCodes());
+        }
+
+        private RowIntake(long asOfMillis, List<String> objects, LeadStatusHistory leads, StageCodes codes) {
+            this.objects = objects;
             this.asOfMillis = asOfMillis;
             this.leads = leads;
             this.codes = codes;

@@ -105,24 +105,36 @@ class ByteHistoryTest {
         assertThat(computeWithEarly(history, inMemory, afterEveryRow, start(history, Optional.of(AS_OF))))
                 .isEqualTo(expectedLater);
         assertThat(history.reads).isEqualTo(6);
-        // a read of another history than the snapshot's is not used
-        CountedReads other = new CountedReads(OpportunityHistoryCsv.open(file, "OpportunityHistory.csv"));
-        EarlyHistoryRead ofOther = start(other, Optional.of(AS_OF));
+        // a read of another file than the snapshot's is not used; one of the same file opened apart is
+        Path copy = Files.copy(file, temp.resolve("Copy.csv"));
+        EarlyHistoryRead ofOther = start(new CountedReads(OpportunityHistoryCsv.open(copy, "Copy.csv")), Optional.of(AS_OF));
         assertThat(computeWithEarly(history, inMemory, AS_OF, ofOther)).isEqualTo(expected);
+        assertThat(history.reads).isEqualTo(7);
+        EarlyHistoryRead ofSameFile = start(OpportunityHistoryCsv.open(file, "OpportunityHistory.csv"), Optional.of(AS_OF));
+        assertThat(computeWithEarly(history, inMemory, AS_OF, ofSameFile)).isEqualTo(expected);
         assertThat(history.reads).isEqualTo(7);
         // a read is used once
         EarlyHistoryRead once = start(history, Optional.of(AS_OF));
         assertThat(computeWithEarly(history, inMemory, AS_OF, once)).isEqualTo(expected);
         assertThat(computeWithEarly(history, inMemory, AS_OF, once)).isEqualTo(expected);
         assertThat(history.reads).isEqualTo(9);
-        // what is not read ahead: history that is not a byte file, or larger than the heap
-        assertThat(EarlyHistoryRead.start(BLUEPRINT, asEvents(history.file), Optional.of(AS_OF))).isEmpty();
-        assertThat(EarlyHistoryRead.start(BLUEPRINT, new CountedReads(history.file) {
+        // what is not read ahead: history that is not a byte file, larger than the heap, or that could not be opened
+        CountedReads large = new CountedReads(history.file) {
             @Override
             public long sizeBytes() {
                 return Long.MAX_VALUE;
             }
-        }, Optional.of(AS_OF))).isEmpty();
+        };
+        assertThat(computeWithEarly(history, inMemory, AS_OF, start(large, Optional.of(AS_OF)))).isEqualTo(expected);
+        assertThat(large.reads).isZero();
+        assertThat(history.reads).isEqualTo(10);
+        assertThat(computeWithEarly(history, inMemory, AS_OF, start(asEvents(history.file), Optional.of(AS_OF))))
+                .isEqualTo(expected);
+        assertThat(history.reads).isEqualTo(11);
+        EarlyHistoryRead unopened = EarlyHistoryRead.start(() -> OpportunityHistoryCsv.open(temp.resolve("gone.csv"),
+                "gone.csv"), Optional.of(AS_OF));
+        assertThat(computeWithEarly(history, inMemory, AS_OF, unopened)).isEqualTo(expected);
+        assertThat(history.reads).isEqualTo(12);
     }
 
     @Test
@@ -182,7 +194,7 @@ class ByteHistoryTest {
     }
 
     private static EarlyHistoryRead start(StageHistory history, Optional<Instant> asOf) {
-        return EarlyHistoryRead.start(BLUEPRINT, history, asOf).orElseThrow();
+        return EarlyHistoryRead.start(() -> history, asOf);
     }
 
     /** A history file that counts how often its rows are read. */
@@ -197,6 +209,11 @@ class ByteHistoryTest {
         @Override
         public String object() {
             return file.object();
+        }
+
+        @Override
+        public Path file() {
+            return file.file();
         }
 
         @Override

@@ -1,0 +1,34 @@
+package dev.l2o.metrics;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** Two halves of a piece of work run at once: one on a thread of its own, one on the caller's. Stateless. */
+final class InTwoThreads {
+    private InTwoThreads() {}
+
+    /**
+     * Runs {@code there} on a new daemon thread named {@code threadName} and {@code here} on this one, and returns when
+     * both are done (what {@code there} wrote is then visible); an exception of either is thrown here, {@code here}'s
+     * first.
+     */
+    static void run(String threadName, Runnable here, Runnable there) {
+        CompletableFuture<Void> other = CompletableFuture.runAsync(there, runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            thread.start();
+        });
+        try {
+            here.run();
+        } finally {
+            try {
+                other.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+    }
+}
