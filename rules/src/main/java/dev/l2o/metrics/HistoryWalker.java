@@ -89,11 +89,19 @@ final class HistoryWalker {
         openStaleOrPastDue += other.openStaleOrPastDue;
     }
 
-    /** Sorts the durations and sales cycles walked so far (on the walking thread, before {@link #add} merges them). */
-    void sortLists() {
-        slots.sortDurations();
-        salesCycles.sort();
-        wonSalesCycles.sort();
+    /**
+     * Sorts the durations and sales cycles walked so far (on the walking thread, before {@link #add} merges them), with
+     * {@code scratch} (at least {@link #largestList} longs) as the sorts' working space.
+     */
+    void sortLists(long[] scratch) {
+        slots.sortDurations(scratch);
+        salesCycles.sort(scratch);
+        wonSalesCycles.sort(scratch);
+    }
+
+    /** The number of values of the longest list {@link #sortLists} sorts. */
+    int largestList() {
+        return Math.max(slots.largestDurations(), Math.max(salesCycles.size(), wonSalesCycles.size()));
     }
 
     private static void addCells(ExampleIds[] cells, ExampleIds[] others) {

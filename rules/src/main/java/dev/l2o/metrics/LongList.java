@@ -81,6 +81,11 @@ final class LongList {
 
     /** Sorts the values in place (once: until the next value is added). */
     void sort() {
+        sort(null);
+    }
+
+    /** As {@link #sort()}, with {@code scratch} as working space when it holds {@link #size()} longs. */
+    void sort(long[] scratch) {
         if (isSorted) {
             return;
         }
@@ -91,7 +96,7 @@ final class LongList {
         }
         // Hundreds of thousands of stays a stage at millions of rows: a radix sort takes a few linear passes
         // where a comparison sort takes log n.
-        RadixSort.sort(values, size);
+        RadixSort.sort(values, size, scratch);
         isSorted = true;
     }
 

@@ -18,6 +18,14 @@ final class RadixSort {
 
     /** Sorts the first {@code n} values of {@code values} in place, with a scratch array of {@code n} longs. */
     static void sort(long[] values, int n) {
+        sort(values, n, null);
+    }
+
+    /**
+     * As {@link #sort(long[], int)}, using {@code scratch} as the scratch array when it holds {@code n} longs (a caller
+     * sorting many lists allocates one); its content is overwritten.
+     */
+    static void sort(long[] values, int n, long[] scratch) {
         if (n < 2) {
             return;
         }
@@ -46,7 +54,7 @@ final class RadixSort {
                 continue;
             }
             if (target == null) {
-                target = new long[n];
+                target = scratch != null && scratch.length >= n ? scratch : new long[n];
             }
             int offset = 0;
             for (int digit = 0; digit < RADIX; digit++) {

@@ -55,10 +55,19 @@ final class RecordRouter implements RecordWalk {
         }
     }
 
-    /** Sorts every lane's durations and sales cycles walked so far (see {@link HistoryWalker#sortLists}). */
+    /**
+     * Sorts every lane's durations and sales cycles walked so far (see {@link HistoryWalker#sortLists}), all with one
+     * scratch array the size of the largest list: an array a sort, megabytes each, made G1 start a concurrent cycle
+     * for each of them once the heap was half full.
+     */
     void sortLists() {
+        int largest = 0;
         for (Lane lane : lanes) {
-            lane.walker.sortLists();
+            largest = Math.max(largest, lane.walker.largestList());
+        }
+        long[] scratch = new long[largest];
+        for (Lane lane : lanes) {
+            lane.walker.sortLists(scratch);
         }
     }
 

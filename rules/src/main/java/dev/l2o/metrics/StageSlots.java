@@ -80,9 +80,14 @@ final class StageSlots {
         }
     }
 
-    /** Sorts every stage's durations so far. */
-    void sortDurations() {
-        slots.forEach(slot -> slot.durations.sort());
+    /** Sorts every stage's durations so far, with {@code scratch} (at least {@link #largestDurations} longs). */
+    void sortDurations(long[] scratch) {
+        slots.forEach(slot -> slot.durations.sort(scratch));
+    }
+
+    /** The number of durations of the stage with the most. */
+    int largestDurations() {
+        return slots.stream().mapToInt(slot -> slot.durations.size()).max().orElse(0);
     }
 
     /** Durations of every stage, present and to come, keep one chunk in memory and the rest in {@code directory}. */

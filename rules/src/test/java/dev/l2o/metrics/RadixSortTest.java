@@ -54,4 +54,25 @@ class RadixSortTest {
         // then
         assertThat(values).containsExactly(42, 42, 42);
     }
+
+    @Test
+    void aScratchArrayOfAnySizeAndContentGivesTheSameOrder() {
+        // given: values whose sort takes an odd number of passes and an even one, scratch arrays too small and larger
+        Random random = new Random(9);
+        for (int bits : new int[] {11, 22, 40}) {
+            long[] values = random.longs(5_000, 0, 1L << bits).toArray();
+            long[] expected = values.clone();
+            Arrays.sort(expected);
+            for (int scratchSize : new int[] {0, 4_999, 5_000, 9_000}) {
+                long[] sorted = values.clone();
+                long[] scratch = random.longs(scratchSize).toArray();
+
+                // when
+                RadixSort.sort(sorted, sorted.length, scratch);
+
+                // then
+                assertThat(sorted).as("%d bits, scratch of %d", bits, scratchSize).containsExactly(expected);
+            }
+        }
+    }
 }
