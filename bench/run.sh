@@ -8,7 +8,8 @@
 # The same command on the file's first 1,000 rows is timed too (median of STARTUP_RUNS, default 5) as "start-up":
 # the part of the whole command that does not depend on the history's size (JVM, blueprint, SFDX project, report).
 # Environment: L2O_HEAP (default 256m) is l2o's -Xmx; DUCKDB=0 skips DuckDB (and the diff); BUILD=0 skips the
-# Maven builds (jars already built).
+# Maven builds (jars already built); PAIRED_RUNS (default 5) is how often the whole command and DuckDB run again,
+# alternated, for the ratio of their medians.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ROWS=${1:-2000000}
@@ -60,6 +61,13 @@ done
 run cli "${METRICS[@]}" --history-csv "$CSV"
 if [ "${DUCKDB:-1}" != 0 ]; then
   run duckdb java -cp "$CP" dev.l2o.bench.DuckDbMetrics "$CSV"
+  # The whole command and DuckDB once more each, alternated PAIRED_RUNS times (default 5), so that both meet the
+  # machine in the same states: a single pair's ratio moves by ±0.03 on two shared cores; the medians' ratio is steadier.
+  PAIRED_RUNS=${PAIRED_RUNS:-5}
+  for i in $(seq "$PAIRED_RUNS"); do
+    /usr/bin/time -v "${METRICS[@]}" --history-csv "$CSV" > /dev/null 2> "$OUT/cli-pair-$i.time"
+    /usr/bin/time -v java -cp "$CP" dev.l2o.bench.DuckDbMetrics "$CSV" > /dev/null 2> "$OUT/duckdb-pair-$i.time"
+  done
 fi
 
 wall() { # seconds from "Elapsed (wall clock) time (h:mm:ss or m:ss): m:ss.ss"
@@ -92,6 +100,12 @@ if [ "${DUCKDB:-1}" != 0 ]; then
   line "duckdb" duckdb
   echo "l2o metrics / duckdb       : $(ratio "$(wall cli)" "$(wall duckdb)") wall, $(ratio "$(rss cli)" "$(rss duckdb)") RSS"
   echo "l2o library / duckdb       : $(ratio "$(wall l2o)" "$(wall duckdb)") wall, $(ratio "$(rss l2o)" "$(rss duckdb)") RSS"
+  median() { # name prefix, measure: the median over the paired runs
+    for i in $(seq "$PAIRED_RUNS"); do "$2" "$1-pair-$i"; echo; done | awk NF | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+  }
+  CLI_WALL=$(median cli wall); DUCKDB_WALL=$(median duckdb wall)
+  echo "paired, median of $PAIRED_RUNS      : l2o metrics ${CLI_WALL}s ($(for i in $(seq "$PAIRED_RUNS"); do printf '%s ' "$(wall "cli-pair-$i")"; done| sed 's/ $//')), duckdb ${DUCKDB_WALL}s ($(for i in $(seq "$PAIRED_RUNS"); do printf '%s ' "$(wall "duckdb-pair-$i")"; done | sed 's/ $//'))"
+  echo "l2o metrics / duckdb, paired: $(ratio "$CLI_WALL" "$DUCKDB_WALL") wall (medians), $(ratio "$(median cli rss)" "$(median duckdb rss)") RSS"
 fi
 echo "load average               : $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 if [ "${DUCKDB:-1}" != 0 ]; then

@@ -267,7 +267,7 @@ final class HistoryWalker {
     Double salesCycleMedianDays() {
         return salesCycles.size() == 0
                 ? null
-                : Quantiles.continuous(salesCycles.sorted(), salesCycles.size(), 0.5) / StageMetricsCalculator.MILLIS_PER_DAY;
+                : salesCycles.quantiles(0.5)[0] / StageMetricsCalculator.MILLIS_PER_DAY;
     }
 
     Double meanWonAmount() {

@@ -66,10 +66,10 @@ final class StageSlot {
         Double median = null;
         Double p90 = null;
         if (completed > 0) {
-            long[] sorted = durations.sorted();
+            double[] quantiles = durations.quantiles(0.5, 0.9);
             mean = (double) durations.sum() / completed / StageMetricsCalculator.MILLIS_PER_DAY;
-            median = Quantiles.continuous(sorted, completed, 0.5) / StageMetricsCalculator.MILLIS_PER_DAY;
-            p90 = Quantiles.continuous(sorted, completed, 0.9) / StageMetricsCalculator.MILLIS_PER_DAY;
+            median = quantiles[0] / StageMetricsCalculator.MILLIS_PER_DAY;
+            p90 = quantiles[1] / StageMetricsCalculator.MILLIS_PER_DAY;
         }
         String crmStage = mappedCrmStage != null ? mappedCrmStage : historyNames.isEmpty() ? null : historyNames.first();
         return new StageStat(name, crmStage, label, mapped, closed, won, entered, completed, openStays, mean, median,

@@ -36,6 +36,10 @@ class LongListTest {
             try (Stream<Path> files = Files.list(directory.path())) {
                 assertThat(files).hasSize(1);
             }
+            double[] quantiles = spilled.quantiles(0.5, 0.9);
+            assertThat(spilled.inMemory()).as("values held after the quantiles of a spilled list").isZero();
+            assertThat(quantiles).containsExactly(inMemory.quantiles(0.5, 0.9));
+            assertThat(spilled.quantiles(0.5, 0.9)).as("asked again").containsExactly(quantiles);
             long[] sorted = spilled.sorted();
 
             // then
@@ -44,6 +48,7 @@ class LongListTest {
             assertThat(spilled.sum()).isEqualTo(inMemory.sum()).isEqualTo(Arrays.stream(expected).sum());
             assertThat(Arrays.copyOf(sorted, count)).containsExactly(expected);
             assertThat(Arrays.copyOf(inMemory.sorted(), count)).containsExactly(expected);
+            assertThat(quantiles[0]).isEqualTo(Quantiles.continuous(expected, count, 0.5));
         }
         try (Stream<Path> left = Files.list(temp)) {
             assertThat(left).isEmpty();
