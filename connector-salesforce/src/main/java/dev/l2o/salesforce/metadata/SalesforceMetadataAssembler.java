@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Collects parsed metadata components in any order and builds the configuration part of a snapshot from
@@ -174,12 +176,48 @@ public final class SalesforceMetadataAssembler {
         requireNonNull(stageValues, "stageValues is null");
         List<Automation> flows = new ArrayList<>();
         Map<String, Component> flowDefinitions = byType.getOrDefault("FlowDefinition", Map.of());
-        for (Component component : components("Flow")) {
-            Automation flow = SalesforceMetadataMapper.flow(component.root, component.fullName, component.ref, stageValues);
-            Component definition = flowDefinitions.get(component.fullName);
+        for (Map.Entry<String, Component> named : flowsByName(flowDefinitions).entrySet()) {
+            Component component = named.getValue();
+            Automation flow = SalesforceMetadataMapper.flow(component.root, named.getKey(), component.ref, stageValues);
+            Component definition = flowDefinitions.get(named.getKey());
             flows.add(definition == null ? flow : SalesforceMetadataMapper.flowDefinition(definition.root, flow));
         }
         return flows;
+    }
+
+    /** {@code Old_Process-3}: a flow version as the Metadata API named it before API version 44.0. */
+    private static final Pattern FLOW_VERSION = Pattern.compile("(.+)-(\\d{1,9})");
+
+    /**
+     * The flows by name. Before API version 44.0 the Metadata API named each version of a flow {@code Name-N}, with the
+     * {@code FlowDefinition} named {@code Name} ("You can create a new version of a flow by giving the file a new
+     * version number and deploying it"; from 44.0 Salesforce recommends "flow metadata file names without version
+     * numbers"); a retrieve of an old package holds such files. A version whose name has no definition but whose
+     * {@code Name} has one stands for {@code Name}: the version the definition makes active, else the latest, so that
+     * the flow is one automation, named as its definition and as a blueprint names it.
+     */
+    private Map<String, Component> flowsByName(Map<String, Component> flowDefinitions) {
+        Map<String, Component> byName = new LinkedHashMap<>();
+        Map<String, Integer> chosenVersion = new TreeMap<>();
+        for (Component component : components("Flow")) {
+            Matcher version = FLOW_VERSION.matcher(component.fullName);
+            if (flowDefinitions.containsKey(component.fullName) || !version.matches()
+                    || !flowDefinitions.containsKey(version.group(1))) {
+                byName.put(component.fullName, component);
+                continue;
+            }
+            String name = version.group(1);
+            int number = Integer.parseInt(version.group(2));
+            String active = flowDefinitions.get(name).root.text("activeVersionNumber");
+            Integer chosen = chosenVersion.get(name);
+            boolean isActive = String.valueOf(number).equals(active == null ? null : active.strip());
+            boolean chosenIsActive = chosen != null && String.valueOf(chosen).equals(active == null ? null : active.strip());
+            if (chosen == null || isActive || !chosenIsActive && number > chosen) {
+                chosenVersion.put(name, number);
+                byName.put(name, component);
+            }
+        }
+        return byName;
     }
 
     /**

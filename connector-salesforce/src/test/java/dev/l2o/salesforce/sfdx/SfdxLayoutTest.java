@@ -125,11 +125,7 @@ class SfdxLayoutTest {
     void aFlowDefinitionOverridesTheFlowStatus() throws IOException {
         // given
         write("flows/Stamp_Won_Date.flow-meta.xml", DRAFT_FLOW.formatted("Active"));
-        write("flowDefinitions/Stamp_Won_Date.flowDefinition-meta.xml", HEADER + """
-                <FlowDefinition xmlns="http://soap.sforce.com/2006/04/metadata">
-                    <activeVersionNumber>0</activeVersionNumber>
-                </FlowDefinition>
-                """);
+        write("flowDefinitions/Stamp_Won_Date.flowDefinition-meta.xml", definition(0));
         write("flows/Old_Process.flow-meta.xml", DRAFT_FLOW.formatted("Draft"));
         write("flowDefinitions/Old_Process.flowDefinition-meta.xml", HEADER + """
                 <FlowDefinition xmlns="http://soap.sforce.com/2006/04/metadata">
@@ -144,6 +140,28 @@ class SfdxLayoutTest {
         // then
         assertThat(snapshot.automations()).extracting(Automation::name, Automation::active, a -> a.attributes().get("activeVersionNumber"))
                 .containsExactly(tuple("Old_Process", true, "3"), tuple("Stamp_Won_Date", false, "0"));
+    }
+
+    @Test
+    void flowVersionsOfTheMetadataFormatBeforeApi44AreOneFlowNamedAsItsDefinition() throws IOException {
+        // given: a retrieve in the metadata format of API 43.0: versions Name-N, the definition named Name
+        write("flows/Old_Process-1.flow", DRAFT_FLOW.formatted("Obsolete"));
+        write("flows/Old_Process-2.flow", DRAFT_FLOW.formatted("Active").replace("Stamp Won Date", "Second"));
+        write("flows/Old_Process-3.flow", DRAFT_FLOW.formatted("Draft").replace("Stamp Won Date", "Third"));
+        write("flowDefinitions/Old_Process.flowDefinition", definition(2));
+        write("flows/Never_Active-1.flow", DRAFT_FLOW.formatted("Draft").replace("Stamp Won Date", "First"));
+        write("flows/Never_Active-4.flow", DRAFT_FLOW.formatted("Draft").replace("Stamp Won Date", "Fourth"));
+        write("flowDefinitions/Never_Active.flowDefinition", definition(0));
+        // a flow whose own name ends in a number, without a definition of the shorter name: left as it is
+        write("flows/Route-2.flow", DRAFT_FLOW.formatted("Active").replace("Stamp Won Date", "Route 2"));
+
+        // when
+        Snapshot snapshot = fetch();
+
+        // then: the active version stands for Old_Process, the latest for a flow no version of which is active
+        assertThat(snapshot.automations()).extracting(Automation::name, Automation::label, Automation::active)
+                .containsExactlyInAnyOrder(tuple("Old_Process", "Second", true), tuple("Never_Active", "Fourth", false),
+                        tuple("Route-2", "Route 2", true));
     }
 
     @Test
@@ -337,6 +355,15 @@ class SfdxLayoutTest {
     private ConnectorContext context() {
         return new ConnectorContext(Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC), Map.of(), folder,
                 ProgressListener.NONE);
+    }
+
+    /** A {@code FlowDefinition} whose active version is {@code activeVersion} (0: none). */
+    private static String definition(int activeVersion) {
+        return HEADER + """
+                <FlowDefinition xmlns="http://soap.sforce.com/2006/04/metadata">
+                    <activeVersionNumber>%d</activeVersionNumber>
+                </FlowDefinition>
+                """.formatted(activeVersion);
     }
 
     private void write(String relative, String content) throws IOException {
