@@ -86,7 +86,7 @@ public final class SfdxConnector implements CrmConnector {
             return fetchZip(request);
         }
         SfdxProject project = SfdxProject.open(folder);
-        SalesforceMetadata metadata = readMetadata(project, request);
+        SalesforceMetadata metadata = readMetadata(project, request, "");
         Path data = folder.resolve(DATA_FOLDER);
         List<CrmRecord> records = new ArrayList<>();
         for (String object : new TreeSet<>(SalesforceStandardFields.OBJECTS)) {
@@ -115,7 +115,8 @@ public final class SfdxConnector implements CrmConnector {
     private Snapshot fetchZip(FetchRequest request) {
         try (FileSystem zip = FileSystems.newFileSystem(folder)) {
             SfdxProject project = SfdxProject.open(zip.getPath("/"));
-            return snapshot(project, readMetadata(project, request), List.of(), null);
+            // a file's errors name the archive too ("unpackaged.zip!/unpackaged/flows/X.flow:4:1: …"), as a jar URL does
+            return snapshot(project, readMetadata(project, request, location + "!/"), List.of(), null);
         } catch (IOException | ZipError e) {
             throw new L2oException(ErrorCode.BAD_SOURCE, "sfdx:" + location + ": not a readable zip archive: " + e.getMessage());
         }
@@ -191,7 +192,11 @@ public final class SfdxConnector implements CrmConnector {
         }
     }
 
-    private SalesforceMetadata readMetadata(SfdxProject project, FetchRequest request) {
+    /**
+     * Reads the project's metadata files; {@code shownIn} precedes a file's path in the messages of its errors (the
+     * archive it is in), not in the references of the snapshot.
+     */
+    private SalesforceMetadata readMetadata(SfdxProject project, FetchRequest request, String shownIn) {
         List<SfdxMetadataFile> recognised = new ArrayList<>();
         List<Path> all = project.files();
         for (Path file : all) {
@@ -209,12 +214,13 @@ public final class SfdxConnector implements CrmConnector {
         try {
             for (SfdxMetadataFile file : files) {
                 String relative = project.relative(file.file());
-                XmlElement root = MetadataXml.parse(file.file(), relative);
+                String shown = shownIn + relative;
+                XmlElement root = MetadataXml.parse(file.file(), shown);
                 if (!root.name().equals(file.type())) {
-                    throw new L2oException(ErrorCode.MALFORMED_METADATA, relative + ":" + root.line() + ":" + root.column()
+                    throw new L2oException(ErrorCode.MALFORMED_METADATA, shown + ":" + root.line() + ":" + root.column()
                             + ": expected the root element " + file.type() + " but found " + root.name());
                 }
-                for (SfdxMetadataFile.Component component : file.components(root, relative)) {
+                for (SfdxMetadataFile.Component component : file.components(root, shown)) {
                     assembler.add(component.root(), component.fullName(), relative);
                 }
                 context.progress().advanced(1);

@@ -20,6 +20,7 @@ import dev.l2o.salesforce.metadata.SalesforceMetadata;
 import dev.l2o.salesforce.metadata.XmlElement;
 import dev.l2o.testing.RepositoryFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -212,6 +213,24 @@ class SfdxMetadataFormatTest {
         try (Stream<Path> unpacked = Files.list(folder)) {
             assertThat(unpacked).as("nothing unpacked beside the archive").containsExactly(archive);
         }
+    }
+
+    @Test
+    void aMalformedFileInARetrieveZipIsNamedWithTheArchive(@TempDir Path folder) throws IOException {
+        // given: a retrieve whose flow lacks a tag's closing bracket on line 3
+        Path archive = folder.resolve("unpackaged.zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
+            zip.putNextEntry(new ZipEntry("unpackaged/flows/Broken.flow"));
+            zip.write("<?xml version=\"1.0\"?>\n<Flow xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n  <label>x</label\n</Flow>\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+
+        // when / then
+        assertThatThrownBy(() -> fetch(archive))
+                .isInstanceOfSatisfying(L2oException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_METADATA))
+                .hasMessageStartingWith(archive + "!/unpackaged/flows/Broken.flow:4:1: ")
+                .hasMessageNotContaining("\n");
     }
 
     @Test
