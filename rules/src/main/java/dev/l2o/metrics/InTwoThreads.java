@@ -20,15 +20,25 @@ final class InTwoThreads {
         });
         try {
             here.run();
-        } finally {
+        } catch (RuntimeException | Error failure) {
+            // the other half still runs to its end (it shares the caller's data), and this failure is the one thrown
             try {
                 other.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                throw e;
+            } catch (CompletionException alsoFailed) {
+                failure.addSuppressed(alsoFailed.getCause());
             }
+            throw failure;
+        }
+        try {
+            other.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 }
