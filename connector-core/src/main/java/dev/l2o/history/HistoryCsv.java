@@ -96,7 +96,7 @@ final class HistoryCsv {
 
     /**
      * {@link #fastTimestamp} as nanoseconds since the epoch, or {@link #NO_TIME}: the one reading of both shapes,
-     * for the text of a field ({@link String}) and for its bytes in the file ({@link AsciiSlice}) alike.
+     * for a field's bytes in the file and for its text ({@link AsciiSlice#ofText}) alike.
      */
     static long fastEpochNanos(AsciiSlice text) {
         int length = text.length();

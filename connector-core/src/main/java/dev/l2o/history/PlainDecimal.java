@@ -2,7 +2,7 @@ package dev.l2o.history;
 
 /**
  * Plain decimals ({@code 1250}, {@code -3.5}, {@code .25}) read to exactly the double {@link Double#parseDouble}
- * gives, from a field's text ({@link String}) or its bytes in the file ({@link AsciiSlice}) alike: with digits up
+ * gives, from a field's bytes in the file or its text ({@link AsciiSlice#ofText}) alike: with digits up
  * to 2^53 and at most 22 decimals, the digits and the power of ten are both exact doubles, and one correctly
  * rounded division of the two is the correctly rounded value. Anything else (exponents, more digits, other
  * characters) is NaN, for the caller to read with {@link Double#parseDouble}.
