@@ -9,13 +9,13 @@ import dev.l2o.connector.SourceSpec;
 import dev.l2o.error.ErrorCode;
 import dev.l2o.error.ErrorType;
 import dev.l2o.error.L2oException;
+import dev.l2o.error.Unwrapped;
 import dev.l2o.history.OpportunityHistoryCsv;
 import dev.l2o.model.Snapshot;
 import dev.l2o.snapshot.SnapshotReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -76,25 +76,11 @@ public final class OpenSource implements AutoCloseable {
         try {
             Snapshot snapshot = read.apply(connector);
             if (history != null) {
-                snapshot = snapshot.withHistory(opened(history));
+                snapshot = snapshot.withHistory(Unwrapped.join(history));
             }
             return new OpenSource(connector, snapshot);
         } catch (RuntimeException e) {
             connector.close();
-            throw e;
-        }
-    }
-
-    private static OpportunityHistoryCsv opened(CompletableFuture<OpportunityHistoryCsv> history) {
-        try {
-            return history.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
             throw e;
         }
     }

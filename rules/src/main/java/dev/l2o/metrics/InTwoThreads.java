@@ -1,5 +1,6 @@
 package dev.l2o.metrics;
 
+import dev.l2o.error.Unwrapped;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -29,16 +30,6 @@ final class InTwoThreads {
             }
             throw failure;
         }
-        try {
-            other.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        Unwrapped.join(other);
     }
 }
